@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Install and start the main job: the web app on SQLite with the demo data.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/python.sh
+ensure_venv web
+exec .venv/bin/chitieu serve --demo "$@"

@@ -1,0 +1,61 @@
+"""`chitieu …`: one sub-command per module in `chitieu.commands` (or the web package).
+
+Each command module exposes `HELP` (one line, Vietnamese), `add_arguments(parser)` and
+`run(args) -> int`. Modules are imported only when their command runs, so `chitieu extract`
+does not pay for Django.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+# command name -> module path. Order is the order of `chitieu --help`.
+COMMANDS: dict[str, str] = {
+    "extract": "chitieu.commands.extract",
+    "evaluate": "chitieu.commands.evaluate",
+    "serve": "chitieu.web.commands.serve",
+    "migrate": "chitieu.web.commands.migrate",
+    "createuser": "chitieu.web.commands.createuser",
+}
+
+# One-line help without importing every module (and its dependencies) on each call.
+HELP: dict[str, str] = {
+    "extract": "đọc chỉ tiêu, kết quả và số liệu tổng hợp từ văn bản (.txt, .html, .docx, .pdf)",
+    "evaluate": "đánh giá kết quả so với chỉ tiêu từ tệp CSV, XLSX hoặc JSON",
+    "serve": "chạy ứng dụng web (--demo: cơ sở dữ liệu mẫu)",
+    "migrate": "tạo hoặc cập nhật cơ sở dữ liệu",
+    "createuser": "tạo người dùng",
+}
+
+
+def build_parser(argv: Sequence[str]) -> tuple[argparse.ArgumentParser, object | None]:
+    parser = argparse.ArgumentParser(
+        prog="chitieu", description="Chỉ tiêu: theo dõi, đánh giá chỉ tiêu nghị quyết."
+    )
+    sub = parser.add_subparsers(dest="command", metavar="LỆNH")
+    chosen = argv[0] if argv else None
+    module = None
+    for name, path in COMMANDS.items():
+        p = sub.add_parser(name, help=HELP.get(name, ""))
+        if name == chosen:
+            module = importlib.import_module(path)
+            module.add_arguments(p)
+    return parser, module
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser, module = build_parser(args_list)
+    args = parser.parse_args(args_list)
+    if module is None:
+        parser.print_help()
+        return 2
+    result: int = module.run(args)
+    return result
+
+
+if __name__ == "__main__":
+    sys.exit(main())
