@@ -12,7 +12,8 @@ start_postgres() {
   local bin dir port
   bin=$(pg_bin)
   dir=$(mktemp -d /tmp/chitieu-pg.XXXXXX)
-  port=${CHITIEU_PG_PORT:-55432}
+  # A free port unless one is asked for: a developer may already run a cluster on 55432.
+  port=${CHITIEU_PG_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
   chmod 755 "$dir"
   local as=()
   if [ "$(id -u)" -eq 0 ]; then
