@@ -16,6 +16,8 @@ from collections.abc import Sequence
 COMMANDS: dict[str, str] = {
     "extract": "chitieu.commands.extract",
     "evaluate": "chitieu.commands.evaluate",
+    "report": "chitieu.commands.report",
+    "check": "chitieu.commands.check",
     "serve": "chitieu.web.commands.serve",
     "migrate": "chitieu.web.commands.migrate",
     "createuser": "chitieu.web.commands.createuser",
@@ -25,6 +27,8 @@ COMMANDS: dict[str, str] = {
 HELP: dict[str, str] = {
     "extract": "đọc chỉ tiêu, kết quả và số liệu tổng hợp từ văn bản (.txt, .html, .docx, .pdf)",
     "evaluate": "đánh giá kết quả so với chỉ tiêu từ tệp CSV, XLSX hoặc JSON",
+    "report": "lập báo cáo (DOCX, XLSX, PDF, HTML) từ chỉ tiêu và kết quả",
+    "check": "kiểm tra số liệu trong bản thảo hoặc bài báo so với dữ liệu",
     "serve": "chạy ứng dụng web (--demo: cơ sở dữ liệu mẫu)",
     "migrate": "tạo hoặc cập nhật cơ sở dữ liệu",
     "createuser": "tạo người dùng",
