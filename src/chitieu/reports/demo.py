@@ -1,0 +1,132 @@
+"""A demo resolution modelled on the Cai Lậy 2023 article: 19 targets, of which 10 exceeded,
+5 achieved, 3 not achieved and 1 pending once evaluated. Used by the report tests, the
+benchmark and `chitieu report --demo`; `demo_pairs(n)` repeats it to any size."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from chitieu.evaluate import evaluate_many
+from chitieu.model import (
+    Comparator,
+    Direction,
+    Evaluation,
+    Field,
+    Kind,
+    Period,
+    Result,
+    Status,
+    Target,
+)
+
+D = Decimal
+YEAR = Period.year_of(2023)
+F = Field
+
+# code, field, name, comparator, value, unit, direction, kind
+_TARGETS: tuple[tuple[str, Field, str, Comparator, str | None, str | None, Direction, Kind], ...] = (
+    ("KT01", F.ECONOMY, "tổng giá trị sản xuất (giá so sánh 2010)", Comparator.AT_LEAST, "9000", "tỷ đồng", Direction.HIGHER, Kind.LEVEL),
+    ("KT02", F.ECONOMY, "thu ngân sách từ kinh tế địa phương", Comparator.AT_LEAST, "150", "tỷ đồng", Direction.HIGHER, Kind.LEVEL),
+    ("KT03", F.ECONOMY, "tổng vốn đầu tư toàn xã hội", Comparator.AT_LEAST, "3200", "tỷ đồng", Direction.HIGHER, Kind.LEVEL),
+    ("KT04", F.ECONOMY, "số xã đạt chuẩn nông thôn mới nâng cao", Comparator.AT_LEAST, "2", "xã", Direction.HIGHER, Kind.LEVEL),
+    ("KT05", F.ECONOMY, "số xã nông thôn mới kiểu mẫu", Comparator.AT_LEAST, "1", "xã", Direction.HIGHER, Kind.LEVEL),
+    ("KT06", F.ECONOMY, "thu nhập bình quân đầu người", Comparator.AT_LEAST, "75", "triệu đồng/người/năm", Direction.HIGHER, Kind.LEVEL),
+    ("XH01", F.CULTURE_SOCIETY, "số trường đạt chuẩn quốc gia", Comparator.AT_LEAST, "3", "trường", Direction.HIGHER, Kind.LEVEL),
+    ("XH02", F.CULTURE_SOCIETY, "tỷ lệ huy động trẻ nhà trẻ", Comparator.AT_LEAST, "28", "%", Direction.HIGHER, Kind.LEVEL),
+    ("XH03", F.CULTURE_SOCIETY, "tỷ lệ huy động trẻ mẫu giáo 5 tuổi", Comparator.AT_LEAST, "100", "%", Direction.HIGHER, Kind.LEVEL),
+    ("XH04", F.CULTURE_SOCIETY, "giải quyết việc làm", Comparator.AT_LEAST, "850", "lao động", Direction.HIGHER, Kind.LEVEL),
+    ("XH05", F.CULTURE_SOCIETY, "xuất khẩu lao động", Comparator.AT_LEAST, "30", "lao động", Direction.HIGHER, Kind.LEVEL),
+    ("XH06", F.CULTURE_SOCIETY, "tỷ lệ hộ nghèo", Comparator.AT_MOST, "0.8", "%", Direction.LOWER, Kind.LEVEL),
+    ("XH07", F.CULTURE_SOCIETY, "tỷ lệ người dân tham gia bảo hiểm y tế", Comparator.AT_LEAST, "96", "%", Direction.HIGHER, Kind.LEVEL),
+    ("MT01", F.ENVIRONMENT, "tỷ lệ hộ sử dụng nước sạch", Comparator.AT_LEAST, "99", "%", Direction.HIGHER, Kind.LEVEL),
+    ("MT02", F.ENVIRONMENT, "tỷ lệ chất thải rắn đô thị được thu gom", Comparator.AT_LEAST, "95", "%", Direction.HIGHER, Kind.LEVEL),
+    ("AN01", F.DEFENCE_SECURITY, "số vụ tội phạm về trật tự xã hội", Comparator.AT_MOST, "-5", "%", Direction.LOWER, Kind.CHANGE),
+    ("AN02", F.DEFENCE_SECURITY, "công tác tuyển quân", Comparator.AT_LEAST, None, None, Direction.HIGHER, Kind.LEVEL),
+    ("XD01", F.PARTY_BUILDING, "kết nạp đảng viên mới", Comparator.AT_LEAST, "60", "đảng viên", Direction.HIGHER, Kind.LEVEL),
+    ("XD02", F.PARTY_BUILDING, "tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên", Comparator.AT_LEAST, "85", "%", Direction.HIGHER, Kind.LEVEL),
+)  # fmt: skip
+
+# code -> (value, previous value, estimated, change %, declared status, note)
+_RESULTS: dict[str, tuple[str | None, str | None, bool, str | None, Status | None, str]] = {
+    "KT01": ("8922", "8510", True, None, None, ""),  # 99,13%: not achieved
+    "KT02": ("190.23", "145.85", False, None, None, ""),  # 126,82%, +30,43%
+    "KT03": ("3350", "3010", True, None, None, ""),
+    "KT04": ("2", None, False, None, None, ""),
+    "KT05": ("1", None, False, None, None, ""),
+    "KT06": ("78.5", "72.1", True, None, None, ""),
+    "XH01": ("4", None, False, None, None, ""),
+    "XH02": ("29.1", None, False, None, None, ""),
+    "XH03": ("100", None, False, None, None, ""),
+    "XH04": ("912", "880", False, None, None, ""),
+    "XH05": ("22", "31", False, None, None, ""),  # not achieved
+    "XH06": ("0.69", "0.95", False, None, None, ""),
+    "XH07": ("96", "95.1", False, None, None, ""),
+    "MT01": ("99.3", None, False, None, None, ""),
+    "MT02": ("97", None, False, None, None, ""),
+    "AN01": (None, None, False, "7.4", None, ""),  # crime up 7,4%: not achieved
+    "AN02": (None, None, False, None, Status.ACHIEVED, ""),
+    "XD01": ("72", "65", False, None, None, ""),
+}
+# XD02 has no result: it is evaluated at the end of the year.
+PENDING_NOTE = "đánh giá, xếp loại tổ chức đảng vào cuối năm"
+
+NEXT_TARGETS: tuple[Target, ...] = (
+    Target("tổng giá trị sản xuất (giá so sánh 2010)", value=D(9484), unit="tỷ đồng"),
+    Target("tổng thu ngân sách địa phương", value=D(186), unit="tỷ đồng"),
+    Target("tỷ lệ hộ nghèo", comparator=Comparator.AT_MOST, value=D("0.63"), unit="%"),
+    Target(
+        "số vụ tội phạm về trật tự xã hội",
+        kind=Kind.CHANGE,
+        comparator=Comparator.AT_MOST,
+        value=D(-5),
+        unit="%",
+        direction=Direction.LOWER,
+    ),
+    Target("công tác tuyển quân đạt chỉ tiêu, đảm bảo chất lượng, đúng quy định"),
+    Target("kết nạp đảng viên mới", value=D(60), unit="đảng viên"),
+)
+
+
+def demo_pairs(copies: int = 1, period: Period = YEAR) -> list[tuple[Target, Result | None]]:
+    """The 19 demo targets with their results, repeated `copies` times (codes stay unique)."""
+    pairs: list[tuple[Target, Result | None]] = []
+    for copy in range(copies):
+        suffix = "" if copy == 0 else f" (đơn vị {copy + 1})"
+        for order, (code, fld, name, comp, value, unit, direction, kind) in enumerate(_TARGETS):
+            full_code = code if copy == 0 else f"{code}-{copy + 1}"
+            target = Target(
+                name + suffix,
+                kind=kind,
+                comparator=comp,
+                value=D(value) if value is not None else None,
+                unit=unit,
+                basis="năm 2022" if kind is Kind.CHANGE else None,
+                direction=direction,
+                field=fld,
+                period=period,
+                code=full_code,
+                order=order,
+            )
+            pairs.append((target, _result(code, full_code, unit, period)))
+    return pairs
+
+
+def _result(code: str, full_code: str, unit: str | None, period: Period) -> Result | None:
+    if code not in _RESULTS:
+        return Result(period=period, target_code=full_code, note=PENDING_NOTE)
+    value, previous, estimated, change, declared, note = _RESULTS[code]
+    return Result(
+        period=period,
+        value=D(value) if value is not None else None,
+        unit=unit,
+        estimated=estimated,
+        change_percent=D(change) if change is not None else None,
+        previous_value=D(previous) if previous is not None else None,
+        declared_status=declared,
+        note=note,
+        target_code=full_code,
+    )
+
+
+def demo_evaluations(copies: int = 1, period: Period = YEAR) -> list[Evaluation]:
+    return evaluate_many(demo_pairs(copies, period))
