@@ -1,0 +1,1 @@
+"""`do_*` functions: every state change of the web app, each in one transaction."""

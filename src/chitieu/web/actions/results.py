@@ -1,0 +1,160 @@
+"""Results and their workflow: draft -> submitted -> approved, or returned with a comment.
+
+Every save and every step adds a ResultVersion; nothing is updated in place, so the history
+is complete. A locked period refuses every change.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.db.models import Max
+
+from chitieu.model import Period, Result
+from chitieu.web.actions.errors import ActionError
+from chitieu.web.actions.resolutions import is_locked
+from chitieu.web.domain import result_from_domain
+from chitieu.web.models import ResultState, ResultVersion, TargetRow
+
+COPIED = (
+    "value",
+    "unit",
+    "percent_of_target",
+    "change_percent",
+    "previous_value",
+    "declared_status",
+    "note",
+    "source",
+    "illustrative",
+)
+
+
+def current_version(target: TargetRow, period: Period, estimated: bool) -> ResultVersion | None:
+    return (
+        ResultVersion.objects.filter(target=target, period_code=period.code, estimated=estimated)
+        .order_by("-seq")
+        .first()
+    )
+
+
+def _lock_slot(
+    target: TargetRow, period: Period, estimated: bool
+) -> tuple[ResultVersion | None, int]:
+    # Lock the target row so two concurrent saves cannot take the same version number.
+    TargetRow.objects.select_for_update().filter(pk=target.pk).first()
+    if is_locked(target.resolution, period):
+        raise ActionError(f"Kỳ {period.label_vi} đã khóa, không thể thay đổi kết quả")
+    current = current_version(target, period, estimated)
+    last = ResultVersion.objects.filter(
+        target=target, period_code=period.code, estimated=estimated
+    ).aggregate(m=Max("seq"))["m"]
+    return current, (last or 0) + 1
+
+
+@transaction.atomic
+def do_save_result(
+    target: TargetRow,
+    result: Result,
+    *,
+    user: AbstractBaseUser,
+    illustrative: bool = False,
+    state: str = ResultState.DRAFT,
+) -> ResultVersion:
+    """Save a figure as a new draft version of its (target, period, estimated) slot."""
+    if result.period is None:
+        raise ActionError("Chưa chọn kỳ báo cáo")
+    if (
+        result.value is None
+        and result.percent_of_target is None
+        and result.change_percent is None
+        and result.declared_status is None
+    ):
+        raise ActionError("Cần nhập giá trị, hoặc % so với chỉ tiêu, hoặc % tăng/giảm")
+    current, seq = _lock_slot(target, result.period, result.estimated)
+    if current is not None and current.state == ResultState.SUBMITTED:
+        raise ActionError("Kết quả đang chờ duyệt; chỉ sửa được sau khi bị trả lại")
+    values = result_from_domain(result)
+    return ResultVersion.objects.create(
+        target=target,
+        seq=seq,
+        state=state,
+        created_by=user,
+        illustrative=illustrative,
+        **values,
+    )
+
+
+def _step(
+    target: TargetRow,
+    period: Period,
+    estimated: bool,
+    *,
+    user: AbstractBaseUser,
+    allowed_from: tuple[str, ...],
+    to: str,
+    comment: str = "",
+) -> ResultVersion:
+    current, seq = _lock_slot(target, period, estimated)
+    if current is None:
+        raise ActionError("Chưa có kết quả để chuyển trạng thái")
+    if current.state not in allowed_from:
+        raise ActionError(
+            f"Không thể chuyển từ trạng thái “{current.get_state_display()}” sang "
+            f"“{ResultState(to).label}”"
+        )
+    copy = {name: getattr(current, name) for name in COPIED}
+    return ResultVersion.objects.create(
+        target=target,
+        period_code=period.code,
+        estimated=estimated,
+        seq=seq,
+        state=to,
+        comment=comment,
+        created_by=user,
+        **copy,
+    )
+
+
+@transaction.atomic
+def do_submit_result(
+    target: TargetRow, period: Period, estimated: bool, *, user: AbstractBaseUser
+) -> ResultVersion:
+    return _step(
+        target,
+        period,
+        estimated,
+        user=user,
+        allowed_from=(ResultState.DRAFT, ResultState.RETURNED),
+        to=ResultState.SUBMITTED,
+    )
+
+
+@transaction.atomic
+def do_approve_result(
+    target: TargetRow, period: Period, estimated: bool, *, user: AbstractBaseUser
+) -> ResultVersion:
+    return _step(
+        target,
+        period,
+        estimated,
+        user=user,
+        allowed_from=(ResultState.SUBMITTED,),
+        to=ResultState.APPROVED,
+    )
+
+
+@transaction.atomic
+def do_return_result(
+    target: TargetRow, period: Period, estimated: bool, *, user: AbstractBaseUser, comment: str
+) -> ResultVersion:
+    if not comment.strip():
+        raise ActionError("Khi trả lại cần ghi ý kiến")
+    return _step(
+        target,
+        period,
+        estimated,
+        user=user,
+        allowed_from=(ResultState.SUBMITTED,),
+        to=ResultState.RETURNED,
+        comment=comment.strip(),
+    )

@@ -1,0 +1,356 @@
+"""Demo data: the two sample towns of the seed articles.
+
+Cai Lậy 2024: the targets exactly as the article (and tests/…/gold.jsonl) states them.
+Cai Lậy 2023 and Kiến Tường 2019: the results the articles state; the targets they are measured
+against are not in the articles, so they are invented and flagged "số liệu minh họa"
+(illustrative), as is every other figure not taken from an article.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from chitieu.model import Comparator, Direction, Field, Kind, Period, Result, Status, Target
+from chitieu.web.actions.bodies import do_create_body, do_create_user, do_grant_role
+from chitieu.web.actions.resolutions import do_create_resolution
+from chitieu.web.actions.results import do_save_result
+from chitieu.web.actions.targets import do_create_target
+from chitieu.web.models import Body, BodyKind, Resolution, ResultState, Role, TargetRow, Unit
+
+DEMO_PASSWORD = "chitieu-demo"
+DEMO_LOGINS: list[tuple[str, str]] = [
+    ("cailay.bientap", "biên tập chỉ tiêu của Thị ủy Cai Lậy"),
+    ("cailay.baocao", "báo cáo kết quả (UBND thị xã Cai Lậy và các phòng)"),
+    ("cailay.duyet", "phê duyệt kết quả của Thị ủy Cai Lậy"),
+    ("cailay.xem", "chỉ xem"),
+    ("kientuong.baocao", "báo cáo kết quả của thị xã Kiến Tường"),
+    ("quantri", "quản trị toàn hệ thống"),
+]
+MARKER = "DEMO"  # Resolution.number prefix of demo resolutions: loading twice adds nothing.
+
+# Field, code, responsible body key, direction per target of the Cai Lậy 2024 article, in order.
+# (name, kind, comparator, value, unit)
+E, C, S, P = Field.ECONOMY, Field.CULTURE_SOCIETY, Field.DEFENCE_SECURITY, Field.PARTY_BUILDING
+CAI_LAY_2024: list[tuple[str, str, str, str, Decimal, str, Field, str]] = [
+    # name, kind, comparator, value, unit, field, responsible
+    ("tổng giá trị sản xuất (giá so sánh 2010)", "level", ">=", "9484", "tỷ đồng", E, "tckh"),
+    ("tổng thu ngân sách địa phương", "level", ">=", "186", "tỷ đồng", E, "tckh"),
+    ("tổng chi ngân sách", "level", ">=", "640.706", "tỷ đồng", E, "tckh"),
+    ("xã đạt chuẩn nông thôn mới nâng cao", "level", ">=", "2", "xã", E, "kinhte"),
+    ("xã nông thôn mới kiểu mẫu", "level", ">=", "1", "xã", E, "kinhte"),
+    ("trường đạt chuẩn quốc gia", "level", ">=", "3", "trường", C, "gddt"),
+    (
+        "tỷ lệ huy động học sinh so với dân số trong độ tuổi: nhà trẻ",
+        "level",
+        ">=",
+        "28.5",
+        "%",
+        C,
+        "gddt",
+    ),
+    ("mẫu giáo (3 - 5 tuổi)", "level", ">=", "90.5", "%", C, "gddt"),
+    ("mẫu giáo 5 tuổi", "level", ">=", "100", "%", C, "gddt"),
+    ("tiểu học", "level", ">=", "100", "%", C, "gddt"),
+    ("trung học cơ sở", "level", ">=", "99.6", "%", C, "gddt"),
+    ("giải quyết việc làm", "level", ">=", "870", "lao động", C, "ldtbxh"),
+    ("tạo việc làm mới", "level", ">=", "360", "lao động", C, "ldtbxh"),
+    ("xuất khẩu lao động", "level", ">=", "28", "lao động", C, "ldtbxh"),
+    ("dạy nghề", "level", ">=", "120", "lao động", C, "ldtbxh"),
+    ("tỷ lệ hộ nghèo", "level", "<=", "0.63", "%", C, "ldtbxh"),
+    ("hộ thoát nghèo", "level", ">=", "20", "hộ", C, "ldtbxh"),
+    ("tỷ lệ người dân tham gia bảo hiểm y tế", "level", ">=", "97.5", "%", C, "bhxh"),
+    ("số vụ tội phạm về trật tự xã hội", "change", "<=", "-5", "%", S, "congan"),
+    ("kết nạp đảng viên mới", "level", ">=", "60", "đảng viên", P, "btc"),
+    ("đảng viên hoàn thành nhiệm vụ trở lên", "level", ">=", "98", "%", P, "btc"),
+    ("đảng viên hoàn thành tốt nhiệm vụ trở lên", "level", ">=", "90", "%", P, "btc"),
+    ("tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên", "level", ">=", "85", "%", P, "btc"),
+]  # type: ignore[list-item]
+
+# Less is better for these indicators (poverty, crime): "exceeded" means lower.
+LOWER_IS_BETTER = {"tỷ lệ hộ nghèo", "số vụ tội phạm về trật tự xã hội"}
+
+FIELD_PREFIX = {E: "KT", C: "XH", S: "AN", P: "XD", Field.ENVIRONMENT: "MT", Field.OTHER: "K"}
+
+
+def _target(
+    name: str,
+    kind: str,
+    comparator: str,
+    value: str,
+    unit: str,
+    field: Field,
+    code: str,
+    order: int,
+) -> Target:
+    return Target(
+        name=name,
+        kind=Kind(kind),
+        comparator=Comparator(comparator),
+        value=Decimal(value),
+        unit=unit,
+        direction=Direction.LOWER if name in LOWER_IS_BETTER else Direction.HIGHER,
+        field=field,
+        code=code,
+        order=order,
+    )
+
+
+def _codes(rows: list[tuple[str, Field]]) -> list[str]:
+    counters: dict[Field, int] = {}
+    out = []
+    for _, field in rows:
+        counters[field] = counters.get(field, 0) + 1
+        out.append(f"{FIELD_PREFIX[field]}{counters[field]:02d}")
+    return out
+
+
+def _bodies() -> dict[str, Body]:
+    cai_lay_unit = Unit.objects.filter(name="Phường Cai Lậy").first()
+    kien_tuong_unit = Unit.objects.filter(name="Phường Kiến Tường").first()
+    b: dict[str, Body] = {}
+    # The towns were district-level "thị xã" when the articles were written; since 2025 their
+    # centres are wards, which is the unit the bodies hang on here.
+    b["thiuy_cl"] = do_create_body("Thị ủy Cai Lậy", BodyKind.PARTY_COMMITTEE, cai_lay_unit)
+    b["btc"] = do_create_body(
+        "Ban Tổ chức Thị ủy Cai Lậy", BodyKind.AGENCY, cai_lay_unit, b["thiuy_cl"]
+    )
+    b["ubnd_cl"] = do_create_body(
+        "UBND thị xã Cai Lậy", BodyKind.PEOPLES_COMMITTEE, cai_lay_unit, b["thiuy_cl"]
+    )
+    for key, name, kind in (
+        ("tckh", "Phòng Tài chính – Kế hoạch", BodyKind.DEPARTMENT),
+        ("kinhte", "Phòng Kinh tế", BodyKind.DEPARTMENT),
+        ("gddt", "Phòng Giáo dục và Đào tạo", BodyKind.DEPARTMENT),
+        ("ldtbxh", "Phòng Lao động – Thương binh và Xã hội", BodyKind.DEPARTMENT),
+        ("bhxh", "Bảo hiểm xã hội thị xã Cai Lậy", BodyKind.AGENCY),
+        ("congan", "Công an thị xã Cai Lậy", BodyKind.AGENCY),
+    ):
+        b[key] = do_create_body(name, kind, cai_lay_unit, b["ubnd_cl"])
+    b["thiuy_kt"] = do_create_body("Thị ủy Kiến Tường", BodyKind.PARTY_COMMITTEE, kien_tuong_unit)
+    b["ubnd_kt"] = do_create_body(
+        "UBND thị xã Kiến Tường", BodyKind.PEOPLES_COMMITTEE, kien_tuong_unit, b["thiuy_kt"]
+    )
+    return b
+
+
+def _users(b: dict[str, Body]) -> None:
+    def user(
+        username: str, full_name: str, grants: list[tuple[str, str]], superuser: bool = False
+    ) -> None:
+        u = do_create_user(username, DEMO_PASSWORD, full_name=full_name, superuser=superuser)
+        for body_key, role in grants:
+            do_grant_role(u, b[body_key], role)
+
+    user("quantri", "Quản trị hệ thống", [], superuser=True)
+    user("cailay.bientap", "Văn phòng Thị ủy Cai Lậy", [("thiuy_cl", Role.EDITOR)])
+    user(
+        "cailay.baocao",
+        "Cán bộ tổng hợp UBND Cai Lậy",
+        [("ubnd_cl", Role.REPORTER), ("btc", Role.REPORTER)],
+    )
+    user("cailay.duyet", "Lãnh đạo Thị ủy Cai Lậy", [("thiuy_cl", Role.APPROVER)])
+    user("cailay.xem", "Đại biểu", [("thiuy_cl", Role.VIEWER)])
+    user("kientuong.baocao", "Cán bộ tổng hợp UBND Kiến Tường", [("ubnd_kt", Role.REPORTER)])
+    user("kientuong.bientap", "Văn phòng Thị ủy Kiến Tường", [("thiuy_kt", Role.EDITOR)])
+
+
+def _approved(
+    target: TargetRow, result: Result, author: object, illustrative: bool = False
+) -> None:
+    do_save_result(
+        target, result, user=author, illustrative=illustrative, state=ResultState.APPROVED
+    )  # type: ignore[arg-type]
+
+
+def _cai_lay_2024(b: dict[str, Body], author: object) -> Resolution:
+    resolution = do_create_resolution(
+        issuing_body=b["thiuy_cl"],
+        kind="annual",
+        title="Nghị quyết Thị ủy Cai Lậy về nhiệm vụ năm 2024",
+        number=f"{MARKER}-CL-2024",
+        start_year=2024,
+    )
+    codes = _codes([(row[0], row[5]) for row in CAI_LAY_2024])
+    rows = {}
+    for i, (name, kind, comp, value, unit, field, resp) in enumerate(CAI_LAY_2024):
+        rows[name] = do_create_target(
+            resolution,
+            _target(name, kind, comp, value, unit, field, codes[i], i + 1),
+            responsible_body=b[resp],
+        )
+    # The article gives no 2024 results: these estimates are illustrative.
+    year = Period.year_of(2024)
+    for name, value in (
+        ("tổng thu ngân sách địa phương", "201,3"),
+        ("tỷ lệ hộ nghèo", "0,6"),
+        ("giải quyết việc làm", "812"),
+        ("tỷ lệ người dân tham gia bảo hiểm y tế", "97,8"),
+        ("kết nạp đảng viên mới", "64"),
+    ):
+        target = rows[name]
+        _approved(
+            target,
+            Result(
+                period=year,
+                value=Decimal(value.replace(",", ".")),
+                unit=target.unit,
+                estimated=True,
+                source="số liệu minh họa",
+            ),
+            author,
+            illustrative=True,
+        )
+    return resolution
+
+
+def _cai_lay_2023(b: dict[str, Body], author: object) -> None:
+    resolution = do_create_resolution(
+        issuing_body=b["thiuy_cl"],
+        kind="annual",
+        title="Nghị quyết Thị ủy Cai Lậy về nhiệm vụ năm 2023",
+        number=f"{MARKER}-CL-2023",
+        start_year=2023,
+    )
+    source = "Báo Ấp Bắc, 31/01/2024: “Đảng bộ TX. Cai Lậy: Quyết tâm thực hiện thắng lợi…”"
+    year = Period.year_of(2023)
+    # (target: invented, illustrative) -> result as the article states it
+    items = [
+        (
+            ("thu ngân sách từ kinh tế địa phương", "level", ">=", "150", "tỷ đồng", E, "tckh"),
+            Result(
+                period=year,
+                percent_of_target=Decimal("126.82"),
+                change_percent=Decimal("30.43"),
+                source=source,
+            ),
+        ),
+        (
+            ("tỷ lệ hộ nghèo", "level", "<=", "0.8", "%", C, "ldtbxh"),
+            Result(
+                period=year,
+                value=Decimal("0.69"),
+                unit="%",
+                declared_status=Status.EXCEEDED,
+                source=source,
+            ),
+        ),
+        (
+            (
+                "tổng giá trị sản xuất (giá so sánh 2010)",
+                "level",
+                ">=",
+                "8900",
+                "tỷ đồng",
+                E,
+                "tckh",
+            ),
+            Result(period=year, percent_of_target=Decimal("99.13"), source=source),
+        ),
+        (
+            ("số vụ tội phạm về trật tự xã hội", "change", "<=", "-5", "%", S, "congan"),
+            Result(period=year, change_percent=Decimal("7.4"), source=source),
+        ),
+    ]
+    codes = _codes([(spec[0], spec[5]) for spec, _ in items])
+    for i, (spec, result) in enumerate(items):
+        name, kind, comp, value, unit, field, resp = spec
+        row = do_create_target(
+            resolution,
+            _target(name, kind, comp, value, unit, field, codes[i], i + 1),
+            responsible_body=b[resp],
+            illustrative=True,
+        )
+        _approved(row, result, author)
+
+
+def _kien_tuong_2019(b: dict[str, Body], author: object) -> None:
+    resolution = do_create_resolution(
+        issuing_body=b["thiuy_kt"],
+        kind="annual",
+        title="Nghị quyết Thị ủy Kiến Tường năm 2019",
+        number=f"{MARKER}-KT-2019",
+        start_year=2019,
+        is_public=True,
+    )
+    source = "Cổng thông tin thị xã Kiến Tường: “Thực hiện đạt và vượt 22/24 chỉ tiêu Nghị quyết Thị ủy năm 2019”"
+    year = Period.year_of(2019)
+    items = [
+        (
+            (
+                "tăng trưởng giá trị sản xuất khu vực thương mại - dịch vụ",
+                "change",
+                ">=",
+                "12",
+                "%",
+                E,
+            ),
+            Result(period=year, change_percent=Decimal("15.3"), source=source),
+        ),
+        (
+            (
+                "tăng trưởng giá trị sản xuất khu vực công nghiệp - xây dựng",
+                "change",
+                ">=",
+                "12",
+                "%",
+                E,
+            ),
+            Result(period=year, change_percent=Decimal("12.6"), source=source),
+        ),
+        (
+            ("tăng trưởng giá trị sản xuất nông nghiệp", "change", ">=", "4", "%", E),
+            Result(period=year, change_percent=Decimal("4.5"), source=source),
+        ),
+        (
+            ("thu ngân sách nhà nước", "level", ">=", "100", "tỷ đồng", E),
+            Result(
+                period=year,
+                percent_of_target=Decimal("148"),
+                change_percent=Decimal("-26"),
+                declared_status=Status.EXCEEDED,
+                source=source,
+            ),
+        ),
+        (
+            ("trường đạt chuẩn quốc gia", "level", ">=", "18", "trường", C),
+            Result(period=year, value=Decimal("18"), unit="trường", source=source),
+        ),
+        (
+            ("tỷ lệ người dân tham gia bảo hiểm y tế", "level", ">=", "85", "%", C),
+            Result(
+                period=year,
+                value=Decimal("85"),
+                unit="%",
+                percent_of_target=Decimal("100"),
+                change_percent=Decimal("1.9"),
+                source=source,
+            ),
+        ),
+    ]
+    codes = _codes([(spec[0], spec[5]) for spec, _ in items])
+    for i, (spec, result) in enumerate(items):
+        name, kind, comp, value, unit, field = spec
+        row = do_create_target(
+            resolution,
+            _target(name, kind, comp, value, unit, field, codes[i], i + 1),
+            responsible_body=b["ubnd_kt"],
+            illustrative=True,
+        )
+        _approved(row, result, author)
+
+
+@transaction.atomic
+def do_load_demo() -> bool:
+    """Load the demo once; returns False when it is already there."""
+    if Resolution.objects.filter(number__startswith=MARKER).exists():
+        return False
+    bodies = _bodies()
+    _users(bodies)
+    author = get_user_model().objects.get(username="cailay.duyet")
+    _cai_lay_2024(bodies, author)
+    _cai_lay_2023(bodies, author)
+    _kien_tuong_2019(bodies, author)
+    return True

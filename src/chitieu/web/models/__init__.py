@@ -1,0 +1,27 @@
+"""ORM models, one domain noun per module. No evaluation rule lives here (see chitieu.evaluate);
+rows translate to core objects in chitieu.web.domain."""
+
+from __future__ import annotations
+
+from chitieu.web.models.bodies import Body, BodyKind
+from chitieu.web.models.memberships import Membership, Role
+from chitieu.web.models.resolutions import Resolution, ResolutionKind
+from chitieu.web.models.results import PeriodLock, ResultState, ResultVersion
+from chitieu.web.models.targets import TargetChange, TargetRow
+from chitieu.web.models.units import Unit, UnitLevel
+
+__all__ = [
+    "Body",
+    "BodyKind",
+    "Membership",
+    "PeriodLock",
+    "Resolution",
+    "ResolutionKind",
+    "ResultState",
+    "ResultVersion",
+    "Role",
+    "TargetChange",
+    "TargetRow",
+    "Unit",
+    "UnitLevel",
+]
