@@ -14,8 +14,8 @@ from decimal import Decimal
 from typing import Literal
 
 from chitieu.evaluate.wording import describe_target
-from chitieu.model import Evaluation, Field, Kind, Period, Status, Target
-from chitieu.numbers import quantize
+from chitieu.model import Comparator, Evaluation, Field, Kind, Period, Status, Target
+from chitieu.numbers import format_number, quantize
 from chitieu.reports.wording import (
     Phrasebook,
     actual_value,
@@ -97,6 +97,8 @@ class TableRow:
     status: Status
     # Which cells "% so với NQ" is computed from, when that reproduces the evaluator's figure.
     percent_formula: PercentFormula | None = None
+    comparator: Comparator = Comparator.AT_LEAST
+    is_change: bool = False  # a change target: "Thực hiện" is the % change itself
 
 
 @dataclass(frozen=True)
@@ -267,7 +269,7 @@ def _row(number: int, e: Evaluation) -> TableRow:
         name=sentence_case(target.name),
         unit=unit,
         target=target.value,
-        target_text=describe_target(target) if target.value is not None else "",
+        target_text=compact_target(target),
         actual=actual,
         estimated=e.estimated,
         previous=previous if target.kind is Kind.LEVEL else None,
@@ -275,7 +277,29 @@ def _row(number: int, e: Evaluation) -> TableRow:
         percent_of_last_year=last_year,
         status=e.status,
         percent_formula=_percent_formula(e, actual),
+        comparator=target.comparator,
+        is_change=target.kind is Kind.CHANGE,
     )
+
+
+def compact_target(target: Target) -> str:
+    """The target as a table cell, the unit being in its own column: "9.000", "≤ 0,8",
+    "6,5 - 7", "khoảng 60"; a change target keeps its words ("giảm ít nhất 5%")."""
+    if target.value is None:
+        return ""
+    if target.kind is Kind.CHANGE:
+        text = describe_target(target)
+        return text.removesuffix(f" so với {target.basis or 'cùng kỳ'}")
+    value = format_number(target.value)
+    match target.comparator:
+        case Comparator.AT_MOST:
+            return f"≤ {value}"
+        case Comparator.ABOUT:
+            return f"khoảng {value}"
+        case Comparator.RANGE:
+            return f"{value} - {format_number(target.value_max or target.value)}"
+        case _:
+            return value
 
 
 def _percent_formula(e: Evaluation, actual: Decimal | None) -> PercentFormula | None:
@@ -287,6 +311,8 @@ def _percent_formula(e: Evaluation, actual: Decimal | None) -> PercentFormula | 
     target, pot = e.target, e.percent_of_target
     if pot is None or actual is None or target.value is None or target.kind is not Kind.LEVEL:
         return None
+    if target.comparator not in (Comparator.AT_LEAST, Comparator.AT_MOST, Comparator.EQUAL):
+        return None  # the target cell is text ("6,5 - 7", "khoảng 60"): nothing to divide
     if actual == 0 or target.value == 0:
         return None
     if quantize(actual / target.value * 100, 2) == quantize(pot, 2):

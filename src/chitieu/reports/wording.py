@@ -25,8 +25,10 @@ from chitieu.numbers import format_number, format_percent
 @cache
 def load_templates(language: str = "vi") -> dict[str, Any]:
     """The parsed TOML for `language` (cached: it is read once per process)."""
-    text = resources.files("chitieu.reports").joinpath(f"templates/{language}.toml").read_text(
-        encoding="utf-8"
+    text = (
+        resources.files("chitieu.reports")
+        .joinpath(f"templates/{language}.toml")
+        .read_text(encoding="utf-8")
     )
     data: dict[str, Any] = tomllib.loads(text)
     return data
