@@ -8,7 +8,7 @@ lenient parsers (Babel's default) silently read "9484.5" as 94845.
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
 from babel.numbers import format_decimal
 
@@ -70,8 +70,16 @@ def to_decimal(value: object) -> Decimal:
     raise NumberFormatError(f"{value!r} không phải là số")
 
 
+def _enough_precision(value: Decimal, places: int) -> int:
+    """Digits a context needs to hold `value` with `places` decimals: the default 28 makes
+    quantize() fail on large numbers (1e40 with 2 places needs 43)."""
+    exponent = value.adjusted() if value.is_finite() and value else 0
+    return max(28, exponent + places + 3)
+
+
 def quantize(value: Decimal, places: int) -> Decimal:
-    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    with localcontext(prec=_enough_precision(value, places)):
+        return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
 def format_number(value: Decimal | int | float, places: int | None = None) -> str:
@@ -87,7 +95,8 @@ def format_number(value: Decimal | int | float, places: int | None = None) -> st
     if places is not None:
         decimals = min(decimals, places)
     pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
-    return str(format_decimal(d, format=pattern, locale="vi"))
+    with localcontext(prec=_enough_precision(d, decimals)):  # Babel quantizes in this context
+        return str(format_decimal(d, format=pattern, locale="vi"))
 
 
 def format_percent(value: Decimal | int | float, places: int = 2) -> str:

@@ -73,7 +73,8 @@ Flags = NDArray[np.bool_]
 class Columns:
     """N target–result pairs as columns. Numbers are int64 scaled by SCALE; a `has_*` flag says
     whether the number is there (its slot then holds 0). Build with `from_pairs`, or directly
-    from a query's arrays (then every |x| must be below LIMIT: `evaluate_columns` checks)."""
+    from a query's arrays: then each number is round(x * 10^4) * TOLERANCE_DIVISOR, below
+    LIMIT in size (`evaluate_columns` checks both)."""
 
     kind: Codes
     comparator: Codes
@@ -175,10 +176,12 @@ def _scaled(number: Decimal) -> int | None:
     """number x SCALE as an int, or None when it has more decimals or is too large."""
     if not number.is_finite() or abs(number) * SCALE >= LIMIT:
         return None
-    scaled = number * SCALE
-    if scaled != scaled.to_integral_value():
+    # Four decimals exactly (not merely a multiple of 1/SCALE), so that every stored value is
+    # a multiple of TOLERANCE_DIVISOR and the "khoảng" band |v|/20 stays exact.
+    units = number.scaleb(DECIMALS)
+    if units != units.to_integral_value():
         return None
-    return int(scaled)
+    return int(units) * TOLERANCE_DIVISOR
 
 
 def evaluate_columns(columns: Columns) -> Codes:
@@ -200,7 +203,9 @@ def evaluate_columns(columns: Columns) -> Codes:
     direction = np.where(percent_only & (c.direction != _NEUTRAL), _HIGHER, c.direction)
     value = np.where(percent_only, _HUNDRED, c.target_value)
     about = comparator == _ABOUT
-    tolerance = np.abs(value) // TOLERANCE_DIVISOR  # exact: every stored value is a multiple
+    if (value[about] % TOLERANCE_DIVISOR).any():
+        raise ValueError(f"giá trị chỉ tiêu phải là bội số của {TOLERANCE_DIVISOR} (x * {SCALE})")
+    tolerance = np.abs(value) // TOLERANCE_DIVISOR  # exact: checked just above
     lo = np.where(about, value - tolerance, value)
     hi = np.where(
         about, value + tolerance, np.where(comparator == _RANGE, c.target_value_max, value)

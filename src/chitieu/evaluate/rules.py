@@ -10,13 +10,14 @@ so a result exactly at the target is "achieved" and never "exceeded by 0,0000001
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from decimal import Decimal
 from fractions import Fraction
 
 from chitieu.evaluate.wording import describe_actual, describe_target, reason_text
 from chitieu.model import Comparator, Direction, Evaluation, Kind, Result, Status, Target
-from chitieu.numbers import format_percent, quantize
+from chitieu.numbers import format_percent
 
 # "khoảng X" accepts X ± 5 % of |X|: "khoảng 60%" is met by 57–63%. The bulk evaluator
 # relies on this being 1/n for an integer n (see bulk.py), so keep it a unit fraction.
@@ -207,7 +208,11 @@ def _by_sign(margin: Fraction) -> Status:
 
 
 def _quantize(x: Fraction) -> Decimal:
-    return quantize(Decimal(x.numerator) / Decimal(x.denominator), PERCENT_PLACES)
+    """x rounded half-up (away from zero) to PERCENT_PLACES, exactly at any magnitude (a
+    Decimal division would round at 28 digits first and fail to quantize huge ratios)."""
+    units = math.floor(abs(x) * 10**PERCENT_PLACES + Fraction(1, 2))
+    sign = "-" if x < 0 and units else ""
+    return Decimal(f"{sign}{units}E-{PERCENT_PLACES}")
 
 
 def _done(
