@@ -34,6 +34,15 @@ def load_templates(language: str = "vi") -> dict[str, Any]:
     return data
 
 
+def mid_sentence(text: str) -> str:
+    """A name as it reads inside a sentence: "Tổng thu ngân sách" -> "tổng thu ngân sách", but an
+    acronym stays ("GRDP bình quân đầu người"). Names are usually typed with a capital in tables."""
+    first = text.split(" ", 1)[0]
+    if len(first) > 1 and first.isupper():
+        return text
+    return text[:1].lower() + text[1:]
+
+
 def sentence_case(text: str) -> str:
     """Capitalise the first letter only: "tỷ lệ hộ nghèo" -> "Tỷ lệ hộ nghèo" (never .title())."""
     return text[:1].upper() + text[1:]
@@ -118,7 +127,7 @@ def slots_for(evaluation: Evaluation, period: Period, pb: Phrasebook) -> dict[st
     suffix = "_estimated" if estimated else ""
     slots = {
         "name": sentence_case(target.name),
-        "name_lc": target.name,
+        "name_lc": mid_sentence(target.name),
         "done": words["done" + suffix],
         "did": words["did" + suffix],
         "est": words["est" + suffix],
