@@ -18,11 +18,12 @@ class NumberFormatError(ValueError):
 
 
 # Thousands groups with "." (or a space / no-break space), optional decimal part with ",".
-_GROUPED = re.compile(r"^\d{1,3}(?:[.\u00a0 ]\d{3})+(?:,\d+)?$")
+# ASCII digits only: re's \d would also take "١٢" or "１２" and store them as if typed in digits.
+_GROUPED = re.compile(r"^\d{1,3}(?:[.\u00a0 ]\d{3})+(?:,\d+)?$", re.ASCII)
 # Plain digits with an optional decimal comma.
-_PLAIN_COMMA = re.compile(r"^\d+(?:,\d+)?$")
+_PLAIN_COMMA = re.compile(r"^\d+(?:,\d+)?$", re.ASCII)
 # Sloppy but common in office files: a decimal point with 1-2 or 4+ digits ("7.5", "0.63").
-_PLAIN_DOT = re.compile(r"^\d+\.(?:\d{1,2}|\d{4,})$")
+_PLAIN_DOT = re.compile(r"^\d+\.(?:\d{1,2}|\d{4,})$", re.ASCII)
 
 
 def parse_number(text: str) -> Decimal:
