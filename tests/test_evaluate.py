@@ -9,6 +9,8 @@ from decimal import Decimal
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from chitieu.evaluate import ABOUT_TOLERANCE, evaluate, evaluate_many
 from chitieu.evaluate.bulk import (
@@ -279,3 +281,47 @@ def test_columns_built_directly_are_evaluated_and_checked() -> None:
     with pytest.raises(ValueError, match="cột value"):
         _columns(2, value=np.zeros(3, np.int64))
     assert evaluate_columns(_columns(0)).tolist() == []
+
+
+# Numbers with at most four decimals (what the columns hold exactly), and results built from
+# the target so that they land on it, on the "khoảng" band edges, or one step beside them.
+_amounts = st.integers(-(10**8), 10**8).map(lambda n: Decimal(n).scaleb(-4))
+_steps = st.sampled_from([Decimal(0), Decimal("0.0001"), Decimal("-0.0001")])
+_scales = st.sampled_from([Decimal(1), Decimal("0.95"), Decimal("1.05"), Decimal(2)])
+
+
+@st.composite
+def _near_pairs(draw: st.DrawFn) -> tuple[Target, Result]:
+    comparator = draw(st.sampled_from(list(Comparator)))
+    value = draw(_amounts)
+    value_max = None
+    if comparator is Comparator.RANGE:
+        value, value_max = sorted([value, draw(_amounts)])
+    target = Target(
+        "x",
+        kind=draw(st.sampled_from(list(Kind))),
+        comparator=comparator,
+        value=value,
+        value_max=value_max,
+        direction=draw(st.sampled_from(list(Direction))),
+    )
+    anchor = draw(st.sampled_from([value, value_max or value]))
+    actual = (anchor * draw(_scales)).quantize(Decimal("0.0001")) + draw(_steps)
+    previous = draw(st.one_of(st.none(), _amounts))
+    result = Result(
+        value=draw(st.sampled_from([actual, None])),
+        change_percent=draw(st.sampled_from([actual, None])),
+        previous_value=previous,
+        percent_of_target=draw(st.one_of(st.none(), _amounts.map(lambda x: 100 + x % 10))),
+        declared_status=draw(st.one_of(st.none(), st.sampled_from(list(Status)))),
+    )
+    return target, result
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_near_pairs(), min_size=1, max_size=20))
+def test_bulk_agrees_with_evaluate_on_generated_edge_cases(
+    pairs: list[tuple[Target, Result]],
+) -> None:
+    typed: list[tuple[Target, Result | None]] = list(pairs)
+    assert evaluate_bulk(typed) == [evaluate(t, r).status for t, r in typed]
