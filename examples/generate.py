@@ -16,8 +16,32 @@ from openpyxl import Workbook
 
 HERE = Path(__file__).resolve().parent
 
-TARGET_HEADERS = ["STT", "Mã", "Chỉ tiêu", "Lĩnh vực", "Loại", "So sánh", "Giá trị", "ĐVT", "Hướng", "Gốc so sánh", "Kỳ"]
-TARGET_KEYS = ["order", "code", "name", "field", "kind", "comparator", "value", "unit", "direction", "basis", "period"]
+TARGET_HEADERS = [
+    "STT",
+    "Mã",
+    "Chỉ tiêu",
+    "Lĩnh vực",
+    "Loại",
+    "So sánh",
+    "Giá trị",
+    "ĐVT",
+    "Hướng",
+    "Gốc so sánh",
+    "Kỳ",
+]
+TARGET_KEYS = [
+    "order",
+    "code",
+    "name",
+    "field",
+    "kind",
+    "comparator",
+    "value",
+    "unit",
+    "direction",
+    "basis",
+    "period",
+]
 KT, VH, QP, XD = "Kinh tế", "Văn hóa – xã hội", "Quốc phòng – an ninh", "Xây dựng Đảng"
 HS = "Tỷ lệ huy động học sinh so với dân số trong độ tuổi: "
 TARGETS: list[list[object]] = [
@@ -47,8 +71,28 @@ TARGETS: list[list[object]] = [
     [24, "XD04", "Tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên", XD, "mức", ">=", "85", "%", "", "", "2024"],
 ]  # fmt: skip
 
-RESULT_HEADERS = ["Mã", "Chỉ tiêu", "Kỳ", "Thực hiện", "ĐVT", "Ước tính", "% so với NQ", "Đánh giá", "Nguồn"]
-RESULT_KEYS = ["code", "name", "period", "value", "unit", "estimated", "percent_of_target", "status", "source"]
+RESULT_HEADERS = [
+    "Mã",
+    "Chỉ tiêu",
+    "Kỳ",
+    "Thực hiện",
+    "ĐVT",
+    "Ước tính",
+    "% so với NQ",
+    "Đánh giá",
+    "Nguồn",
+]
+RESULT_KEYS = [
+    "code",
+    "name",
+    "period",
+    "value",
+    "unit",
+    "estimated",
+    "percent_of_target",
+    "status",
+    "source",
+]
 # ILLUSTRATIVE figures, not published results. VH13 has no row on purpose (not reported yet).
 RESULTS: list[list[object]] = [
     ["KT01", "Tổng giá trị sản xuất", "2024", "9.350", "tỷ đồng", "x", "", "", "Phòng Kinh tế"],
@@ -91,7 +135,9 @@ def write_csv(path: Path, headers: list[str], rows: list[list[object]]) -> None:
         writer.writerows(rows)
 
 
-def write_xlsx(path: Path, title: str, headers: list[str], rows: list[list[object]], numeric: set[str]) -> None:
+def write_xlsx(
+    path: Path, title: str, headers: list[str], rows: list[list[object]], numeric: set[str]
+) -> None:
     # A title line above the header, as in real office files; numbers as real numeric cells.
     workbook = Workbook()
     sheet = workbook.active
@@ -101,14 +147,20 @@ def write_xlsx(path: Path, title: str, headers: list[str], rows: list[list[objec
     for row in rows:
         sheet.append(
             [
-                (float(vn_number(v)) if h in numeric and isinstance(v, str) and v else (v if v != "" else None))
+                (
+                    float(vn_number(v))
+                    if h in numeric and isinstance(v, str) and v
+                    else (v if v != "" else None)
+                )
                 for h, v in zip(headers, row, strict=True)
             ]
         )
     workbook.save(path)
 
 
-def write_json(path: Path, keys: list[str], rows: list[list[object]], numeric: set[str], flags: set[str]) -> None:
+def write_json(
+    path: Path, keys: list[str], rows: list[list[object]], numeric: set[str], flags: set[str]
+) -> None:
     items = []
     for row in rows:
         item: dict[str, object] = {}
@@ -134,7 +186,13 @@ def main() -> None:
     write_xlsx(HERE / "cai-lay-2024-results.xlsx", "KẾT QUẢ THỰC HIỆN (SỐ LIỆU MINH HỌA)",
                RESULT_HEADERS, RESULTS, {"Thực hiện", "% so với NQ"})  # fmt: skip
     write_json(HERE / "cai-lay-2024-targets.json", TARGET_KEYS, TARGETS, {"value"}, set())
-    write_json(HERE / "cai-lay-2024-results.json", RESULT_KEYS, RESULTS, {"value", "percent_of_target"}, {"estimated"})
+    write_json(
+        HERE / "cai-lay-2024-results.json",
+        RESULT_KEYS,
+        RESULTS,
+        {"value", "percent_of_target"},
+        {"estimated"},
+    )
 
 
 if __name__ == "__main__":
