@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from case_matching import (
     CHECKS,
     LISTS,
@@ -187,3 +188,12 @@ def test_the_overall_f1_stays_above_the_floor() -> None:
             total.add(s)
     _, _, f1 = prf(total.tp, total.n_gold, total.n_pred)
     assert f1 >= floor, f"overall F1 {f1:.3f} fell below the floor {floor}"
+
+
+def test_the_heldout_cases_are_well_formed_and_distinct_from_these() -> None:
+    # bench/heldout measures generalisation: same shape rules, no id shared with tests/cases.
+    heldout = load_cases(sorted((CASES_DIR.parents[1] / "bench" / "heldout").glob("*.jsonl")))
+    assert len(heldout) >= 25
+    problems = {c["id"]: case_problems(c) for c in heldout if case_problems(c)}
+    assert problems == {}
+    assert {c["id"] for c in heldout} & {c["id"] for c in CASES} == set()
