@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+import random
+from decimal import Decimal, localcontext
 
 import pytest
+from babel.numbers import format_decimal
 
 from chitieu.numbers import (
     NumberFormatError,
@@ -95,3 +97,33 @@ def test_quantize_rounds_half_up_even_for_large_values() -> None:
     assert quantize(Decimal("2.345"), 2) == Decimal("2.35")
     assert quantize(Decimal("-2.345"), 2) == Decimal("-2.35")
     assert quantize(Decimal("1E+30") + Decimal("0.005"), 2) == Decimal("1E+30") + Decimal("0.01")
+
+
+def _babel_vi(value: Decimal, places: int | None) -> str:
+    """The reference: Babel's `vi` locale with a pattern of as many optional decimals."""
+    d = quantize(value, places) if places is not None else value
+    exponent = d.normalize().as_tuple().exponent
+    decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
+    with localcontext(prec=80):
+        return str(format_decimal(d, format=pattern, locale="vi"))
+
+
+def test_it_formats_exactly_as_babels_vietnamese_locale() -> None:
+    rng = random.Random(7)
+    values = [
+        Decimal(rng.randint(-(10**12), 10**12)).scaleb(-rng.randint(-3, 8)) for _ in range(3000)
+    ]
+    for value in values:
+        for places in (None, 0, 2):
+            if quantize(value, places if places is not None else 8).is_zero():
+                continue  # Babel writes "-0"; we write "0"
+            assert format_number(value, places) == _babel_vi(value, places), (value, places)
+
+
+def test_zero_has_no_sign_and_infinity_is_refused() -> None:
+    assert format_number(Decimal("-0")) == "0"
+    assert format_number(Decimal("-0.001"), 2) == "0"
+    assert format_percent(Decimal("-0.001")) == "0%"
+    with pytest.raises(NumberFormatError):
+        format_number(Decimal("Infinity"))

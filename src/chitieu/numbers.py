@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
-from babel.numbers import format_decimal
-
 
 class NumberFormatError(ValueError):
     """Text that is not a Vietnamese number; the message quotes it and says why."""
@@ -86,18 +84,26 @@ def quantize(value: Decimal, places: int) -> Decimal:
 def format_number(value: Decimal | int | float, places: int | None = None) -> str:
     """9484 -> "9.484", 640.706 -> "640,706", 1234.5 -> "1.234,5".
 
-    With `places`, rounds half-up to that many decimals and drops trailing zeros."""
+    With `places`, rounds half-up to that many decimals and drops trailing zeros.
+
+    Written out rather than through Babel's `format_decimal`: same output (a test checks it
+    against Babel's `vi` locale) at a tenth of the cost, which matters when every evaluation
+    of a large report quotes its figures."""
     d = to_decimal(value)
+    if not d.is_finite():
+        raise NumberFormatError(f"{value!r} không phải là số hữu hạn")
     if places is not None:
         d = quantize(d, places)
-    d = d.normalize() if d == d.to_integral_value() else d
-    exponent = d.as_tuple().exponent
-    decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-    if places is not None:
-        decimals = min(decimals, places)
-    pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
-    with localcontext(prec=_enough_precision(d, decimals)):  # Babel quantizes in this context
-        return str(format_decimal(d, format=pattern, locale="vi"))
+    if d == 0:
+        return "0"  # also for -0 and 0E-5
+    with localcontext(prec=_enough_precision(d, 0)):
+        text = format(d, ",f")  # exact digits, "," between groups, "." before decimals
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.translate(_TO_VIETNAMESE)
+
+
+_TO_VIETNAMESE = str.maketrans({",": ".", ".": ","})
 
 
 def format_percent(value: Decimal | int | float, places: int = 2) -> str:
