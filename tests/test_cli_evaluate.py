@@ -396,3 +396,11 @@ def test_the_installed_command_runs_in_a_subprocess(
     assert failed.returncode == 2
     assert 'bad.csv, dòng 2, cột "Thực hiện"' in failed.stderr and "Traceback" not in failed.stderr
     assert not out_path.exists()
+
+
+def test_it_refuses_a_folder_as_output(
+    files: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run([str(files[0]), str(files[1]), "-o", str(tmp_path)], capsys)
+    assert (code, out) == (2, "") and "thư mục" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["results.csv", "targets.xlsx"]

@@ -78,6 +78,8 @@ def run(args: argparse.Namespace) -> int:
     output: Path | None = args.output
     if fmt == "xlsx" and output is None:
         return _fail("định dạng xlsx cần tệp đầu ra: thêm -o TỆP.xlsx")
+    if output is not None and output.is_dir():
+        return _fail(f"{output} là một thư mục; -o cần tên tệp, ví dụ -o danh-gia.xlsx")
     if output is not None and not output.parent.is_dir() and str(output.parent):
         return _fail(f"thư mục {output.parent} không tồn tại")
     period: Period | None = None
@@ -95,8 +97,13 @@ def run(args: argparse.Namespace) -> int:
     table = build_table(evaluate_many(linked.pairs), linked.period)
     data = write(table, fmt)
     if output is None:
-        sys.stdout.write(data.decode("utf-8"))
-        sys.stdout.flush()
+        try:
+            sys.stdout.write(data.decode("utf-8"))
+            sys.stdout.flush()
+        except BrokenPipeError:
+            # `chitieu evaluate … | head`: the reader has enough; not an error worth a traceback.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
         return 0
     try:
         write_atomically(output, data)
