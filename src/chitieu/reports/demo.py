@@ -4,6 +4,7 @@ benchmark and `chitieu report --demo`; `demo_pairs(n)` repeats it to any size.""
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from chitieu.evaluate import evaluate_many
@@ -18,6 +19,7 @@ from chitieu.model import (
     Status,
     Target,
 )
+from chitieu.reports.model import Header, Report, build_report
 
 D = Decimal
 YEAR = Period.year_of(2023)
@@ -130,3 +132,18 @@ def _result(code: str, full_code: str, unit: str | None, period: Period) -> Resu
 
 def demo_evaluations(copies: int = 1, period: Period = YEAR) -> list[Evaluation]:
     return evaluate_many(demo_pairs(copies, period))
+
+
+HEADER = Header(
+    "Đảng bộ thị xã Cai Lậy",
+    party=True,
+    superior="Đảng bộ tỉnh Tiền Giang",
+    number="45-BC/TU",
+    place="Cai Lậy",
+    date=dt.date(2023, 12, 5),
+)
+
+
+def demo_report(copies: int = 1) -> Report:
+    """The demo report: the 19 targets (times `copies`) with next year's targets."""
+    return build_report(HEADER, YEAR, demo_evaluations(copies), next_targets=NEXT_TARGETS)

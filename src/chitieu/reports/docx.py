@@ -25,7 +25,7 @@ CENTERED_COLUMNS = {0, 2, 7}
 PARAGRAPH_STYLES: dict[str, tuple[str, float, bool, bool, bool, str, float]] = {
     "CT Header": ("Normal", 13, False, False, False, "center", 0),
     "CT Header Body": ("Normal", 13, True, False, False, "center", 0),
-    "CT Header Motto": ("Normal", 13, True, False, False, "center", 0),
+    "CT Header Motto": ("Normal", 12, True, False, False, "center", 0),
     "CT Header Motto Line": ("Normal", 14, True, False, True, "center", 0),
     "CT Header Date": ("Normal", 14, False, True, False, "center", 0),
     "CT Doc Type": ("Normal", 15, True, False, False, "center", 0),
@@ -121,7 +121,7 @@ def _header_block(document: Any, report: Report) -> None:
     table = document.add_table(rows=1, cols=2)
     table.autofit = False
     left, right = table.rows[0].cells
-    left.width, right.width = Cm(7), Cm(9.5)
+    left.width, right.width = Cm(6.5), Cm(10)
     lines = h.body_lines
     left.paragraphs[0].text = lines[0] if lines else ""
     left.paragraphs[0].style = "CT Header Body" if len(lines) == 1 else "CT Header"

@@ -22,9 +22,9 @@ body { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", serif
   font-size: 14pt; line-height: 1.35; color: #000; }
 .header { width: 100%; border-collapse: collapse; margin-bottom: 12pt; }
 .header td { vertical-align: top; text-align: center; font-size: 13pt; padding: 0; }
-.header .left { width: 42%; }
+.header .left { width: 40%; }
 .header .body { font-weight: bold; }
-.header .motto { font-weight: bold; }
+.header .motto { font-weight: bold; font-size: 12pt; white-space: nowrap; }
 .header .motto-line { font-weight: bold; text-decoration: underline; }
 .header .place-date { font-style: italic; padding-top: 6pt; }
 .header .star { padding: 2pt 0; }
