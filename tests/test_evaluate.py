@@ -325,3 +325,21 @@ def test_bulk_agrees_with_evaluate_on_generated_edge_cases(
 ) -> None:
     typed: list[tuple[Target, Result | None]] = list(pairs)
     assert evaluate_bulk(typed) == [evaluate(t, r).status for t, r in typed]
+
+
+def test_it_notes_a_stated_percent_far_from_the_computed_one() -> None:
+    close = evaluate(PRODUCTION, Result(value=D(9500), percent_of_target=D("100.2")))
+    assert close.notes == ()
+    far = evaluate(PRODUCTION, Result(value=D(9500), percent_of_target=D(148)))
+    assert far.percent_of_target == D("100.17")
+    assert far.notes == ("Báo cáo nêu đạt 148% so với chỉ tiêu; tính từ số liệu được 100,17%.",)
+
+
+def test_it_notes_a_result_in_another_unit_without_changing_the_verdict() -> None:
+    same = evaluate(PRODUCTION, Result(value=D(9500), unit=" Tỷ  đồng"))
+    assert same.notes == ()
+    other = evaluate(PRODUCTION, Result(value=D(9500), unit="triệu đồng"))
+    assert other.status is same.status is Status.EXCEEDED
+    assert other.notes == (
+        "Đơn vị của kết quả (triệu đồng) khác đơn vị của chỉ tiêu (tỷ đồng); cần kiểm tra.",
+    )

@@ -29,6 +29,10 @@ PERCENT_PLACES = 2
 
 HUNDRED = Fraction(100)
 
+# A stated % of target further than this from the computed one gets a note: sources round,
+# but a larger gap means another basis ("dự toán tỉnh giao") or a wrong figure.
+PERCENT_NOTE_GAP = Decimal("0.5")
+
 
 def evaluate(target: Target, result: Result | None) -> Evaluation:
     """The verdict on `target` given `result` (None: nothing reported yet -> PENDING)."""
@@ -46,10 +50,23 @@ def evaluate(target: Target, result: Result | None) -> Evaluation:
     if actual is not None:
         status = decide(target.comparator, target.direction, actual, lo, hi)
         percent = percent_of_target(target, actual)
+        stated = result.percent_of_target
         if percent is None:
-            percent = result.percent_of_target
+            percent = stated
+        elif stated is not None and abs(percent - stated) > PERCENT_NOTE_GAP:
+            notes.append(
+                reason_text(
+                    "percent_differs",
+                    stated=format_percent(stated),
+                    computed=format_percent(percent),
+                )
+            )
         if result.declared_status is not None and result.declared_status is not status:
             notes.append(reason_text("declared_differs", declared=result.declared_status.label_vi))
+        if target.kind is Kind.LEVEL and _unit_key(result.unit) not in ("", _unit_key(target.unit)):
+            notes.append(
+                reason_text("unit_differs", result_unit=result.unit or "", unit=target.unit or "")
+            )
         words = {
             "actual": describe_actual(target, _actual_display(target, result, actual)),
             "target": describe_target(target),
@@ -197,6 +214,11 @@ def _change_percent(result: Result) -> Decimal | None:
         return result.change_percent
     computed = _computed_change(result)
     return None if computed is None else _quantize(computed)
+
+
+def _unit_key(unit: str | None) -> str:
+    """Units compared loosely: case and spacing differ between sources ("%/ năm", "%/năm")."""
+    return "".join((unit or "").split()).casefold()
 
 
 def _by_sign(margin: Fraction) -> Status:

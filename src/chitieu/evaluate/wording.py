@@ -21,6 +21,8 @@ REASONS_VI: dict[str, str] = {
     ),
     "declared_differs": "Báo cáo ghi “{declared}” nhưng số liệu cho kết quả khác.",
     "estimated_suffix": " Số liệu là số ước thực hiện.",
+    "percent_differs": "Báo cáo nêu đạt {stated} so với chỉ tiêu; tính từ số liệu được {computed}.",
+    "unit_differs": "Đơn vị của kết quả ({result_unit}) khác đơn vị của chỉ tiêu ({unit}); cần kiểm tra.",
 }
 
 # How a level target reads: {v} is the number with its unit.
