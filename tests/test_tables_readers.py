@@ -204,3 +204,17 @@ def test_it_rejects_an_unsupported_or_missing_file(tmp_path: Path) -> None:
     legacy.write_bytes(b"\xd0\xcf\x11\xe0")
     assert errors_of(lambda: load_targets(legacy)).codes == ["bad_format"]
     assert errors_of(lambda: load_targets(tmp_path / "none.csv")).codes == ["not_found"]
+
+
+def test_it_rejects_a_formula_saved_without_its_value(tmp_path: Path) -> None:
+    # openpyxl (and other generators) save formulas without a computed value; reading the cell
+    # as empty would silently make the target qualitative.
+    rows = [["Mã", "Chỉ tiêu", "Giá trị"], ["KT01", "Tổng thu", 186], ["KT02", "Tổng chi", "=C2*2"]]
+    path = write_xlsx(tmp_path / "t.xlsx", rows)
+    (error,) = errors_of(lambda: load_targets(path)).errors
+    assert (error.code, error.row, error.column, error.column_ref) == (
+        "uncomputed_formula",
+        3,
+        "Giá trị",
+        "C",
+    )

@@ -134,6 +134,8 @@ def _xlsx_grid(path: Path, name: str) -> Grid:
         if not workbook.worksheets:
             _fail(name, "bad_file", "tệp Excel không có trang tính nào")
         sheet = workbook.worksheets[0]
+        if hasattr(sheet, "reset_dimensions"):
+            sheet.reset_dimensions()  # files from other tools may declare a wrong size
         grid: Grid = []
         for index, row in enumerate(sheet.iter_rows(), 1):
             cells: list[GridCell] = []
@@ -144,12 +146,43 @@ def _xlsx_grid(path: Path, name: str) -> Grid:
                 )
                 cells.append((value, get_column_letter(col), percent))
             grid.append((index, cells))
+        if any(v is None for _, cells in grid for v, _, _ in cells):
+            _mark_uncomputed_formulas(path, grid)
         return grid
     except InputErrors:
         raise
     except Exception:
         _fail(name, "bad_file", "không đọc được nội dung tệp Excel (tệp hỏng)")
         raise AssertionError("unreachable") from None  # pragma: no cover
+    finally:
+        workbook.close()
+
+
+class _Uncomputed:
+    """A formula cell saved without its value (written by a program, never opened in Excel):
+    reading it as empty would silently turn a target into a qualitative one."""
+
+    def __repr__(self) -> str:
+        return "<công thức chưa tính>"
+
+
+UNCOMPUTED = _Uncomputed()
+
+
+def _mark_uncomputed_formulas(path: Path, grid: Grid) -> None:
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(path, read_only=True, data_only=False)
+    try:
+        sheet = workbook.worksheets[0]
+        if hasattr(sheet, "reset_dimensions"):
+            sheet.reset_dimensions()
+        for (_, cells), row in zip(grid, sheet.iter_rows(), strict=False):
+            for position, cell in enumerate(row[: len(cells)]):
+                value, ref, _ = cells[position]
+                formula = cell.value
+                if value is None and isinstance(formula, str) and formula.startswith("="):
+                    cells[position] = (UNCOMPUTED, ref, False)
     finally:
         workbook.close()
 
@@ -226,8 +259,23 @@ def _grid_to_table(
         row: dict[str, Cell] = {}
         for position, (column, written, ref) in mapping.items():
             value, _, percent = cells[position] if position < len(cells) else (None, ref, False)
+            if value is UNCOMPUTED:
+                errors.append(
+                    InputError(
+                        name,
+                        "uncomputed_formula",
+                        "ô có công thức nhưng tệp chưa lưu giá trị đã tính; hãy mở tệp bằng "
+                        "Excel hoặc LibreOffice rồi lưu lại",
+                        row=number,
+                        column=written,
+                        column_ref=ref,
+                    )
+                )
+                value = None
             row[column.field] = Cell(value, written, ref, percent)
         table.rows.append(RawRow(number, row))
+    if errors:
+        raise InputErrors(errors)
     return table
 
 
