@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -43,7 +44,8 @@ def make_target(resolution: Resolution, body: Body | None, name: str, **kw: obje
 
 
 def make_town(name: str) -> Town:
-    slug = name.lower().replace(" ", "").replace("ậ", "a").replace("ế", "e").replace("ờ", "o")
+    folded = unicodedata.normalize("NFD", name.lower().replace("đ", "d"))
+    slug = "".join(c for c in folded if c.isascii() and c.isalnum())
     committee = do_create_body(f"Thị ủy {name}", BodyKind.PARTY_COMMITTEE)
     ubnd = do_create_body(f"UBND thị xã {name}", BodyKind.PEOPLES_COMMITTEE, parent=committee)
     department = do_create_body(f"Phòng Tài chính {name}", BodyKind.DEPARTMENT, parent=ubnd)

@@ -1,10 +1,34 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.contrib.staticfiles.views import serve as static_serve
 from django.urls import include, path, re_path
 
+from chitieu.web.views import resolutions, results, targets
+
 urlpatterns = [
+    path("", resolutions.resolution_list, name="resolution_list"),
+    path(
+        "dang-nhap/",
+        auth_views.LoginView.as_view(template_name="chitieu/login.html"),
+        name="login",
+    ),
+    path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("nghi-quyet/moi/", resolutions.resolution_create, name="resolution_create"),
+    path(
+        "nghi-quyet/<int:resolution_id>/",
+        resolutions.resolution_dashboard,
+        name="resolution_dashboard",
+    ),
+    path("nghi-quyet/<int:resolution_id>/khoa-ky/", resolutions.period_lock, name="period_lock"),
+    path(
+        "nghi-quyet/<int:resolution_id>/chi-tieu/moi/", targets.target_create, name="target_create"
+    ),
+    path("nghi-quyet/<int:resolution_id>/dan-van-ban/", targets.target_paste, name="target_paste"),
+    path("chi-tieu/<int:target_id>/", targets.target_detail, name="target_detail"),
+    path("chi-tieu/<int:target_id>/sua/", targets.target_edit, name="target_edit"),
+    path("chi-tieu/<int:target_id>/ket-qua/", results.result_entry, name="result_entry"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     # Static files straight from the packages: an office server needs no separate web server.

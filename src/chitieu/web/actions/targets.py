@@ -76,11 +76,14 @@ def do_import_targets(
     resolution: Resolution,
     targets: Sequence[Target],
     *,
-    responsible_body: Body | None = None,
+    bodies: Sequence[Body | None] | None = None,
 ) -> list[TargetRow]:
-    """Create the confirmed targets of a pasted or uploaded resolution, all or none."""
+    """Create the confirmed targets of a pasted or uploaded resolution, all or none;
+    `bodies[i]` is the responsible body of `targets[i]`."""
     if not targets:
         raise ActionError("Không có chỉ tiêu nào để lưu")
+    if bodies is not None and len(bodies) != len(targets):
+        raise ValueError("bodies must match targets one to one")
     start = _next_order(resolution)
     rows = []
     for i, target in enumerate(targets):
@@ -89,7 +92,7 @@ def do_import_targets(
         _check_code(resolution, values["code"])
         rows.append(
             TargetRow.objects.create(
-                resolution=resolution, responsible_body=responsible_body, **values
+                resolution=resolution, responsible_body=bodies[i] if bodies else None, **values
             )
         )
     return rows

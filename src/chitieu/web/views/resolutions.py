@@ -1,0 +1,139 @@
+"""Resolution list, creation, dashboard and period lock."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from chitieu.model import Field, Period, PeriodError, Status
+from chitieu.web import permissions as perm
+from chitieu.web.actions.errors import ActionError
+from chitieu.web.actions.resolutions import do_create_resolution, do_lock_period, is_locked
+from chitieu.web.dashboard import build_dashboard
+from chitieu.web.forms import ResolutionForm
+from chitieu.web.models import Body, Resolution, ResolutionKind
+
+
+def _editable_bodies(request: HttpRequest):  # type: ignore[no-untyped-def]
+    ids = perm.body_ids_for(request.user, perm.EDIT_TARGETS)
+    return Body.objects.all() if ids is None else Body.objects.filter(id__in=ids)
+
+
+@login_required
+def resolution_list(request: HttpRequest) -> HttpResponse:
+    resolutions = perm.resolutions_for_user(request.user).order_by("-start_year", "title")
+    return render(
+        request,
+        "chitieu/resolution_list.html",
+        {"resolutions": resolutions, "can_create": _editable_bodies(request).exists()},
+    )
+
+
+@login_required
+def resolution_create(request: HttpRequest) -> HttpResponse:
+    bodies = _editable_bodies(request)
+    if not bodies.exists():
+        raise PermissionDenied("Bạn không có quyền tạo nghị quyết.")
+    form = ResolutionForm(request.POST or None, bodies=bodies)
+    if request.method == "POST":
+        posted = request.POST.get("issuing_body", "")
+        if posted.isdigit() and not bodies.filter(pk=int(posted)).exists():
+            raise PermissionDenied("Bạn không có quyền ban hành nghị quyết cho cơ quan này.")
+        if form.is_valid():
+            d = form.cleaned_data
+            try:
+                resolution = do_create_resolution(
+                    issuing_body=d["issuing_body"],
+                    kind=d["kind"],
+                    title=d["title"],
+                    number=d.get("number") or "",
+                    issued_on=d.get("issued_on"),
+                    start_year=d["start_year"],
+                    end_year=d.get("end_year"),
+                    is_public=d.get("is_public", False),
+                )
+            except ActionError as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(request, "Đã tạo nghị quyết.")
+                return redirect("resolution_dashboard", resolution.pk)
+    return render(request, "chitieu/resolution_form.html", {"form": form})
+
+
+def resolution_dashboard(request: HttpRequest, resolution_id: int) -> HttpResponse:
+    # Public resolutions are readable without logging in; others need a user who may read.
+    if not request.user.is_authenticated:
+        public = Resolution.objects.filter(pk=resolution_id, is_public=True).exists()
+        if not public:
+            return redirect_to_login(request.get_full_path())
+    resolution = perm.get_resolution_for_user(request.user, resolution_id)
+    try:
+        period = Period.parse(request.GET["ky"]) if request.GET.get("ky") else resolution.period
+    except PeriodError as exc:
+        messages.error(request, str(exc))
+        period = resolution.period
+    body = request.GET.get("co_quan", "")
+    dashboard = build_dashboard(
+        resolution,
+        period,
+        field=request.GET.get("linh_vuc", ""),
+        status=request.GET.get("trang_thai", ""),
+        body_id=int(body) if body.isdigit() else None,
+    )
+    s = dashboard.summary
+    counts = [
+        ("exceeded", Status.EXCEEDED.label_vi, s.exceeded),
+        ("achieved", Status.ACHIEVED.label_vi, s.achieved_only),
+        ("not_achieved", Status.NOT_ACHIEVED.label_vi, s.not_achieved),
+        ("pending", Status.PENDING.label_vi, s.pending),
+    ]
+    bodies = Body.objects.filter(responsible_targets__resolution=resolution).distinct()
+    rows = [
+        {
+            "row": r,
+            "can_report": request.user.is_authenticated and perm.can_report(request.user, r.target),
+        }
+        for r in dashboard.rows
+    ]
+    return render(
+        request,
+        "chitieu/dashboard.html",
+        {
+            "resolution": resolution,
+            "d": dashboard,
+            "rows": rows,
+            "counts": counts,
+            "fields": [(f.value, f.label_vi) for f in Field],
+            "statuses": [(st.value, st.label_vi) for st in Status],
+            "bodies": bodies,
+            "selected": request.GET,
+            "can_edit": request.user.is_authenticated
+            and perm.can_edit_targets(request.user, resolution),
+            "can_lock": request.user.is_authenticated and perm.can_lock(request.user, resolution),
+            "locked": is_locked(resolution, period),
+            "kinds": dict(ResolutionKind.choices),
+        },
+    )
+
+
+@login_required
+@require_POST
+def period_lock(request: HttpRequest, resolution_id: int) -> HttpResponse:
+    resolution = get_object_or_404(
+        Resolution.objects.select_related("issuing_body"), pk=resolution_id
+    )
+    if not perm.can_lock(request.user, resolution):
+        raise PermissionDenied("Bạn không có quyền khóa kỳ báo cáo.")
+    try:
+        period = Period.parse(request.POST.get("ky", ""))
+        do_lock_period(resolution, period, request.user)
+        messages.success(request, f"Đã khóa kỳ {period.label_vi}.")
+    except (PeriodError, ActionError) as exc:
+        messages.error(request, str(exc))
+        return redirect("resolution_dashboard", resolution.pk)
+    return redirect(f"/nghi-quyet/{resolution.pk}/?ky={period.code}")

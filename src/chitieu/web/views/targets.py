@@ -1,0 +1,220 @@
+"""Target page (all periods, history), target form, and targets from a pasted text."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from chitieu.model import Comparator, Direction, Field, Kind, Period
+from chitieu.numbers import NumberFormatError, to_decimal
+from chitieu.web import permissions as perm
+from chitieu.web.actions.errors import ActionError
+from chitieu.web.actions.targets import do_create_target, do_import_targets, do_update_target
+from chitieu.web.domain import effective_version, result_to_domain, target_to_domain
+from chitieu.web.forms import PasteForm, PreviewTargetForm, TargetForm
+from chitieu.web.models import Body, Resolution, ResultVersion, TargetRow
+
+PreviewFormSet = forms.formset_factory(PreviewTargetForm, extra=0)
+
+
+def _bodies_for(resolution: Resolution):  # type: ignore[no-untyped-def]
+    """Bodies a target of this resolution may be assigned to: the issuing body and below."""
+    ids = perm._descendants({resolution.issuing_body_id})
+    return Body.objects.filter(id__in=ids).order_by("name")
+
+
+@login_required
+def target_detail(request: HttpRequest, target_id: int) -> HttpResponse:
+    target = perm.get_target_for_user(request.user, target_id)
+    versions = list(
+        ResultVersion.objects.filter(target=target)
+        .select_related("created_by")
+        .order_by("-created_at", "-id")
+    )
+    by_period: dict[str, list[ResultVersion]] = {}
+    for v in versions:
+        by_period.setdefault(v.period_code, []).append(v)
+    from chitieu.evaluate import evaluate
+
+    domain_target = target_to_domain(target)
+    periods = []
+    for code in sorted(by_period, key=lambda c: (Period.parse(c).year, c), reverse=True):
+        best = effective_version(by_period[code])
+        periods.append(
+            {
+                "period": Period.parse(code),
+                "effective": best,
+                "evaluation": evaluate(domain_target, result_to_domain(best) if best else None),
+            }
+        )
+    return render(
+        request,
+        "chitieu/target_detail.html",
+        {
+            "target": target,
+            "periods": periods,
+            "versions": versions,
+            "changes": target.changes.select_related("user"),
+            "can_edit": perm.can_edit_targets(request.user, target.resolution),
+            "can_report": perm.can_report(request.user, target),
+        },
+    )
+
+
+@login_required
+def target_create(request: HttpRequest, resolution_id: int) -> HttpResponse:
+    resolution = perm.get_rw_resolution_for_user(request.user, resolution_id)
+    form = TargetForm(request.POST or None, bodies=_bodies_for(resolution))
+    if request.method == "POST" and form.is_valid():
+        try:
+            do_create_target(
+                resolution,
+                form.to_target(),
+                responsible_body=form.cleaned_data.get("responsible_body"),
+            )
+        except ActionError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, "Đã thêm chỉ tiêu.")
+            return redirect("resolution_dashboard", resolution.pk)
+    return render(request, "chitieu/target_form.html", {"form": form, "resolution": resolution})
+
+
+@login_required
+def target_edit(request: HttpRequest, target_id: int) -> HttpResponse:
+    row = get_object_or_404(TargetRow.objects.select_related("resolution"), pk=target_id)
+    resolution = perm.get_rw_resolution_for_user(request.user, row.resolution_id)
+    initial = {
+        **{k: v for k, v in row.__dict__.items() if not k.startswith("_")},
+        "responsible_body": row.responsible_body_id,
+    }
+    form = TargetForm(request.POST or None, initial=initial, bodies=_bodies_for(resolution))
+    if request.method == "POST" and form.is_valid():
+        try:
+            changes = do_update_target(
+                row,
+                form.to_target(),
+                user=request.user,
+                responsible_body=form.cleaned_data.get("responsible_body"),
+                term_target=row.term_target,
+            )
+        except ActionError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, f"Đã lưu {len(changes)} thay đổi.")
+            return redirect("target_detail", row.pk)
+    return render(
+        request, "chitieu/target_form.html", {"form": form, "resolution": resolution, "target": row}
+    )
+
+
+def _read_text(form: PasteForm) -> str:
+    text: str = form.cleaned_data.get("text") or ""
+    upload = form.cleaned_data.get("document")
+    if upload is not None:
+        import tempfile
+        from pathlib import Path
+
+        from chitieu.text import read_document
+
+        suffix = Path(upload.name).suffix.lower()
+        with tempfile.NamedTemporaryFile(suffix=suffix) as tmp:
+            for chunk in upload.chunks():
+                tmp.write(chunk)
+            tmp.flush()
+            text = read_document(Path(tmp.name))
+    return text
+
+
+def _initial_rows(extracted: dict[str, Any], start_order: int) -> list[dict[str, Any]]:
+    """The reader's targets as editable rows (numbers shown the Vietnamese way)."""
+    rows = []
+    for i, item in enumerate(extracted.get("targets", [])):
+
+        def dec(value: Any) -> Decimal | None:
+            if value is None:
+                return None
+            try:
+                return to_decimal(value)
+            except NumberFormatError:
+                return None
+
+        comparator = item.get("comparator") or ">="
+        name = str(item.get("name") or "")
+        rows.append(
+            {
+                "include": True,
+                "order": start_order + i,
+                "name": name,
+                "kind": item.get("kind") or Kind.LEVEL.value,
+                "comparator": comparator if comparator in Comparator._value2member_map_ else ">=",
+                "value": dec(item.get("value")),
+                "value_max": dec(item.get("value_max")),
+                "unit": item.get("unit") or "",
+                "basis": item.get("basis") or "",
+                # "<=" on a level is the reader's way of saying "less is better" (poverty, crime).
+                "direction": Direction.LOWER.value
+                if comparator == "<="
+                else Direction.HIGHER.value,
+                "field": item.get("field")
+                if item.get("field") in Field._value2member_map_
+                else Field.OTHER.value,
+            }
+        )
+    return rows
+
+
+@login_required
+def target_paste(request: HttpRequest, resolution_id: int) -> HttpResponse:
+    """Step 1: paste text -> the reader's targets as an editable preview.
+    Step 2 (confirm): save the rows the user kept, all or none."""
+    resolution = perm.get_rw_resolution_for_user(request.user, resolution_id)
+    bodies = _bodies_for(resolution)
+    paste = PasteForm()
+    formset = None
+    diagnostics: list[str] = []
+    if request.method == "POST" and "confirm" in request.POST:
+        formset = PreviewFormSet(request.POST, form_kwargs={"bodies": bodies}, prefix="t")
+        if formset.is_valid():
+            kept = [f for f in formset.forms if f.cleaned_data.get("include")]
+            try:
+                rows = do_import_targets(
+                    resolution,
+                    [f.to_target() for f in kept],
+                    bodies=[f.cleaned_data.get("responsible_body") for f in kept],
+                )
+            except ActionError as exc:
+                messages.error(request, str(exc))
+            else:
+                messages.success(request, f"Đã lưu {len(rows)} chỉ tiêu từ văn bản.")
+                return redirect("resolution_dashboard", resolution.pk)
+    elif request.method == "POST":
+        paste = PasteForm(request.POST, request.FILES)
+        if paste.is_valid():
+            try:
+                text = _read_text(paste)
+                from chitieu.text import extract
+
+                extracted = extract(text).to_dict()
+            except Exception as exc:
+                messages.error(request, f"Không đọc được văn bản: {exc}")
+            else:
+                start = resolution.targets.count() + 1
+                initial = _initial_rows(extracted, start)
+                if not initial:
+                    messages.warning(request, "Không tìm thấy chỉ tiêu nào trong văn bản.")
+                formset = PreviewFormSet(
+                    initial=initial, form_kwargs={"bodies": bodies}, prefix="t"
+                )
+                diagnostics = [str(d) for d in extracted.get("diagnostics", [])][:20]
+    return render(
+        request,
+        "chitieu/target_paste.html",
+        {"resolution": resolution, "paste": paste, "formset": formset, "diagnostics": diagnostics},
+    )
