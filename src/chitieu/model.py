@@ -192,7 +192,7 @@ class Period:
 
     @property
     def same_period_last_year(self) -> Period:
-        """"Cùng kỳ": the same period one year earlier (a term has none: the previous term)."""
+        """ "Cùng kỳ": the same period one year earlier (a term has none: the previous term)."""
         if self.kind is PeriodKind.TERM:
             assert self.end_year is not None
             span = self.end_year - self.year
@@ -227,7 +227,9 @@ class Target:
     def __post_init__(self) -> None:
         if self.comparator is Comparator.RANGE:
             if self.value is None or self.value_max is None:
-                raise ValueError(f"chỉ tiêu {self.name!r}: khoảng giá trị cần cả cận dưới và cận trên")
+                raise ValueError(
+                    f"chỉ tiêu {self.name!r}: khoảng giá trị cần cả cận dưới và cận trên"
+                )
             if self.value > self.value_max:
                 raise ValueError(f"chỉ tiêu {self.name!r}: cận dưới lớn hơn cận trên")
         elif self.value_max is not None:
