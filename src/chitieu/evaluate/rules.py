@@ -3,9 +3,9 @@
 Pure functions over the frozen dataclasses of `chitieu.model`. The rules are written out, with
 worked examples that a test runs, in docs/evaluation.md; keep the two in step.
 
-Comparisons that decide a status are exact: Decimals are turned into Fractions, and a change
-computed from a baseline is compared by cross-multiplication, never through a rounded quotient,
-so a result exactly at the target is "achieved" and never "exceeded by 0,0000001".
+Comparisons that decide a status are exact: Decimals are turned into Fractions, so a change
+computed from a baseline (4 against 3 is +33,333…%) is compared as the exact quotient, never a
+rounded one, and a result exactly at the target is "achieved", never "exceeded by 0,0000001".
 """
 
 from __future__ import annotations
