@@ -404,3 +404,24 @@ def test_it_refuses_a_folder_as_output(
     code, out, err = run([str(files[0]), str(files[1]), "-o", str(tmp_path)], capsys)
     assert (code, out) == (2, "") and "thư mục" in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["results.csv", "targets.xlsx"]
+
+
+def test_it_groups_rows_by_field_in_the_usual_order(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    targets = write_csv(
+        tmp_path / "t.csv",
+        [
+            ["Mã", "Chỉ tiêu", "Lĩnh vực", "Giá trị"],
+            ["XD01", "Kết nạp đảng viên", "Xây dựng Đảng", "60"],
+            ["KT01", "Tổng thu", "Kinh tế", "186"],
+            ["XD02", "Chi bộ mới", "xay dung dang", "2"],
+        ],
+    )
+    results = write_csv(tmp_path / "r.csv", [["Mã", "Thực hiện"], ["KT01", "190"]])
+    code, out, _ = run([str(targets), str(results), "--format", "json"], capsys)
+    assert code == 0
+    assert [r["code"] for r in json.loads(out)["rows"]] == ["KT01", "XD01", "XD02"]
+    code, out, _ = run([str(targets), str(results)], capsys)
+    headings = [line for line in out.splitlines() if line[:3] in ("I. ", "II.")]
+    assert headings == ["I. KINH TẾ", "II. XÂY DỰNG ĐẢNG VÀ HỆ THỐNG CHÍNH TRỊ"]

@@ -101,3 +101,16 @@ def test_a_change_targets_result_may_be_in_the_indicators_own_unit(tmp_path: Pat
         write_csv(tmp_path / "t.csv", targets), write_csv(tmp_path / "r.csv", results)
     ).pairs
     assert result is not None and result.unit == "vụ" and result.previous_value == 120
+
+
+def test_it_asks_for_the_period_when_no_result_is_for_the_period_evaluated(tmp_path: Path) -> None:
+    # Annual targets, 6-month results: silently "chưa đánh giá" for all would mislead.
+    results = [["Mã", "Kỳ", "Thực hiện", "ĐVT"], ["KT01", "2024-6M", "4.700", "tỷ đồng"]]
+    t, r = write_csv(tmp_path / "t.csv", TARGETS), write_csv(tmp_path / "r.csv", results)
+    with pytest.raises(InputErrors) as caught:
+        load_pairs(t, r)
+    (error,) = caught.value.errors
+    assert (error.code, error.file, error.column) == ("period_mismatch", str(r), "Kỳ")
+    assert "2024-6M" in error.message and "--period" in error.message
+    linked = load_pairs(t, r, Period.parse("2024-6M"))
+    assert dict((t.code, res) for t, res in linked.pairs)["KT01"] is not None

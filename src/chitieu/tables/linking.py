@@ -81,6 +81,7 @@ def link(
     previous_period = period.same_period_last_year if period is not None else None
     current: dict[str, ResultRow] = {}
     previous: dict[str, ResultRow] = {}
+    others: set[Period] = set()
     for row in results:
         result = row.result
         target_row = by_code.get(row.key)
@@ -100,7 +101,8 @@ def link(
         elif result.period == previous_period:
             bucket = previous
         else:
-            continue  # another period: not part of this evaluation
+            others.add(result.period)  # another period: not part of this evaluation
+            continue
         if row.key in bucket:
             first = bucket[row.key].where.label
             errors.append(
@@ -117,6 +119,19 @@ def link(
             errors.append(problem)
             continue
         bucket[row.key] = row
+    if period is not None and others and not current and not errors:
+        # Every result is for another period (6-month figures against a year, say): evaluating
+        # would silently say "chưa đánh giá" for all; ask for the period instead.
+        found = ", ".join(sorted(p.code for p in others))
+        errors.append(
+            InputError(
+                results[0].where.file,
+                "period_mismatch",
+                f"không có kết quả nào cho kỳ {period.code} ({period.label_vi}); tệp có kết quả "
+                f"kỳ {found}: hãy chọn kỳ đánh giá bằng --period",
+                column="Kỳ",
+            )
+        )
     pairs: list[tuple[Target, Result | None]] = []
     for t in chosen:
         now = current.get(t.key)

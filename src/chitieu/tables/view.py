@@ -100,6 +100,11 @@ def _actual(evaluation: Evaluation) -> Decimal | None:
 
 
 def build_table(evaluations: list[Evaluation], period: Period | None) -> EvaluatedTable:
+    """Rows in file order, grouped by field (in the usual order of fields) when fields are given:
+    a resolution always lists its targets field by field, and the table's headings need it."""
+    if any(e.target.field is not Field.OTHER for e in evaluations):
+        rank = {f: i for i, f in enumerate(Field)}
+        evaluations = sorted(evaluations, key=lambda e: rank[e.target.field])
     rows = []
     for stt, e in enumerate(evaluations, 1):
         t = e.target
