@@ -11,6 +11,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from types import ModuleType
 
 # command name -> module path. Order is the order of `chitieu --help`.
 COMMANDS: dict[str, str] = {
@@ -35,7 +36,7 @@ HELP: dict[str, str] = {
 }
 
 
-def build_parser(argv: Sequence[str]) -> tuple[argparse.ArgumentParser, object | None]:
+def build_parser(argv: Sequence[str]) -> tuple[argparse.ArgumentParser, ModuleType | None]:
     parser = argparse.ArgumentParser(
         prog="chitieu", description="Chỉ tiêu: theo dõi, đánh giá chỉ tiêu nghị quyết."
     )
