@@ -1,0 +1,1 @@
+"""Grammar data files (grammar/vi/*.toml) read by chitieu.text.lexicon."""

@@ -1,0 +1,294 @@
+"""One clause, its quantities and the text around each: the cue chain right before a number,
+the name before it, the words after it. Shared by the target, result and summary rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from chitieu.text.quantities import Quantity
+from chitieu.text.tokens import Prepared
+
+BOUNDARY_PUNCT = {",", ";", ":", "(", ")"}
+BOUNDARY_WORDS = {"và"}
+# Cue categories that may sit between a name and its number ("tăng bình quân khoảng 5%").
+CHAIN = (
+    "comparators.",
+    "verbs.",
+    "names.filler",
+    "modes.estimated",
+    "modes.result",
+    "modes.target",
+    "status.",
+)
+# Categories that end a name when looking for the subject of a clause.
+PREDICATE = ("verbs.", "status.", "modes.result")
+
+
+@dataclass
+class Slot:
+    q: Quantity
+    pre: tuple[int, int]  # token range between the previous quantity (or split) and this one
+    post: tuple[int, int]  # token range after this quantity up to the next split
+    post_near: tuple[int, int]  # post up to its first boundary
+    chain: tuple[int, int]  # cue words right before the number
+    name_range: tuple[int, int]  # pre without the chain, trimmed
+    head_verb: str | None  # "increase" / "decrease" when the name began with such a verb
+    in_paren: bool
+    full_pre: tuple[int, int]  # pre before cutting at the last "," (status, estimate cues)
+    forced_name: str | None = None  # set by "lần lượt là" distribution
+
+
+def tag_cats(doc: Prepared, i: int) -> frozenset[str]:
+    t = doc.tag(i)
+    return t.categories if t is not None else frozenset()
+
+
+def has_prefix(cats: frozenset[str], prefixes: tuple[str, ...] | str) -> bool:
+    if isinstance(prefixes, str):
+        prefixes = (prefixes,)
+    return any(c.startswith(p) for c in cats for p in prefixes)
+
+
+def range_has(doc: Prepared, a: int, b: int, category: str) -> bool:
+    return any(has_prefix(tag_cats(doc, i), category) for i in range(a, b))
+
+
+def first_tag_in(doc: Prepared, a: int, b: int, prefixes: tuple[str, ...]) -> int | None:
+    for i in range(a, b):
+        if has_prefix(tag_cats(doc, i), prefixes):
+            t = doc.tag(i)
+            return t.start if t is not None else i
+    return None
+
+
+def is_boundary(doc: Prepared, i: int, words: bool = True) -> bool:
+    tok = doc.tokens[i]
+    if tok.kind == "punct" and tok.text in BOUNDARY_PUNCT:
+        return True
+    return (
+        words
+        and tok.text in BOUNDARY_WORDS
+        and doc.tag(i) is not None
+        and doc.tag(i).end - doc.tag(i).start == 1
+    )  # type: ignore[union-attr]
+
+
+def last_boundary(doc: Prepared, a: int, b: int, words: bool = True) -> int | None:
+    """Index of the last boundary in [a, b), skipping parenthesised text with no number."""
+    i = b - 1
+    while i >= a:
+        tok = doc.tokens[i]
+        if tok.text == ")":
+            j = i - 1
+            while j >= a and doc.tokens[j].text != "(":
+                if doc.tokens[j].kind == "num" and doc.trap_at(doc.tokens[j].start) is None:
+                    break
+                j -= 1
+            if j >= a and doc.tokens[j].text == "(":
+                i = j - 1
+                continue
+            return i
+        if is_boundary(doc, i, words):
+            return i
+        i -= 1
+    return None
+
+
+def first_boundary(doc: Prepared, a: int, b: int) -> int:
+    i = a
+    while i < b:
+        tok = doc.tokens[i]
+        if tok.text == "(":
+            j = i + 1
+            while j < b and doc.tokens[j].text != ")":
+                j += 1
+            if j < b:
+                i = j + 1
+                continue
+            return i
+        if is_boundary(doc, i):
+            return i
+        i += 1
+    return b
+
+
+def _chain_start(doc: Prepared, a: int, end: int) -> int:
+    i = end
+    while i > a:
+        cats = tag_cats(doc, i - 1)
+        if not has_prefix(cats, CHAIN):
+            break
+        t = doc.tag(i - 1)
+        i = max(a, t.start if t is not None else i - 1)
+    return i
+
+
+def trim(doc: Prepared, a: int, b: int) -> tuple[int, int]:
+    """Drop framing words and punctuation from both ends of a name."""
+    changed = True
+    while changed and a < b:
+        changed = False
+        tok = doc.tokens[a]
+        cats = tag_cats(doc, a)
+        if tok.kind == "punct" and tok.text not in ('"', "'"):
+            a, changed = a + 1, True
+        elif has_prefix(cats, ("names.filler", "modes.target", "modes.result", "comparators.")):
+            t = doc.tag(a)
+            a, changed = (t.end if t is not None else a + 1), True
+        if a >= b:
+            break
+        tok = doc.tokens[b - 1]
+        cats = tag_cats(doc, b - 1)
+        if tok.kind == "punct" and tok.text not in ('"', "'", ")"):
+            b, changed = b - 1, True
+        elif has_prefix(cats, ("names.filler", "verbs.", "comparators.")):
+            t = doc.tag(b - 1)
+            b, changed = (t.start if t is not None else b - 1), True
+    if a < b and doc.tokens[b - 1].text == ")":
+        depth = sum(
+            1 if doc.tokens[k].text == "(" else -1 if doc.tokens[k].text == ")" else 0
+            for k in range(a, b)
+        )
+        if depth < 0:
+            b -= 1
+    return (a, b) if a < b else (a, a)
+
+
+def build_slots(doc: Prepared, a: int, b: int, qs: list[Quantity]) -> list[Slot]:
+    slots: list[Slot] = []
+    prev_end = a
+    pres: list[tuple[int, int]] = []
+    posts: list[tuple[int, int]] = []
+    for k, q in enumerate(qs):
+        if k == 0:
+            pres.append((a, q.first))
+        else:
+            split = last_boundary(doc, prev_end, q.first)
+            if split is None:
+                posts.append((prev_end, prev_end))
+                pres.append((prev_end, q.first))
+            else:
+                posts.append((prev_end, split))
+                pres.append((split + 1, q.first))
+        prev_end = q.last
+    if qs:
+        posts.append((qs[-1].last, b))
+    for k, q in enumerate(qs):
+        pa, pb = pres[k]
+        # The first quantity's own segment: after the last "," or ":" before it.
+        seg = last_boundary(doc, pa, pb, words=False) if k == 0 else None
+        local_a = seg + 1 if seg is not None else pa
+        chain_a = _chain_start(doc, local_a, pb)
+        na, nb = local_a, chain_a
+        head_verb = None
+        na, nb = trim(doc, na, nb)
+        if na < nb:
+            cats = tag_cats(doc, na)
+            for verb in ("increase", "decrease"):
+                if f"verbs.{verb}" in cats:
+                    head_verb = verb
+                    t = doc.tag(na)
+                    na = t.end if t is not None else na + 1
+                    na, nb = trim(doc, na, nb)
+                    break
+        post = posts[k]
+        near = (post[0], first_boundary(doc, post[0], post[1]))
+        in_paren = _inside_paren(doc, pa if k else a, q.first)
+        slots.append(
+            Slot(
+                q, (local_a, pb), post, near, (chain_a, pb), (na, nb), head_verb, in_paren, (pa, pb)
+            )
+        )
+    _respectively(doc, a, slots)
+    return slots
+
+
+def _inside_paren(doc: Prepared, a: int, b: int) -> bool:
+    depth = 0
+    for i in range(b - 1, a - 1, -1):
+        t = doc.tokens[i].text
+        if t == ")":
+            depth += 1
+        elif t == "(":
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
+
+
+def subject(doc: Prepared, a: int, b: int) -> tuple[int, int]:
+    """The clause's subject: from its start (after a ':' head) to the first predicate word."""
+    colon = None
+    for i in range(a, b):
+        if doc.tokens[i].text == ":":
+            colon = i
+    start = colon + 1 if colon is not None else a
+    end = first_tag_in(doc, start, b, PREDICATE)
+    return trim(doc, start, end if end is not None else b)
+
+
+def head(doc: Prepared, a: int, b: int) -> tuple[int, int] | None:
+    """ "tỷ lệ huy động học sinh …: nhà trẻ đạt 28,5%" -> the part before ':' names a group."""
+    for i in range(a, b):
+        if doc.tokens[i].text == ":":
+            if range_has(doc, a, i, "modes.") or i == a:
+                return None
+            ta, tb = trim(doc, a, i)
+            last = tag_cats(doc, i - 1)
+            if ta >= tb or has_prefix(last, "names.filler"):
+                return None
+            return ta, tb
+    return None
+
+
+def _split_names(doc: Prepared, a: int, b: int) -> list[tuple[int, int]]:
+    parts: list[tuple[int, int]] = []
+    start = a
+    for i in range(a, b):
+        if doc.tokens[i].text in (",", "và") and (doc.tokens[i].text == "," or is_boundary(doc, i)):
+            parts.append((start, i))
+            start = i + 1
+    parts.append((start, b))
+    return [trim(doc, x, y) for x, y in parts if trim(doc, x, y)[0] < trim(doc, x, y)[1]]
+
+
+def _respectively(doc: Prepared, a: int, slots: list[Slot]) -> None:
+    """ "A và B lần lượt là 15,3% và 12,6%": give each value the name in the same position."""
+    for k, slot in enumerate(slots):
+        ca, cb = slot.chain
+        if not range_has(doc, ca, cb, "verbs.respectively"):
+            continue
+        group = [slot]
+        for nxt in slots[k + 1 :]:
+            if nxt.name_range[0] < nxt.name_range[1]:
+                break
+            group.append(nxt)
+        if len(group) < 2:
+            continue
+        # The names run from the last predicate before them (or the clause start) to the cue.
+        start = a
+        verb = None
+        for i in range(slot.full_pre[0], ca):
+            cats = tag_cats(doc, i)
+            if doc.tokens[i].text == ":":
+                start, verb = i + 1, None
+            elif has_prefix(cats, PREDICATE):
+                t = doc.tag(i)
+                start = t.end if t is not None else i + 1
+                if "verbs.increase" in cats:
+                    verb = "increase"
+                elif "verbs.decrease" in cats:
+                    verb = "decrease"
+        parts = _split_names(doc, start, ca)
+        if len(parts) < len(group):
+            continue
+        parts = parts[-len(group) :]
+        texts = [doc.span_text(x, y) for x, y in parts]
+        first_words = texts[0].split()
+        for g, text in zip(group, texts, strict=True):
+            words = text.split()
+            # "tỷ trọng khu vực A và khu vực B": B shares the head written once before A.
+            if g is not slot and words and words[0] in first_words[1:]:
+                text = " ".join(first_words[: first_words.index(words[0])] + words)
+            g.forced_name = text
+            g.head_verb = verb or g.head_verb

@@ -1,0 +1,126 @@
+"""What the reader returns: frozen items with the EXTRACTION.md fields, plus where each came
+from (span in the normalised text, sentence index, rule name), and the diagnostics."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+
+def _num(value: Decimal | None) -> int | float | None:
+    """Decimal -> JSON number at the edge: integers stay integers, 640.706 stays 640.706."""
+    if value is None:
+        return None
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)
+
+
+@dataclass(frozen=True)
+class ExtractedTarget:
+    name: str
+    kind: str  # "level" | "change"
+    comparator: str  # ">=", "<=", "=", "~", "range"
+    value: Decimal
+    value_max: Decimal | None
+    unit: str | None
+    basis: str | None
+    span: tuple[int, int]
+    sentence: int
+    rule: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "kind": self.kind,
+            "comparator": self.comparator,
+            "value": _num(self.value),
+            "value_max": _num(self.value_max),
+            "unit": self.unit,
+            "basis": self.basis,
+            "span": list(self.span),
+        }
+
+
+@dataclass(frozen=True)
+class ExtractedResult:
+    name: str
+    value: Decimal | None
+    unit: str | None
+    estimated: bool
+    percent_of_target: Decimal | None
+    change_percent: Decimal | None
+    status: str | None  # "exceeded" | "achieved" | "not_achieved" | None
+    span: tuple[int, int]
+    sentence: int
+    rule: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "value": _num(self.value),
+            "unit": self.unit if self.value is not None else None,
+            "estimated": self.estimated,
+            "percent_of_target": _num(self.percent_of_target),
+            "change_percent": _num(self.change_percent),
+            "status": self.status,
+            "span": list(self.span),
+        }
+
+
+@dataclass(frozen=True)
+class ExtractedSummary:
+    total: int | None
+    achieved: int | None
+    exceeded: int | None
+    not_achieved: int | None
+    pending: int | None
+    span: tuple[int, int]
+    sentence: int
+    rule: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "total": self.total,
+            "achieved": self.achieved,
+            "exceeded": self.exceeded,
+            "not_achieved": self.not_achieved,
+            "pending": self.pending,
+            "span": list(self.span),
+        }
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """A number or passage the reader looked at and did not turn into an item, and why."""
+
+    span: tuple[int, int]
+    rule: str
+    text: str
+    message: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "span": list(self.span),
+            "rule": self.rule,
+            "text": self.text,
+            "message": self.message,
+        }
+
+
+@dataclass(frozen=True)
+class Extraction:
+    text: str  # the normalised text all spans refer to
+    targets: list[ExtractedTarget] = field(default_factory=list)
+    results: list[ExtractedResult] = field(default_factory=list)
+    summaries: list[ExtractedSummary] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The EXTRACTION.md object (plus a source span per item)."""
+        return {
+            "targets": [t.to_dict() for t in self.targets],
+            "results": [r.to_dict() for r in self.results],
+            "summaries": [s.to_dict() for s in self.summaries],
+        }

@@ -1,0 +1,176 @@
+"""The Vietnamese grammar tables (grammar/vi/*.toml), loaded once into lookup structures.
+
+Phrase tables become one trie over folded word sequences, so tagging a text is one left-to-right
+pass with longest match first, whatever the number of phrases. Trap and boilerplate patterns
+are compiled regexes. Every entry carries an example; tests/test_grammar_examples.py runs them.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cache
+from importlib import resources
+
+from chitieu.text.normalize import fold_phrase
+
+# Tables that are phrase lists (file stem -> kinds). Units and traps are handled apart.
+PHRASE_FILES = (
+    "comparators",
+    "verbs",
+    "references",
+    "status",
+    "modes",
+    "indicators",
+    "summaries",
+    "names",
+)
+_WORD_RE = re.compile(r"\d+(?:[.,]\d+)*|\w+|[^\w\s]")
+
+
+def split_words(folded: str) -> tuple[str, ...]:
+    """Words as the tagger sees them: digit groups, letter runs, single punctuation marks."""
+    return tuple(_WORD_RE.findall(folded))
+
+
+@dataclass(frozen=True)
+class Entry:
+    category: str  # "<file>.<table>", e.g. "comparators.at_least"
+    phrase: str
+    example: str
+    value: Decimal | None = None
+    canonical: str | None = None
+
+
+@dataclass
+class Trie:
+    """Word-sequence trie: node -> {word: node}; terminal nodes hold categories."""
+
+    children: dict[str, Trie] = field(default_factory=dict)
+    categories: set[str] = field(default_factory=set)
+    entry: Entry | None = None
+
+    def add(self, words: tuple[str, ...], entry: Entry) -> None:
+        node = self
+        for w in words:
+            node = node.children.setdefault(w, Trie())
+        node.categories.add(entry.category)
+        if node.entry is None:
+            node.entry = entry
+
+    def longest(self, words: list[str], start: int) -> tuple[int, Trie] | None:
+        """The longest phrase starting at words[start]: (length, node), or None."""
+        node, best, i = self, None, start
+        while i < len(words):
+            nxt = node.children.get(words[i])
+            if nxt is None:
+                break
+            node = nxt
+            i += 1
+            if node.categories:
+                best = (i - start, node)
+        return best
+
+
+@dataclass(frozen=True)
+class Trap:
+    name: str
+    pattern: re.Pattern[str]
+    example: str
+
+
+@dataclass
+class Lexicon:
+    entries: list[Entry]
+    cues: Trie
+    units: Trie
+    per: Trie
+    multipliers: Trie
+    number_words: dict[str, Decimal]
+    abbreviations: frozenset[str]
+    traps: list[Trap]
+    boilerplate: list[Trap]
+    unit_kind: dict[str, str]  # folded unit phrase -> count/measure/currency/percent
+
+    def entries_of(self, category: str) -> list[Entry]:
+        return [e for e in self.entries if e.category == category]
+
+
+def _read(stem: str) -> dict[str, list[dict[str, object]]]:
+    text = resources.files("chitieu.grammar").joinpath("vi", f"{stem}.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+    return {k: v for k, v in data.items() if isinstance(v, list)}
+
+
+def _entry(category: str, row: dict[str, object]) -> Entry:
+    value = row.get("value")
+    canonical = row.get("canonical")
+    return Entry(
+        category=category,
+        phrase=str(row["phrase"]),
+        example=str(row["example"]),
+        value=Decimal(str(value)) if value is not None else None,
+        canonical=str(canonical) if canonical is not None else None,
+    )
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    entries: list[Entry] = []
+    cues = Trie()
+    for stem in PHRASE_FILES:
+        for table, rows in _read(stem).items():
+            for row in rows:
+                e = _entry(f"{stem}.{table}", row)
+                entries.append(e)
+                cues.add(split_words(fold_phrase(e.phrase)), e)
+    units, per = Trie(), Trie()
+    unit_kind: dict[str, str] = {}
+    for table, rows in _read("units").items():
+        for row in rows:
+            e = _entry(f"units.{table}", row)
+            entries.append(e)
+            key = split_words(fold_phrase(e.phrase))
+            if table == "per":
+                per.add(key, e)
+            else:
+                units.add(key, e)
+                unit_kind[" ".join(key)] = table
+    multipliers = Trie()
+    number_words: dict[str, Decimal] = {}
+    for table, rows in _read("numbers").items():
+        for row in rows:
+            e = _entry(f"numbers.{table}", row)
+            entries.append(e)
+            if table == "multiplier":
+                multipliers.add(split_words(fold_phrase(e.phrase)), e)
+            elif table == "word" and e.value is not None:
+                number_words[fold_phrase(e.phrase)] = e.value
+    abbreviations: set[str] = set()
+    for rows in _read("sentences").values():
+        for row in rows:
+            e = _entry("sentences.abbreviation", row)
+            entries.append(e)
+            abbreviations.add(fold_phrase(e.phrase))
+    traps = [
+        Trap(str(r["name"]), re.compile(str(r["pattern"])), str(r["example"]))
+        for r in _read("traps").get("trap", [])
+    ]
+    boilerplate = [
+        Trap(f"boilerplate{i}", re.compile(r"\s*" + str(r["pattern"])), str(r["example"]))
+        for i, r in enumerate(_read("boilerplate").get("line", []))
+    ]
+    return Lexicon(
+        entries=entries,
+        cues=cues,
+        units=units,
+        per=per,
+        multipliers=multipliers,
+        number_words=number_words,
+        abbreviations=frozenset(abbreviations),
+        traps=traps,
+        boilerplate=boilerplate,
+        unit_kind=unit_kind,
+    )

@@ -1,0 +1,118 @@
+"""Names of indicators and the basis of a change, read from the words around a number."""
+
+from __future__ import annotations
+
+from chitieu.text.clauses import Slot, has_prefix, head, subject, tag_cats, trim
+from chitieu.text.lexicon import split_words
+from chitieu.text.normalize import fold
+from chitieu.text.tokens import Prepared
+
+_NOT_A_NAME = (
+    "references.",
+    "comparators.",
+    "status.",
+    "modes.",
+    "verbs.increase",
+    "verbs.decrease",
+    "verbs.ratio_to_basis",
+    "verbs.exceed_by",
+)
+
+
+def _text(doc: Prepared, r: tuple[int, int]) -> str:
+    return doc.span_text(r[0], r[1])
+
+
+def post_name(doc: Prepared, slot: Slot) -> str:
+    """Words after the number that name what it counts ("98% đảng viên hoàn thành nhiệm vụ")."""
+    a, b = slot.post_near
+    if a >= b or has_prefix(tag_cats(doc, a), _NOT_A_NAME):
+        return ""
+    a2, b2 = trim(doc, a, b)
+    # Stop before a comparison that is a basis, not part of the name.
+    for i in range(a2, b2):
+        if "references.compare" in tag_cats(doc, i):
+            b2 = i
+            break
+    return _text(doc, (a2, b2))
+
+
+def slot_name(
+    doc: Prepared, slot: Slot, clause: tuple[int, int], prev_name: str | None
+) -> str | None:
+    q = slot.q
+    if slot.forced_name:
+        return slot.forced_name
+    own = _text(doc, slot.name_range)
+    after = post_name(doc, slot)
+    if q.unit_kind == "count" and q.unit and after:
+        name = " ".join(x for x in (own, q.unit, after) if x)
+    elif own:
+        name = own
+        if q.unit_kind == "count" and q.unit and len(own.split()) <= 2:
+            name = f"{own} {q.unit}"
+    elif after and (q.is_percent or q.unit_kind == "count"):
+        name = after
+    elif prev_name:
+        return prev_name
+    else:
+        sa, sb = subject(doc, clause[0], q.first)
+        if sa < sb:
+            return _with_head(doc, clause, q.first, _text(doc, (sa, sb)))
+        return None
+    return _with_head(doc, clause, q.first, name)
+
+
+def _with_head(doc: Prepared, clause: tuple[int, int], end: int, name: str) -> str:
+    h = head(doc, clause[0], end)
+    if h is None:
+        return name
+    head_text = _text(doc, h)
+    if name.lower().startswith(head_text.lower()):
+        return name
+    return f"{head_text}: {name}"
+
+
+def basis_of(doc: Prepared, slot: Slot) -> tuple[str | None, str | None]:
+    """(basis, words for the name): "so với năm 2022" -> ("năm 2022", None);
+    "so với GRDP" -> (None, "so với GRDP")."""
+    a, b = slot.post
+    i = a
+    while i < b and has_prefix(tag_cats(doc, i), "comparators."):
+        t = doc.tag(i)
+        i = t.end if t is not None else i + 1
+    if i >= b or "references.compare" not in tag_cats(doc, i):
+        return None, None
+    t = doc.tag(i)
+    start = t.end if t is not None else i + 1
+    end = start
+    while (
+        end < b
+        and doc.tokens[end].text not in (",", ";", "(", ")", ".")
+        and not (doc.tokens[end].text == "và" and end > start)
+    ):
+        end += 1
+    if start >= end:
+        return None, None
+    text = _text(doc, (start, end))
+    if has_prefix(tag_cats(doc, start), ("references.period", "references.plan")):
+        return text, None
+    return None, _text(doc, (i, end))
+
+
+def is_lower_better(doc: Prepared, name: str) -> bool:
+    words = list(split_words(fold(name)))
+    reversed_ = False
+    i = 0
+    while i < len(words):
+        found = doc.lexicon.cues.longest(words, i)
+        if found is None:
+            i += 1
+            continue
+        length, node = found
+        if "indicators.lower_reverser" in node.categories:
+            reversed_ = True
+        if "indicators.lower_is_better" in node.categories and not reversed_:
+            return True
+        i += length
+    return False

@@ -1,0 +1,81 @@
+"""Text clean-up before reading: one canonical form, and a folded twin for lookups.
+
+Web pages and office files give us NFD accents, no-break spaces, typographic dashes and quotes,
+and two tone placements ("hoà" / "hòa"). We keep the text in NFC with plain spaces, dashes and
+quotes (what users see in names), and build a *folded* copy of the same length for matching cue
+phrases: lower case and the new tone placement. Same length means a match in the folded copy is
+a span in the text, with no offset mapping to maintain.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Typographic characters that carry no meaning for the reader, mapped one-to-one.
+_CHAR_MAP = str.maketrans(
+    {
+        "\u00a0": " ",  # no-break space
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u200a": " ",
+        "\u3000": " ",
+        "\t": " ",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",  # en dash: "6,5–7%"
+        "\u2014": "-",
+        "\u2212": "-",  # minus sign
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u2026": "…",
+        "\r": "\n",
+    }
+)
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\ufeff\u00ad]")
+
+# Old tone placement (tone mark on the second vowel of oa/oe/uy) -> new placement (first vowel)
+# is the convention of most current texts; both are correct Vietnamese. Only the folded copy
+# is changed, so names keep the writer's spelling.
+_TONES = {
+    "a": "àáảãạ",
+    "e": "èéẻẽẹ",
+    "y": "ỳýỷỹỵ",
+}
+_FIRST = {"o": "òóỏõọ", "u": "ùúủũụ"}
+_FOLD_PAIRS: dict[str, str] = {}
+for _first, _second_plain in (("o", "a"), ("o", "e"), ("u", "y")):
+    for _i, _marked in enumerate(_TONES[_second_plain]):
+        _FOLD_PAIRS[_first + _marked] = _FIRST[_first][_i] + _second_plain
+_FOLD_RE = re.compile("|".join(sorted(_FOLD_PAIRS, key=len, reverse=True)))
+
+
+def normalize(text: str) -> str:
+    """NFC, plain spaces/dashes/quotes, no zero-width characters, "\\n" line ends."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n"))
+    text = _ZERO_WIDTH.sub("", text)
+    return text.translate(_CHAR_MAP)
+
+
+def fold(text: str) -> str:
+    """Lower case + new tone placement, guaranteed to keep the length of `text`.
+
+    "Hoà Bình" -> "hòa bình". Characters whose lower case is longer (none in Vietnamese) are
+    kept as they are so offsets stay valid.
+    """
+    lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    folded = _FOLD_RE.sub(lambda m: _FOLD_PAIRS[m.group(0)], lowered)
+    assert len(folded) == len(text)
+    return folded
+
+
+def fold_phrase(phrase: str) -> str:
+    """A dictionary phrase in lookup form: normalised, folded, single spaces."""
+    return " ".join(fold(normalize(phrase)).split())

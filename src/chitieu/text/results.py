@@ -1,0 +1,203 @@
+"""Results from one clause. A number with its own name opens an item; a number without one
+adds to the item before it ("đạt 148% dự toán, … bằng 74% so với cùng kỳ")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from chitieu.text.clauses import Slot, has_prefix, range_has, tag_cats
+from chitieu.text.items import Diagnostic, ExtractedResult
+from chitieu.text.naming import _text, post_name, slot_name
+from chitieu.text.tokens import Prepared
+
+HUNDRED = Decimal(100)
+
+
+@dataclass
+class _Item:
+    name: str
+    start: int
+    end: int
+    value: Decimal | None = None
+    unit: str | None = None
+    unit_kind: str | None = None
+    percent_of_target: Decimal | None = None
+    change_percent: Decimal | None = None
+    status: str | None = None
+    estimated: bool = False
+    rules: tuple[str, ...] = ()
+
+
+def _starts_with_plan(doc: Prepared, a: int, b: int) -> bool:
+    """ "126,82% chỉ tiêu Nghị quyết", "100% so với nghị quyết": measured against a plan."""
+    if a >= b:
+        return False
+    cats = tag_cats(doc, a)
+    if "references.plan" in cats:
+        return True
+    if "references.compare" in cats:
+        t = doc.tag(a)
+        nxt = t.end if t is not None else a + 1
+        return nxt < b and "references.plan" in tag_cats(doc, nxt)
+    return False
+
+
+def _compared_to_period(doc: Prepared, a: int, b: int) -> bool:
+    if a >= b:
+        return False
+    cats = tag_cats(doc, a)
+    if "references.compare" in cats:
+        t = doc.tag(a)
+        nxt = t.end if t is not None else a + 1
+        return nxt < b and "references.period" in tag_cats(doc, nxt)
+    return False
+
+
+def _status(doc: Prepared, a: int, b: int) -> str | None:
+    for i in range(a, b):
+        cats = tag_cats(doc, i)
+        for s in ("exceeded", "not_achieved", "achieved"):
+            if f"status.{s}" in cats:
+                return s
+    return None
+
+
+def _is_amount(doc: Prepared, name: str) -> bool:
+    from chitieu.text.lexicon import split_words
+    from chitieu.text.normalize import fold
+
+    words = list(split_words(fold(name)))
+    amount = False
+    for i in range(len(words)):
+        found = doc.lexicon.cues.longest(words, i)
+        if found is None:
+            continue
+        cats = found[1].categories
+        if "indicators.rate" in cats and i == 0:
+            return False
+        if "indicators.amount" in cats:
+            amount = True
+    return amount
+
+
+def build_results(
+    doc: Prepared,
+    slots: list[Slot],
+    clause: tuple[int, int],
+    sentence: int,
+    estimated_context: bool,
+    diagnostics: list[Diagnostic],
+) -> list[ExtractedResult]:
+    items: list[_Item] = []
+    for slot in slots:
+        q = slot.q
+        pre_a = slot.pre[0]
+        if slot.in_paren and _starts_with_plan(doc, pre_a, slot.q.first):
+            diagnostics.append(
+                Diagnostic(
+                    (q.start, q.end),
+                    "result.quoted_target",
+                    doc.text[q.start : q.end],
+                    "chỉ tiêu được nhắc lại trong báo cáo kết quả, không phải kết quả",
+                )
+            )
+            continue
+        own = _text(doc, slot.name_range)
+        after = post_name(doc, slot)
+        opens = (
+            bool(own)
+            or bool(slot.forced_name)
+            or (bool(after) and (q.is_percent or q.unit_kind == "count"))
+        )
+        if not opens and items:
+            item = items[-1]
+        else:
+            name = slot_name(doc, slot, clause, None)
+            if name is None:
+                diagnostics.append(
+                    Diagnostic(
+                        (q.start, q.end),
+                        "result.no_name",
+                        doc.text[q.start : q.end],
+                        "không xác định được tên chỉ tiêu",
+                    )
+                )
+                continue
+            item = _Item(name, q.start, q.end)
+            items.append(item)
+        item.end = q.end
+        chain = slot.chain
+        inc = range_has(doc, chain[0], chain[1], "verbs.increase")
+        dec = range_has(doc, chain[0], chain[1], "verbs.decrease")
+        valued = range_has(doc, chain[0], chain[1], "verbs.value")
+        exceed_by = range_has(doc, chain[0], chain[1], "verbs.exceed_by")
+        ratio = range_has(doc, chain[0], chain[1], "verbs.ratio_to_basis")
+        if range_has(doc, slot.full_pre[0], q.first, "modes.estimated") or estimated_context:
+            item.estimated = True
+        near_a, near_b = slot.post_near
+        st = _status(doc, slot.full_pre[0], slot.q.first) or _status(
+            doc, slot.post[0], slot.post[1]
+        )
+        if st and item.status is None:
+            item.status = st
+        sign = Decimal(-1) if (dec or (not inc and slot.head_verb == "decrease")) else Decimal(1)
+        if q.is_percent and q.value_max is None and _starts_with_plan(doc, near_a, near_b):
+            pot = HUNDRED + q.value if exceed_by else q.value
+            if exceed_by:
+                item.status = item.status or "exceeded"
+            if item.percent_of_target is None:
+                item.percent_of_target = pot
+        elif q.is_percent and ratio and _compared_to_period(doc, near_a, near_b):
+            if item.change_percent is None:
+                item.change_percent = q.value - HUNDRED
+        elif q.is_percent and (
+            inc
+            or dec
+            or (slot.head_verb and (not valued or _compared_to_period(doc, near_a, near_b)))
+        ):
+            if item.change_percent is None:
+                item.change_percent = sign * q.value
+        elif (inc or dec) and not q.is_percent:
+            diagnostics.append(
+                Diagnostic(
+                    (q.start, q.end),
+                    "result.absolute_change",
+                    doc.text[q.start : q.end],
+                    "mức tăng/giảm tuyệt đối, không phải tỷ lệ thay đổi",
+                )
+            )
+        elif (
+            q.is_percent
+            and not after
+            and (
+                (item.value is not None and item.unit_kind != "percent")
+                or (item.value is None and _is_amount(doc, item.name))
+            )
+        ):
+            if item.percent_of_target is None:
+                item.percent_of_target = q.value
+        elif item.value is None and q.value_max is None:
+            item.value, item.unit, item.unit_kind = q.value, q.unit, q.unit_kind
+    out: list[ExtractedResult] = []
+    for it in items:
+        if it.value is None and it.percent_of_target is None and it.change_percent is None:
+            continue
+        out.append(
+            ExtractedResult(
+                name=it.name,
+                value=it.value,
+                unit=it.unit,
+                estimated=it.estimated,
+                percent_of_target=it.percent_of_target,
+                change_percent=it.change_percent,
+                status=it.status,
+                span=(it.start, it.end),
+                sentence=sentence,
+                rule="result",
+            )
+        )
+    return out
+
+
+__all__ = ["build_results", "has_prefix"]

@@ -1,0 +1,74 @@
+"""Sentences and clauses over tokens.
+
+A sentence ends at ".", "!", "?", "…" (not after an abbreviation such as "TX.") and at a line
+break: web and office text puts one paragraph or list item per line. Clauses are split at ";",
+the separator of enumerated targets in resolutions. Numbers are single tokens, so the "." of
+"9.484" never ends anything.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from chitieu.text.tokens import Prepared
+
+_ENDERS = {".", "!", "?", "…"}
+_BULLET = re.compile(r"\s*(?:[-+•*–]|[a-zđ]\)|\d{1,2}[.)]|[ivx]{1,4}[.)])\s")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    start: int  # token index
+    end: int  # token index, exclusive
+    clauses: tuple[tuple[int, int], ...]
+    bullet: bool  # starts a line with a list marker ("- ", "a) ", "1. ")
+    ends_with_colon: bool
+    new_line: bool  # first sentence of its line
+
+
+def split_sentences(doc: Prepared) -> list[Sentence]:
+    tokens = doc.tokens
+    out: list[Sentence] = []
+    start = 0
+    n = len(tokens)
+
+    def flush(end: int) -> None:
+        nonlocal start
+        if end <= start:
+            start = end
+            return
+        first = tokens[start]
+        line_start = doc.text.rfind("\n", 0, first.start) + 1
+        new_line = doc.text[line_start : first.start].strip() == "" or bool(
+            _BULLET.match(doc.folded[line_start : first.start + 2])
+        )
+        bullet = bool(_BULLET.match(doc.folded[line_start : first.end + 2]))
+        clauses: list[tuple[int, int]] = []
+        c = start
+        for k in range(start, end):
+            if tokens[k].text == ";":
+                if k > c:
+                    clauses.append((c, k))
+                c = k + 1
+        if end > c:
+            clauses.append((c, end))
+        last = tokens[end - 1].text
+        out.append(Sentence(len(out), start, end, tuple(clauses), bullet, last == ":", new_line))
+        start = end
+
+    for i in range(n):
+        tok = tokens[i]
+        if i > start and "\n" in doc.text[tokens[i - 1].end : tok.start]:
+            flush(i)
+        if tok.text in _ENDERS and tok.kind == "punct":
+            prev = tokens[i - 1].text if i > 0 else ""
+            nxt = tokens[i + 1] if i + 1 < n else None
+            if prev in doc.lexicon.abbreviations and nxt is not None and tok.end == nxt.start - 1:
+                continue
+            if nxt is not None and nxt.kind == "punct" and nxt.text in _ENDERS:
+                continue  # "..." and "…." end once
+            flush(i + 1)
+    flush(n)
+    return out

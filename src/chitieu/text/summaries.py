@@ -1,0 +1,109 @@
+"""Counts of targets ("đạt 15/19 chỉ tiêu, trong đó vượt 10") -> summaries.
+
+Each count of "chỉ tiêu" is read by the first role word after it (up to the next count), else
+the last role word before it. Counts in one sentence fill one summary; summaries that agree
+on every count they both state (the headline and the body of an article) merge into one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from chitieu.text.clauses import last_boundary, tag_cats
+from chitieu.text.items import ExtractedSummary
+from chitieu.text.quantities import Quantity
+from chitieu.text.tokens import Prepared
+
+FIELDS = ("total", "achieved", "exceeded", "not_achieved", "pending")
+# Post-count words: what the counted targets did. Order = priority at one position.
+_ROLES = ("pending", "not_achieved", "achieved", "exceeded", "total")
+
+
+def is_summary_quantity(doc: Prepared, q: Quantity) -> bool:
+    if not q.unit or q.unit_kind != "count":
+        return False
+    return "summaries.set_noun" in tag_cats(doc, q.last - 1)
+
+
+@dataclass
+class _Summary:
+    counts: dict[str, int] = field(default_factory=dict)
+    start: int = 0
+    end: int = 0
+    sentence: int = 0
+
+
+def _role(doc: Prepared, a: int, b: int, first: bool, allow_total: bool) -> str | None:
+    rng = range(a, b) if first else range(b - 1, a - 1, -1)
+    for i in rng:
+        cats = tag_cats(doc, i)
+        if "summaries.subset" in cats:
+            if first:
+                return None
+            continue
+        for role in _ROLES:
+            said = f"summaries.{role}" in cats or f"status.{role}" in cats
+            if said and (allow_total or role != "total"):
+                if role == "total" and doc.tokens[i].text == "/":
+                    continue
+                return role
+    return None
+
+
+def read_sentence(
+    doc: Prepared, a: int, b: int, qs: list[Quantity], sentence: int
+) -> list[_Summary]:
+    out: list[_Summary] = []
+    cur = _Summary(sentence=sentence)
+    prev_end = a
+    for k, q in enumerate(qs):
+        split = last_boundary(doc, prev_end, q.first) if k else None
+        pre_a = split + 1 if split is not None else prev_end
+        nxt = qs[k + 1].first if k + 1 < len(qs) else b
+        post_split = last_boundary(doc, q.last, nxt) if k + 1 < len(qs) else None
+        post_b = post_split if post_split is not None else nxt
+        role = _role(doc, q.last, post_b, first=True, allow_total=True)
+        if role is None:
+            role = _role(doc, pre_a, q.first, first=False, allow_total=True)
+        assign: dict[str, int] = {}
+        if q.total is not None:
+            assign["total"] = int(q.total)
+            assign[role if role and role != "total" else "achieved"] = int(q.value)
+        else:
+            assign[role or "total"] = int(q.value)
+        if any(cur.counts.get(k2, v) != v for k2, v in assign.items()):
+            out.append(cur)
+            cur = _Summary(sentence=sentence)
+        if not cur.counts:
+            cur.start = q.start
+        cur.counts.update(assign)
+        cur.end = q.end
+        prev_end = q.last
+    if cur.counts:
+        out.append(cur)
+    return out
+
+
+def merge(summaries: list[_Summary]) -> list[ExtractedSummary]:
+    merged: list[_Summary] = []
+    for s in summaries:
+        for m in merged:
+            shared = set(s.counts) & set(m.counts)
+            if shared and all(s.counts[k] == m.counts[k] for k in shared):
+                m.counts.update(s.counts)
+                break
+        else:
+            merged.append(_Summary(dict(s.counts), s.start, s.end, s.sentence))
+    return [
+        ExtractedSummary(
+            total=m.counts.get("total"),
+            achieved=m.counts.get("achieved"),
+            exceeded=m.counts.get("exceeded"),
+            not_achieved=m.counts.get("not_achieved"),
+            pending=m.counts.get("pending"),
+            span=(m.start, m.end),
+            sentence=m.sentence,
+            rule="summary",
+        )
+        for m in merged
+    ]

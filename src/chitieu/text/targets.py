@@ -1,0 +1,107 @@
+"""Targets from one clause: one entry per number, with kind, comparator, sign and basis read
+from the cue words around it. No indicator-specific rule: vocabulary is in grammar/vi."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from chitieu.text.clauses import Slot, has_prefix, range_has, tag_cats
+from chitieu.text.items import Diagnostic, ExtractedTarget
+from chitieu.text.naming import basis_of, is_lower_better, slot_name
+from chitieu.text.tokens import Prepared
+
+_FLIP = {">=": "<=", "<=": ">=", "~": "~"}
+
+
+def chain_comparator(doc: Prepared, slot: Slot) -> str | None:
+    """The comparator word nearest the number, or "trở lên" right after it."""
+    found = None
+    for i in range(slot.chain[0], slot.chain[1]):
+        cats = tag_cats(doc, i)
+        if "comparators.at_least" in cats:
+            found = ">="
+        elif "comparators.at_most" in cats:
+            found = "<="
+        elif "comparators.about" in cats:
+            found = "~"
+    a = slot.post[0]
+    if a < slot.post[1] and "comparators.at_least" in tag_cats(doc, a):
+        found = found or ">="
+    return found
+
+
+def build_targets(
+    doc: Prepared,
+    slots: list[Slot],
+    clause: tuple[int, int],
+    sentence: int,
+    structure: bool,
+    diagnostics: list[Diagnostic],
+) -> list[ExtractedTarget]:
+    out: list[ExtractedTarget] = []
+    prev_name: str | None = None
+    for slot in slots:
+        q = slot.q
+        name = slot_name(doc, slot, clause, prev_name)
+        if name is None:
+            diagnostics.append(
+                Diagnostic(
+                    (q.start, q.end),
+                    "target.no_name",
+                    doc.text[q.start : q.end],
+                    "không xác định được tên chỉ tiêu",
+                )
+            )
+            continue
+        chain = slot.chain
+        inc = range_has(doc, chain[0], chain[1], "verbs.increase")
+        dec = range_has(doc, chain[0], chain[1], "verbs.decrease")
+        valued = range_has(doc, chain[0], chain[1], "verbs.value")
+        if not (inc or dec) and not valued and slot.head_verb:
+            inc, dec = slot.head_verb == "increase", slot.head_verb == "decrease"
+        basis, basis_in_name = basis_of(doc, slot)
+        if basis_in_name:
+            name = f"{name} {basis_in_name}"
+        change = q.is_percent and (inc or dec or basis is not None)
+        value, value_max = q.value, q.value_max
+        cmp = chain_comparator(doc, slot)
+        lower = is_lower_better(doc, name)
+        if change and dec:
+            value, value_max = -value, (-value_max if value_max is not None else None)
+            if value_max is not None:
+                value, value_max = value_max, value
+        if value_max is not None:
+            comparator = "range"
+        elif cmp is not None:
+            comparator = _FLIP[cmp] if (change and dec) else cmp
+        elif structure and not change:
+            comparator = "="
+        elif change and dec:
+            comparator = "<="
+        else:
+            comparator = "<=" if lower else ">="
+        if structure and not change and not name.lower().startswith("tỷ trọng"):
+            name = f"tỷ trọng {name}"
+        out.append(
+            ExtractedTarget(
+                name=name,
+                kind="change" if change else "level",
+                comparator=comparator,
+                value=value,
+                value_max=value_max,
+                unit=q.unit,
+                basis=basis,
+                span=(q.start, q.end),
+                sentence=sentence,
+                rule="target." + ("change" if change else "level"),
+            )
+        )
+        prev_name = name if not basis_in_name else name[: -len(basis_in_name) - 1]
+    return out
+
+
+def is_structure(doc: Prepared, a: int, b: int) -> bool:
+    return any(has_prefix(tag_cats(doc, i), "indicators.structure") for i in range(a, b))
+
+
+ZERO = Decimal(0)

@@ -1,0 +1,173 @@
+"""From normalised text to tokens: words, numbers and punctuation with spans, masked traps,
+skipped boilerplate lines, and cue phrases tagged from the grammar tables (longest first).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from chitieu.numbers import NumberFormatError, parse_number
+from chitieu.text.lexicon import Lexicon, load_lexicon
+from chitieu.text.normalize import fold, normalize
+
+# Digit groups (the number parser decides what they mean), letter runs, any other character.
+_TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|\S")
+# Longer digit runs are not figures anyone writes; blanking them in the copy the trap patterns
+# scan keeps every pattern linear on hostile input.
+_LONG_DIGITS = re.compile(r"\d{19,}")
+MAX_NUMBER_CHARS = 24
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    kind: str  # "num" | "word" | "punct"
+    start: int
+    end: int
+    text: str  # folded form
+    value: Decimal | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Tag:
+    start: int  # token index
+    end: int  # token index, exclusive
+    categories: frozenset[str]
+    phrase: str
+
+
+@dataclass(frozen=True, slots=True)
+class Skip:
+    """Something the reader saw and set aside on purpose."""
+
+    span: tuple[int, int]
+    rule: str
+    text: str
+
+
+@dataclass
+class Prepared:
+    text: str
+    folded: str
+    tokens: list[Token]
+    tags: list[Tag]
+    tag_of: list[int]  # token index -> index in tags, or -1
+    masked: list[tuple[int, int, str]]  # char spans of traps, sorted
+    skipped_lines: list[tuple[int, int]]
+    skips: list[Skip] = field(default_factory=list)
+    lexicon: Lexicon = field(default_factory=load_lexicon)
+    mask_starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.mask_starts = [m[0] for m in self.masked]
+
+    def trap_at(self, pos: int) -> str | None:
+        i = bisect.bisect_right(self.mask_starts, pos) - 1
+        if i >= 0 and self.masked[i][0] <= pos < self.masked[i][1]:
+            return self.masked[i][2]
+        return None
+
+    def tag(self, i: int) -> Tag | None:
+        j = self.tag_of[i] if 0 <= i < len(self.tag_of) else -1
+        return self.tags[j] if j >= 0 else None
+
+    def has(self, i: int, category: str) -> bool:
+        t = self.tag(i)
+        return t is not None and category in t.categories
+
+    def span_text(self, a: int, b: int) -> str:
+        """Source text of tokens [a, b), as written, spaces collapsed."""
+        if a >= b:
+            return ""
+        return " ".join(self.text[self.tokens[a].start : self.tokens[b - 1].end].split())
+
+
+def _mask(lexicon: Lexicon, scan: str) -> list[tuple[int, int, str]]:
+    spans: list[tuple[int, int, str]] = []
+    for trap in lexicon.traps:
+        for m in trap.pattern.finditer(scan):
+            if m.end() > m.start():
+                spans.append((m.start(), m.end(), trap.name))
+    spans.sort()
+    merged: list[tuple[int, int, str]] = []
+    for s, e, name in spans:
+        if merged and s < merged[-1][1]:
+            ps, pe, pname = merged[-1]
+            merged[-1] = (ps, max(pe, e), pname)
+        else:
+            merged.append((s, e, name))
+    return merged
+
+
+def _boilerplate(lexicon: Lexicon, folded: str) -> list[tuple[int, int]]:
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    for line in folded.split("\n"):
+        end = pos + len(line)
+        if line.strip() and len(line) <= 300:
+            for trap in lexicon.boilerplate:
+                if trap.pattern.match(line):
+                    lines.append((pos, end))
+                    break
+        pos = end + 1
+    return lines
+
+
+def prepare(raw: str) -> Prepared:
+    lexicon = load_lexicon()
+    text = normalize(raw)
+    folded = fold(text)
+    scan = _LONG_DIGITS.sub(lambda m: "x" * len(m.group(0)), folded)
+    masked = _mask(lexicon, scan)
+    skipped_lines = _boilerplate(lexicon, folded)
+    skips = [Skip((s, e), f"trap.{name}", text[s:e]) for s, e, name in masked]
+    skips += [Skip((s, e), "boilerplate", text[s:e]) for s, e in skipped_lines]
+    line_starts = [s for s, _ in skipped_lines]
+    tokens: list[Token] = []
+    for m in _TOKEN_RE.finditer(folded):
+        s, e = m.start(), m.end()
+        if line_starts:
+            i = bisect.bisect_right(line_starts, s) - 1
+            if i >= 0 and skipped_lines[i][0] <= s < skipped_lines[i][1]:
+                continue
+        word = m.group(0)
+        if word[0].isdigit():
+            value: Decimal | None = None
+            if len(word) <= MAX_NUMBER_CHARS:
+                try:
+                    value = parse_number(word)
+                except NumberFormatError:
+                    value = None
+            if value is None:
+                skips.append(Skip((s, e), "number.unreadable", text[s:e]))
+            tokens.append(Token("num", s, e, word, value))
+        elif word[0].isalpha():
+            tokens.append(Token("word", s, e, word))
+        else:
+            tokens.append(Token("punct", s, e, word))
+    tags, tag_of = _tag(lexicon, tokens)
+    return Prepared(text, folded, tokens, tags, tag_of, masked, skipped_lines, skips, lexicon)
+
+
+def _tag(lexicon: Lexicon, tokens: list[Token]) -> tuple[list[Tag], list[int]]:
+    words = [t.text for t in tokens]
+    tags: list[Tag] = []
+    tag_of = [-1] * len(tokens)
+    i = 0
+    while i < len(words):
+        if tokens[i].kind == "num":
+            i += 1
+            continue
+        found = lexicon.cues.longest(words, i)
+        if found is None:
+            i += 1
+            continue
+        length, node = found
+        # A phrase must not run across a line break or a gap of other text.
+        tags.append(Tag(i, i + length, frozenset(node.categories), " ".join(words[i : i + length])))
+        for k in range(i, i + length):
+            tag_of[k] = len(tags) - 1
+        i += length
+    return tags, tag_of
