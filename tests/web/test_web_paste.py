@@ -1,0 +1,92 @@
+"""Targets from a pasted resolution text: the reader's preview, corrected, then confirmed."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django.test import Client
+from factories import PASSWORD, Town
+
+from chitieu.web.models import TargetRow
+
+TEXT = (
+    "Ban Chấp hành Đảng bộ thông qua các chỉ tiêu chủ yếu năm 2025, như: tổng giá trị sản xuất "
+    "là 9.484 tỷ đồng; tỷ lệ hộ nghèo giảm còn 0,63%; kết nạp 60 đảng viên mới."
+)
+
+
+def _editor(town: Town) -> Client:
+    client = Client()
+    assert client.login(username=town.users["editor"].username, password=PASSWORD)
+    return client
+
+
+def _post_data(formset: Any) -> dict[str, str]:
+    """What the browser would send back for the preview as shown."""
+    data = {
+        "confirm": "1",
+        "t-TOTAL_FORMS": str(len(formset.forms)),
+        "t-INITIAL_FORMS": str(len(formset.forms)),
+    }
+    for i, form in enumerate(formset.forms):
+        for name, field in form.fields.items():
+            value = field.prepare_value(form.initial.get(name))
+            if name == "include":
+                if value:
+                    data[f"t-{i}-include"] = "on"
+                continue
+            data[f"t-{i}-{name}"] = "" if value is None else str(value)
+    return data
+
+
+def test_it_previews_the_readers_targets_and_saves_the_corrected_ones(town: Town) -> None:
+    client = _editor(town)
+    url = f"/nghi-quyet/{town.resolution.pk}/dan-van-ban/"
+    preview = client.post(url, {"text": TEXT})
+    assert preview.status_code == 200
+    page = preview.content.decode()
+    assert "9.484" in page and "0,63" in page  # shown the Vietnamese way, editable
+    formset = preview.context["formset"]
+    names = [f.initial["name"] for f in formset.forms]
+    assert any("hộ nghèo" in n for n in names)
+    before = TargetRow.objects.count()
+    # Nothing is saved by the preview itself.
+    assert TargetRow.objects.count() == before
+
+    data = _post_data(formset)
+    poverty = next(i for i, n in enumerate(names) if "hộ nghèo" in n)
+    production = next(i for i, n in enumerate(names) if "giá trị sản xuất" in n)
+    data[f"t-{production}-value"] = "9.500"  # the user corrects a figure
+    data.pop(f"t-{poverty}-include")  # and drops a row
+    data[f"t-{production}-responsible_body"] = str(town.department.pk)
+    response = client.post(url, data)
+    assert response.status_code == 302
+    new = TargetRow.objects.filter(resolution=town.resolution).exclude(
+        pk__in=[town.revenue.pk, town.poverty.pk]
+    )
+    assert new.count() == len(names) - 1
+    saved = new.get(name__icontains="giá trị sản xuất")
+    assert saved.value == Decimal(9500) and saved.unit == "tỷ đồng"
+    assert saved.responsible_body == town.department
+
+
+def test_it_saves_nothing_when_a_corrected_row_is_invalid(town: Town) -> None:
+    client = _editor(town)
+    url = f"/nghi-quyet/{town.resolution.pk}/dan-van-ban/"
+    formset = client.post(url, {"text": TEXT}).context["formset"]
+    data = _post_data(formset)
+    data["t-0-value"] = "9,48,4"
+    before = TargetRow.objects.count()
+    page = client.post(url, data).content.decode()
+    assert "không phải là số" in page
+    assert TargetRow.objects.count() == before
+
+
+def test_it_asks_for_text_when_nothing_is_pasted(town: Town) -> None:
+    page = (
+        _editor(town)
+        .post(f"/nghi-quyet/{town.resolution.pk}/dan-van-ban/", {"text": "  "})
+        .content.decode()
+    )
+    assert "Hãy dán văn bản" in page
