@@ -199,7 +199,6 @@ def assert_rejected(
     capsys: pytest.CaptureFixture[str],
     *places: tuple[str, str, str],
 ) -> str:
-    out_path.write_text("old report", encoding="utf-8") if out_path.suffix == ".keep" else None
     code, out, err = run([*args, "-o", str(out_path)], capsys)
     assert code == 2
     assert out == ""

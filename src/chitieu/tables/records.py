@@ -157,7 +157,7 @@ class RowReader:
             self.fail(
                 field,
                 f"unknown_{what}",
-                f'không hiểu "{text}"; dùng một trong các giá trị: {vocabulary.examples(8)}',
+                f'không hiểu "{text}"; dùng {vocabulary.examples(8)}',
             )
         return found
 

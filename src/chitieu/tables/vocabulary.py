@@ -35,7 +35,8 @@ def fold(text: str) -> str:
 class Vocabulary(Mapping[str, T]):
     """Words -> value; exact normalised key first, accent-folded key second."""
 
-    def __init__(self, words: dict[str, T]) -> None:
+    def __init__(self, words: dict[str, T], hint: str = "") -> None:
+        self.hint = hint  # the accepted words, as an error message should list them
         self._exact = {normalize_key(k): v for k, v in words.items()}
         self._folded: dict[str, T] = {}
         for key, value in self._exact.items():
@@ -60,8 +61,8 @@ class Vocabulary(Mapping[str, T]):
             return None
 
     def examples(self, count: int = 6) -> str:
-        """A few accepted words for an error message."""
-        return ", ".join(f'"{w}"' for w in list(self._exact)[:count])
+        """The accepted words for an error message: the hint, else the first few words."""
+        return self.hint or ", ".join(f'"{w}"' for w in list(self._exact)[:count])
 
 
 COMPARATORS: Vocabulary[Comparator] = Vocabulary(
@@ -93,7 +94,8 @@ COMPARATORS: Vocabulary[Comparator] = Vocabulary(
         "từ đến": Comparator.RANGE,
         "từ … đến": Comparator.RANGE,
         "trong khoảng": Comparator.RANGE,
-    }
+    },
+    hint='">=" (tối thiểu), "<=" (tối đa), "=", "~" (khoảng) hoặc "range" (từ … đến)',
 )
 
 KINDS: Vocabulary[Kind] = Vocabulary(
@@ -107,7 +109,8 @@ KINDS: Vocabulary[Kind] = Vocabulary(
         "tăng/giảm": Kind.CHANGE,
         "thay đổi": Kind.CHANGE,
         "% thay đổi": Kind.CHANGE,
-    }
+    },
+    hint='"mức" (level) hoặc "tăng giảm" (change)',
 )
 
 DIRECTIONS: Vocabulary[Direction] = Vocabulary(
@@ -123,7 +126,8 @@ DIRECTIONS: Vocabulary[Direction] = Vocabulary(
         "neutral": Direction.NEUTRAL,
         "trung tính": Direction.NEUTRAL,
         "cơ cấu": Direction.NEUTRAL,
-    }
+    },
+    hint='"cao hơn là tốt", "thấp hơn là tốt" hoặc "trung tính"',
 )
 
 _FIELD_WORDS: dict[str, Field] = {f.value: f for f in Field}
@@ -141,7 +145,10 @@ _FIELD_WORDS.update(
         "đảng": Field.PARTY_BUILDING,
     }
 )
-FIELDS: Vocabulary[Field] = Vocabulary(_FIELD_WORDS)
+FIELDS: Vocabulary[Field] = Vocabulary(
+    _FIELD_WORDS,
+    hint='"Kinh tế", "Văn hóa – xã hội", "Môi trường", "Quốc phòng – an ninh", "Xây dựng Đảng" hoặc "Khác"',
+)
 
 STATUSES: Vocabulary[Status] = Vocabulary(
     {
@@ -158,7 +165,8 @@ STATUSES: Vocabulary[Status] = Vocabulary(
         "chưa đánh giá": Status.PENDING,
         "chưa có kết quả": Status.PENDING,
         "pending": Status.PENDING,
-    }
+    },
+    hint='"vượt", "đạt", "không đạt" hoặc "chưa đánh giá"',
 )
 
 YES_NO: Vocabulary[bool] = Vocabulary(
@@ -178,5 +186,6 @@ YES_NO: Vocabulary[bool] = Vocabulary(
         "false": False,
         "0": False,
         "no": False,
-    }
+    },
+    hint='"x" / "có" hoặc để trống',
 )
