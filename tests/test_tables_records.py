@@ -153,6 +153,7 @@ def test_it_names_the_json_item_and_key(tmp_path: Path) -> None:
     assert str(error).startswith(
         f'{tmp_path / "t.json"}, mục 2, cột "comparator": không hiểu "lớn hơn"'
     )
+    assert '"<=" (tối đa)' in error.message and '"range" (từ … đến)' in error.message
 
 
 def test_it_rejects_a_date_where_a_number_belongs(tmp_path: Path) -> None:
