@@ -162,3 +162,38 @@ def test_it_rejects_a_date_where_a_number_belongs(tmp_path: Path) -> None:
     rows = [HEADER, ["KT01", "Tổng thu", ">=", datetime(2024, 5, 1), None, "tỷ đồng", 2024]]
     (error,) = target_errors(write_xlsx(tmp_path / "t.xlsx", rows)).errors
     assert (error.code, error.column) == ("bad_number", "Giá trị")
+
+
+@pytest.mark.parametrize(
+    ("cell", "comparator", "value", "value_max"),
+    [
+        ("≥ 98", ">=", "98", None),
+        ("trên 98%", ">=", "98", None),
+        ("100% trở lên", ">=", "100", None),
+        ("không quá 0,63", "<=", "0.63", None),
+        ("khoảng 60", "~", "60", None),
+        ("6,5 - 7", "range", "6.5", "7"),
+        ("từ 6,5 đến 7%", "range", "6.5", "7"),
+        ("9.484", ">=", "9484", None),
+    ],
+)
+def test_it_reads_a_comparator_written_in_the_value_cell(
+    tmp_path: Path, cell: str, comparator: str, value: str, value_max: str | None
+) -> None:
+    rows = [["Mã", "Chỉ tiêu", "Giá trị", "ĐVT"], ["KT01", "Tốc độ tăng trưởng", cell, "%"]]
+    (target,) = load_targets(write_csv(tmp_path / "t.csv", rows))
+    assert target.comparator.value == comparator
+    assert target.value == Decimal(value)
+    assert target.value_max == (Decimal(value_max) if value_max else None)
+
+
+def test_it_rejects_a_value_cell_that_contradicts_the_comparator_column(tmp_path: Path) -> None:
+    rows = [["Mã", "Chỉ tiêu", "So sánh", "Giá trị"], ["KT01", "Tỷ lệ hộ nghèo", ">=", "≤ 0,63"]]
+    (error,) = target_errors(write_csv(tmp_path / "t.csv", rows)).errors
+    assert (error.code, error.row, error.column) == ("bad_value", 2, "Giá trị")
+
+
+def test_it_reports_a_malformed_number_inside_a_written_range(tmp_path: Path) -> None:
+    rows = [["Mã", "Chỉ tiêu", "Giá trị"], ["KT01", "Tăng trưởng", "6,5,1 - 7"]]
+    (error,) = target_errors(write_csv(tmp_path / "t.csv", rows)).errors
+    assert (error.code, error.column) == ("bad_number", "Giá trị") and "6,5,1" in error.message

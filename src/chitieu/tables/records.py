@@ -36,6 +36,7 @@ from chitieu.tables.vocabulary import (
     STATUSES,
     YES_NO,
     Vocabulary,
+    split_target_cell,
 )
 
 T = TypeVar("T")
@@ -125,7 +126,24 @@ class RowReader:
         return clean_text(str(value))
 
     def number(self, field: str) -> Decimal | None:
-        value = self.raw(field)
+        return self._number(field, self.raw(field))
+
+    def target_value(self) -> tuple[Comparator | None, Decimal | None, Decimal | None]:
+        """The "Giá trị" cell, which may carry its comparator ("≥ 98", "6,5 - 7"): the
+        comparator written there (or None), the value, and the upper bound of a range."""
+        value = self.raw("value")
+        split = split_target_cell(value) if isinstance(value, str) else None
+        if split is None:
+            return None, self.number("value"), None
+        comparator, low, high = split
+        errors = len(self.errors)
+        low_number = self._number("value", low)
+        high_number = self._number("value", high) if high is not None else None
+        if len(self.errors) > errors:
+            return None, None, None
+        return comparator, low_number, high_number
+
+    def _number(self, field: str, value: object) -> Decimal | None:
         if value is None:
             return None
         if isinstance(value, datetime | date | time):
@@ -226,11 +244,22 @@ def read_targets(
 
 def _target_from(r: RowReader, code: str, name: str, position: int) -> Target | None:
     kind = r.word("kind", KINDS, "kind") or Kind.LEVEL
-    value = r.number("value")
+    written, value, written_max = r.target_value()
     value_max = r.number("value_max")
+    if written_max is not None:
+        if value_max is not None and value_max != written_max:
+            r.fail("value_max", "bad_value", "khác cận trên ghi trong cột Giá trị")
+        value_max = written_max
     comparator = r.word("comparator", COMPARATORS, "comparator")
     if comparator is None and r.raw("comparator") is None:
-        comparator = Comparator.RANGE if value_max is not None else Comparator.AT_LEAST
+        default = Comparator.RANGE if value_max is not None else Comparator.AT_LEAST
+        comparator = written or default
+    elif written is not None and comparator is not None and written is not comparator:
+        r.fail(
+            "value",
+            "bad_value",
+            f'ô ghi so sánh "{written.value}" nhưng cột So sánh ghi "{comparator.value}"',
+        )
     direction = r.word("direction", DIRECTIONS, "direction")
     field = r.word("field", FIELDS, "field") or Field.OTHER
     period = r.period()

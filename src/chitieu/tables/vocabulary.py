@@ -189,3 +189,52 @@ YES_NO: Vocabulary[bool] = Vocabulary(
     },
     hint='"x" / "có" hoặc để trống',
 )
+
+
+# A comparator written into the value cell ("≥ 98", "trên 98%", "6,5 - 7", "từ 100 trở lên"), as
+# staff copy it from the resolution's table. Longer words first so "không quá" is not "không".
+_CELL_PREFIXES: tuple[tuple[str, Comparator], ...] = (
+    (">=", Comparator.AT_LEAST),
+    ("=>", Comparator.AT_LEAST),
+    ("≥", Comparator.AT_LEAST),
+    ("<=", Comparator.AT_MOST),
+    ("=<", Comparator.AT_MOST),
+    ("≤", Comparator.AT_MOST),
+    ("~", Comparator.ABOUT),
+    ("≈", Comparator.ABOUT),
+    ("tối thiểu", Comparator.AT_LEAST),
+    ("ít nhất", Comparator.AT_LEAST),
+    ("không dưới", Comparator.AT_LEAST),
+    ("trên", Comparator.AT_LEAST),
+    ("tối đa", Comparator.AT_MOST),
+    ("không quá", Comparator.AT_MOST),
+    ("dưới", Comparator.AT_MOST),
+    ("khoảng", Comparator.ABOUT),
+    ("từ", Comparator.AT_LEAST),
+    ("=", Comparator.EQUAL),
+)
+_CELL_SUFFIXES: tuple[tuple[str, Comparator], ...] = (
+    ("trở lên", Comparator.AT_LEAST),
+    ("trở xuống", Comparator.AT_MOST),
+)
+_NUMBER = r"[+\-−]?\s*\d[\d.,\u00a0 ]*?"
+_CELL_RANGE = re.compile(rf"^(?:từ\s+)?({_NUMBER})\s*%?\s*(?:-|–|—|đến)\s*({_NUMBER})\s*%?$")
+
+
+def split_target_cell(text: str) -> tuple[Comparator, str, str | None] | None:
+    """ "≥ 98" -> (>=, "98", None); "6,5 - 7%" -> (range, "6,5", "7"); "9.484" -> None."""
+    t = " ".join(unicodedata.normalize("NFC", text).casefold().split())
+    m = _CELL_RANGE.match(t)
+    if m:
+        return Comparator.RANGE, m.group(1), m.group(2)
+    for suffix, comparator in _CELL_SUFFIXES:
+        if t.endswith(suffix):
+            found = split_target_cell(t[: -len(suffix)])
+            rest = found[1] if found and found[0] is Comparator.AT_LEAST else t[: -len(suffix)]
+            return comparator, rest.strip(), None
+    for prefix, comparator in _CELL_PREFIXES:
+        if t.startswith(prefix):
+            rest = t[len(prefix) :].strip()
+            if rest[:1].isdigit() or rest[:1] in "+-−":
+                return comparator, rest, None
+    return None
