@@ -218,3 +218,20 @@ def test_it_rejects_a_formula_saved_without_its_value(tmp_path: Path) -> None:
         "Giá trị",
         "C",
     )
+
+
+def test_it_rejects_a_comma_csv_whose_decimal_comma_split_a_number(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text(
+        "Mã,Chỉ tiêu,Giá trị,ĐVT\nKT01,Tổng thu,186,tỷ đồng\nKT02,Tổng chi,640,706,tỷ đồng\n",
+        encoding="utf-8",
+    )
+    (error,) = errors_of(lambda: load_targets(path)).errors
+    assert (error.code, error.row) == ("extra_cells", 3)
+    assert '"640,706"' in error.message
+
+
+def test_it_reads_a_period_written_as_nam_2024(tmp_path: Path) -> None:
+    rows = [["Mã", "Chỉ tiêu", "Giá trị", "Kỳ"], ["KT01", "Tổng thu", "186", "Năm 2024"]]
+    (target,) = load_targets(write_csv(tmp_path / "t.csv", rows))
+    assert target.period == Period.year_of(2024)

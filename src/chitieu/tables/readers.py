@@ -61,7 +61,7 @@ def read_table(path: Path, columns: tuple[Column, ...], headers: Vocabulary[Colu
         return _grid_to_table(name, grid, columns, headers)
     if suffix in {".csv", ".txt"}:
         grid = _csv_grid(path, name)
-        return _grid_to_table(name, grid, columns, headers)
+        return _grid_to_table(name, grid, columns, headers, csv_file=True)
     if suffix == ".json":
         return _json_table(path, name, columns, headers)
     _fail(name, "bad_format", "chỉ đọc được tệp .csv, .xlsx hoặc .json")
@@ -192,7 +192,12 @@ def _blank(value: object) -> bool:
 
 
 def _grid_to_table(
-    name: str, grid: Grid, columns: tuple[Column, ...], headers: Vocabulary[Column]
+    name: str,
+    grid: Grid,
+    columns: tuple[Column, ...],
+    headers: Vocabulary[Column],
+    *,
+    csv_file: bool = False,
 ) -> RawTable:
     required = [c for c in columns if c.required]
     header_index = None
@@ -253,8 +258,23 @@ def _grid_to_table(
     if errors:
         raise InputErrors(errors)
     table = RawTable(name)
+    width = max((i + 1 for i, (v, _, _) in enumerate(header_cells) if not _blank(v)), default=0)
     for number, cells in grid[header_index + 1 :]:
         if all(_blank(v) for v, _, _ in cells):
+            continue
+        if csv_file and any(not _blank(v) for v, _, _ in cells[width:]):
+            # "KT02,Tổng chi,640,706" in a "," file: the decimal comma split the number in two
+            # and every cell after it moved one column right. Guessing would store wrong figures.
+            errors.append(
+                InputError(
+                    name,
+                    "extra_cells",
+                    f"dòng có {len(cells)} ô, nhiều hơn {width} cột của hàng tiêu đề; có thể một số "
+                    'thập phân có dấu phẩy (640,706) chưa được đặt trong ngoặc kép ("640,706"). '
+                    "Hãy dùng dấu ; để phân cách cột",
+                    row=number,
+                )
+            )
             continue
         row: dict[str, Cell] = {}
         for position, (column, written, ref) in mapping.items():

@@ -6,6 +6,7 @@ are collected so the user can fix them in one go.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -183,6 +184,8 @@ class RowReader:
         text = self.text(field)
         if text is None:
             return None
+        # "năm 2024" / "Năm 2024" as staff write it is the year 2024.
+        text = re.sub(r"^n[ăa]m\s+(?=\d{4}$)", "", text, flags=re.IGNORECASE)
         try:
             return Period.parse(text)
         except PeriodError as exc:
