@@ -147,3 +147,73 @@ HEADER = Header(
 def demo_report(copies: int = 1) -> Report:
     """The demo report: the 19 targets (times `copies`) with next year's targets."""
     return build_report(HEADER, YEAR, demo_evaluations(copies), next_targets=NEXT_TARGETS)
+
+
+# Kiến Tường 2019 ("Thực hiện đạt và vượt 22/24 chỉ tiêu Nghị quyết Thị ủy năm 2019"): the
+# results the article states (growth by sector, the budget at 148% and 74% of last year, 18
+# schools, 8/8 and 5/5 wards, health insurance 85%), with targets and every other figure
+# INVENTED for illustration so that the set has 24 targets, 22 met and 2 evaluated at year end.
+KIEN_TUONG_YEAR = Period.year_of(2019)
+_KT = (Comparator.AT_LEAST, Direction.HIGHER)
+# code, field, name, kind, value, unit, result value, stated change, declared status
+_KIEN_TUONG: tuple[tuple[str, Field, str, Kind, str | None, str | None, str | None, str | None, Status | None], ...] = (
+    ("KT01", F.ECONOMY, "tăng trưởng giá trị sản xuất khu vực thương mại - dịch vụ", Kind.CHANGE, "12", "%", None, "15.3", None),
+    ("KT02", F.ECONOMY, "tăng trưởng giá trị sản xuất khu vực công nghiệp - xây dựng", Kind.CHANGE, "12", "%", None, "12.6", None),
+    ("KT03", F.ECONOMY, "tăng trưởng giá trị sản xuất nông nghiệp", Kind.CHANGE, "4", "%", None, "4.5", None),
+    ("KT04", F.ECONOMY, "thu ngân sách nhà nước", Kind.LEVEL, "100", "tỷ đồng", "148", "-26", Status.EXCEEDED),
+    ("KT05", F.ECONOMY, "vốn đầu tư phát triển toàn xã hội", Kind.LEVEL, "1500", "tỷ đồng", "1520", None, None),
+    ("KT06", F.ECONOMY, "thu nhập bình quân đầu người", Kind.LEVEL, "55", "triệu đồng/người/năm", "55", None, None),
+    ("KT07", F.ECONOMY, "hợp tác xã thành lập mới", Kind.LEVEL, "2", "hợp tác xã", "2", None, None),
+    ("XH01", F.CULTURE_SOCIETY, "trường đạt chuẩn quốc gia", Kind.LEVEL, "18", "trường", "18", None, None),
+    ("XH02", F.CULTURE_SOCIETY, "xã, phường đạt chuẩn phổ cập giáo dục xóa mù chữ", Kind.LEVEL, "8", "xã, phường", "8", None, None),
+    ("XH03", F.CULTURE_SOCIETY, "xã, phường không có người sinh con thứ 3 trở lên", Kind.LEVEL, "5", "xã, phường", "5", None, None),
+    ("XH04", F.CULTURE_SOCIETY, "tỷ lệ người dân tham gia bảo hiểm y tế", Kind.LEVEL, "85", "%", "85", "1.9", None),
+    ("XH05", F.CULTURE_SOCIETY, "tỷ lệ hộ nghèo", Kind.LEVEL, "1.5", "%", "1.2", None, None),
+    ("XH06", F.CULTURE_SOCIETY, "giải quyết việc làm", Kind.LEVEL, "1000", "lao động", "1050", None, None),
+    ("XH07", F.CULTURE_SOCIETY, "tỷ lệ lao động qua đào tạo", Kind.LEVEL, "60", "%", "61", None, None),
+    ("XH08", F.CULTURE_SOCIETY, "tỷ lệ gia đình đạt chuẩn văn hóa", Kind.LEVEL, "90", "%", "92", None, None),
+    ("MT01", F.ENVIRONMENT, "tỷ lệ hộ sử dụng nước sạch", Kind.LEVEL, "95", "%", "95", None, None),
+    ("MT02", F.ENVIRONMENT, "tỷ lệ chất thải rắn đô thị được thu gom", Kind.LEVEL, "90", "%", "93", None, None),
+    ("AN01", F.DEFENCE_SECURITY, "công tác tuyển quân", Kind.LEVEL, None, None, None, None, Status.ACHIEVED),
+    ("AN02", F.DEFENCE_SECURITY, "tỷ lệ điều tra khám phá án", Kind.LEVEL, "80", "%", "85", None, None),
+    ("AN03", F.DEFENCE_SECURITY, "xã, phường vững mạnh về quốc phòng", Kind.LEVEL, "8", "xã, phường", "8", None, None),
+    ("XD01", F.PARTY_BUILDING, "kết nạp đảng viên mới", Kind.LEVEL, "60", "đảng viên", "62", None, None),
+    ("XD02", F.PARTY_BUILDING, "tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ", Kind.LEVEL, "80", "%", None, None, None),
+    ("XD03", F.PARTY_BUILDING, "tỷ lệ đảng viên đủ tư cách hoàn thành tốt nhiệm vụ", Kind.LEVEL, "85", "%", None, None, None),
+    ("XD04", F.PARTY_BUILDING, "tỷ lệ khu phố, ấp có chi bộ", Kind.LEVEL, "100", "%", "100", None, None),
+)  # fmt: skip
+
+
+def kien_tuong_evaluations() -> list[Evaluation]:
+    """The Kiến Tường 2019 set: 24 targets, 22 met (of which some exceeded), 2 pending."""
+    period = KIEN_TUONG_YEAR
+    pairs: list[tuple[Target, Result | None]] = []
+    for order, (code, fld, name, kind, value, unit, actual, change, declared) in enumerate(
+        _KIEN_TUONG
+    ):
+        lower = name == "tỷ lệ hộ nghèo"
+        target = Target(
+            name,
+            kind=kind,
+            comparator=Comparator.AT_MOST if lower else _KT[0],
+            value=D(value) if value is not None else None,
+            unit=unit,
+            basis="năm 2018" if kind is Kind.CHANGE else None,
+            direction=Direction.LOWER if lower else _KT[1],
+            field=fld,
+            period=period,
+            code=code,
+            order=order,
+        )
+        pending = actual is None and change is None and declared is None
+        result = Result(
+            period=period,
+            value=D(actual) if actual is not None else None,
+            unit=unit,
+            change_percent=D(change) if change is not None else None,
+            declared_status=declared,
+            note=PENDING_NOTE if pending else "",
+            target_code=code,
+        )
+        pairs.append((target, result))
+    return evaluate_many(pairs)
