@@ -424,3 +424,29 @@ def test_it_groups_rows_by_field_in_the_usual_order(
     code, out, _ = run([str(targets), str(results)], capsys)
     headings = [line for line in out.splitlines() if line[:3] in ("I. ", "II.")]
     assert headings == ["I. KINH TẾ", "II. XÂY DỰNG ĐẢNG VÀ HỆ THỐNG CHÍNH TRỊ"]
+
+
+def test_it_lists_cell_errors_and_cross_file_errors_together(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = [list(r) for r in TARGETS]
+    rows[1][4] = "12,3,4"  # KT01's value is malformed
+    targets = write_csv(tmp_path / "t.csv", rows)
+    results = write_csv(
+        tmp_path / "r.csv",
+        [
+            ["Mã", "Thực hiện", "ĐVT"],
+            ["KT01", "9.500", "tỷ đồng"],
+            ["VH01", "3", "tỷ đồng"],
+            ["XX", "1", ""],
+        ],
+    )
+    err = assert_rejected(
+        [str(targets), str(results)],
+        tmp_path / "o.csv",
+        capsys,
+        ("t.csv", "dòng 2", "Giá trị"),
+        ("r.csv", "dòng 3", "ĐVT"),
+        ("r.csv", "dòng 4", "Mã"),
+    )
+    assert "có 3 lỗi" in err  # KT01's result is not reported as unknown: its row exists

@@ -19,12 +19,13 @@ _TARGET_HEADERS = {c.field: c.header for c in TARGET_COLUMNS}
 _RESULT_HEADERS = {c.field: c.header for c in RESULT_COLUMNS}
 
 
-def _target_rows(path: Path, errors: ErrorCollector) -> tuple[list[TargetRow], set[str]]:
+def _target_rows(path: Path, errors: ErrorCollector) -> tuple[list[TargetRow], set[str] | None]:
+    """The valid target rows and every code seen; codes is None when the file is unreadable."""
     try:
         table = read_table(path, TARGET_COLUMNS, TARGET_HEADERS)
     except InputErrors as exc:
         errors.extend(exc)
-        return [], set()
+        return [], None
     rows, problems, codes = read_targets(table, _TARGET_HEADERS)
     for problem in problems:
         errors.add(problem)
@@ -66,17 +67,22 @@ def load_pairs(targets_path: Path, results_path: Path, period: Period | None = N
     errors = ErrorCollector()
     targets, codes = _target_rows(targets_path, errors)
     results = _result_rows(results_path, errors)
-    if results is None or errors:
-        # Cross-file checks on half-read files would report errors that are not there.
+    if results is None or codes is None:
         errors.raise_if_any()
         raise AssertionError("unreachable")  # pragma: no cover
+    # With bad rows already found, the cross-file checks still run on the rows that are good:
+    # a result for a target whose row has an error is skipped (its code is in `codes`), so no
+    # error is reported twice or invented. Period guesses are not made on half-read files.
+    earlier = bool(errors)
     chosen, why = choose_period(period, targets, results)
     if why is not None:
-        errors.add(InputError(str(results_path), "ambiguous_period", why, column="Kỳ"))
+        if not earlier:
+            errors.add(InputError(str(results_path), "ambiguous_period", why, column="Kỳ"))
         errors.raise_if_any()
     linked, problems = link(targets, results, codes, chosen)
     for problem in problems:
-        errors.add(problem)
+        if not (earlier and problem.code == "period_mismatch"):
+            errors.add(problem)
     if not errors and not linked.pairs:
         label = chosen.label_vi if chosen else ""
         errors.add(
