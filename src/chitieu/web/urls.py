@@ -5,7 +5,8 @@ from django.contrib.auth import views as auth_views
 from django.contrib.staticfiles.views import serve as static_serve
 from django.urls import include, path, re_path
 
-from chitieu.web.views import resolutions, results, targets
+from chitieu.web.api import api
+from chitieu.web.views import account, resolutions, results, targets
 
 urlpatterns = [
     path("", resolutions.resolution_list, name="resolution_list"),
@@ -29,6 +30,8 @@ urlpatterns = [
     path("chi-tieu/<int:target_id>/", targets.target_detail, name="target_detail"),
     path("chi-tieu/<int:target_id>/sua/", targets.target_edit, name="target_edit"),
     path("chi-tieu/<int:target_id>/ket-qua/", results.result_entry, name="result_entry"),
+    path("tai-khoan/ma-api/", account.api_tokens, name="api_tokens"),
+    path("api/", api.urls),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     # Static files straight from the packages: an office server needs no separate web server.

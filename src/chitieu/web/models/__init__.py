@@ -8,9 +8,11 @@ from chitieu.web.models.memberships import Membership, Role
 from chitieu.web.models.resolutions import Resolution, ResolutionKind
 from chitieu.web.models.results import PeriodLock, ResultState, ResultVersion
 from chitieu.web.models.targets import TargetChange, TargetRow
+from chitieu.web.models.tokens import ApiToken
 from chitieu.web.models.units import Unit, UnitLevel
 
 __all__ = [
+    "ApiToken",
     "Body",
     "BodyKind",
     "Membership",
