@@ -47,7 +47,9 @@ def main() -> None:
             timings[fmt] = time.perf_counter() - t
             sizes[fmt] = len(data)
         total = time.perf_counter() - start
-        print(f"{run}: {len(report.rows)} chỉ tiêu, 3 định dạng trong {total:.2f} s (mục tiêu <= 3 s)")
+        print(
+            f"{run}: {len(report.rows)} chỉ tiêu, 3 định dạng trong {total:.2f} s (mục tiêu <= 3 s)"
+        )
         for name, seconds in timings.items():
             size = f"  {sizes[name] / 1024:.0f} KB" if name in sizes else ""
             print(f"  {name:<15} {seconds * 1000:7.0f} ms{size}")

@@ -17,7 +17,8 @@ from chitieu.reports.model import Report, Section
 # "Times New Roman" resolves to Liberation Serif (same metrics, full Vietnamese) on Debian.
 CSS = """
 @page { size: A4; margin: 20mm 15mm 20mm 30mm;
-  @bottom-center { content: counter(page); font-size: 11pt; } }
+  @bottom-center { content: counter(page); font-size: 11pt;
+    font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", serif; } }
 body { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", serif;
   font-size: 14pt; line-height: 1.35; color: #000; }
 .header { width: 100%; border-collapse: collapse; margin-bottom: 12pt; }
