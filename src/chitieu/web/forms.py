@@ -200,7 +200,10 @@ class PasteForm(forms.Form):
         required=False,
         label="Dán văn bản nghị quyết",
     )
-    document = forms.FileField(required=False, label="hoặc tải lên tệp (.docx, .pdf, .txt)")
+    document = forms.FileField(
+        required=False,
+        label="hoặc tải lên tệp: văn bản (.docx, .pdf, .txt) hoặc bảng chỉ tiêu theo mẫu (.xlsx, .csv)",
+    )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

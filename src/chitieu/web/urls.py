@@ -22,6 +22,12 @@ urlpatterns = [
         resolutions.resolution_dashboard,
         name="resolution_dashboard",
     ),
+    re_path(
+        r"^nghi-quyet/(?P<resolution_id>[0-9]+)/xuat\.(?P<fmt>csv|xlsx)$",
+        resolutions.resolution_export,
+        name="resolution_export",
+    ),
+    path("mau-chi-tieu.xlsx", resolutions.targets_template_download, name="targets_template"),
     path("nghi-quyet/<int:resolution_id>/khoa-ky/", resolutions.period_lock, name="period_lock"),
     path(
         "nghi-quyet/<int:resolution_id>/chi-tieu/moi/", targets.target_create, name="target_create"

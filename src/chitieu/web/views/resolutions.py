@@ -15,6 +15,7 @@ from chitieu.web import permissions as perm
 from chitieu.web.actions.errors import ActionError
 from chitieu.web.actions.resolutions import do_create_resolution, do_lock_period, is_locked
 from chitieu.web.dashboard import build_dashboard
+from chitieu.web.exports import CONTENT_TYPES, export_dashboard, targets_template
 from chitieu.web.forms import ResolutionForm
 from chitieu.web.models import Body, Resolution, ResolutionKind
 
@@ -137,3 +138,29 @@ def period_lock(request: HttpRequest, resolution_id: int) -> HttpResponse:
         messages.error(request, str(exc))
         return redirect("resolution_dashboard", resolution.pk)
     return redirect(f"/nghi-quyet/{resolution.pk}/?ky={period.code}")
+
+
+def resolution_export(request: HttpRequest, resolution_id: int, fmt: str) -> HttpResponse:
+    """The evaluated targets of a period as CSV or XLSX (readable by `chitieu evaluate`)."""
+    if (
+        not request.user.is_authenticated
+        and not Resolution.objects.filter(pk=resolution_id, is_public=True).exists()
+    ):
+        return redirect_to_login(request.get_full_path())
+    resolution = perm.get_resolution_for_user(request.user, resolution_id)
+    try:
+        period = Period.parse(request.GET["ky"]) if request.GET.get("ky") else resolution.period
+    except PeriodError as exc:
+        return HttpResponse(str(exc), status=400, content_type="text/plain; charset=utf-8")
+    data = export_dashboard(build_dashboard(resolution, period), fmt)
+    response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = (
+        f'attachment; filename="chi-tieu-{resolution.pk}-{period.code}.{fmt}"'
+    )
+    return response
+
+
+def targets_template_download(request: HttpRequest) -> HttpResponse:
+    response = HttpResponse(targets_template(), content_type=CONTENT_TYPES["xlsx"])
+    response["Content-Disposition"] = 'attachment; filename="mau-chi-tieu.xlsx"'
+    return response

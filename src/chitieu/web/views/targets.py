@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from django import forms
@@ -13,14 +14,17 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from chitieu.model import Comparator, Direction, Field, Kind, Period
 from chitieu.numbers import NumberFormatError, to_decimal
+from chitieu.tables import InputErrors
 from chitieu.web import permissions as perm
 from chitieu.web.actions.errors import ActionError
 from chitieu.web.actions.targets import do_create_target, do_import_targets, do_update_target
 from chitieu.web.domain import effective_version, result_to_domain, target_to_domain
+from chitieu.web.exports import read_uploaded_targets, target_to_row
 from chitieu.web.forms import PasteForm, PreviewTargetForm, TargetForm
 from chitieu.web.models import Body, Resolution, ResultVersion, TargetRow
 
 PreviewFormSet = forms.formset_factory(PreviewTargetForm, extra=0)
+TABLES = {".xlsx", ".csv"}
 
 
 def _bodies_for(resolution: Resolution):  # type: ignore[no-untyped-def]
@@ -119,7 +123,6 @@ def _read_text(form: PasteForm) -> str:
     upload = form.cleaned_data.get("document")
     if upload is not None:
         import tempfile
-        from pathlib import Path
 
         from chitieu.text import read_document
 
@@ -196,7 +199,21 @@ def target_paste(request: HttpRequest, resolution_id: int) -> HttpResponse:
                 return redirect("resolution_dashboard", resolution.pk)
     elif request.method == "POST":
         paste = PasteForm(request.POST, request.FILES)
-        if paste.is_valid():
+        upload = request.FILES.get("document")
+        if paste.is_valid() and upload is not None and Path(upload.name).suffix.lower() in TABLES:
+            # A filled-in template: the table's targets go to the same editable preview.
+            try:
+                loaded = read_uploaded_targets(upload.name, upload.read())
+            except InputErrors as exc:
+                diagnostics = [str(e) for e in exc.errors]
+                messages.error(request, f"Tệp có {len(exc.errors) + exc.omitted} lỗi, chưa lưu gì.")
+            else:
+                start = resolution.targets.count() + 1
+                initial = [target_to_row(t, start + i) for i, t in enumerate(loaded)]
+                formset = PreviewFormSet(
+                    initial=initial, form_kwargs={"bodies": bodies}, prefix="t"
+                )
+        elif paste.is_valid():
             try:
                 text = _read_text(paste)
                 from chitieu.text import extract
