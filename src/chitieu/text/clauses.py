@@ -36,6 +36,8 @@ class Slot:
     in_paren: bool
     full_pre: tuple[int, int]  # pre before cutting at the last "," (status, estimate cues)
     forced_name: str | None = None  # set by "lần lượt là" distribution
+    subset: bool = False  # opens with "trong đó": a part of the statement before
+    tail: tuple[int, int] | None = None  # name words after a parenthesised restatement
 
 
 def tag_cats(doc: Prepared, i: int) -> frozenset[str]:
@@ -154,6 +156,101 @@ def trim(doc: Prepared, a: int, b: int) -> tuple[int, int]:
     return (a, b) if a < b else (a, a)
 
 
+# Words that open a sub-statement: a split before them is the right one ("…, trong đó …").
+CONNECTORS = ("summaries.subset", "names.filler")
+# A first segment that only sets the scene ("Năm 2026, …", "Về xây dựng Đảng, …").
+_INTRO_WORDS = {"về", "theo", "trong", "tại", "sau", "qua", "đến", "tính", "riêng", "cụ", "năm"}
+
+
+def _split(doc: Prepared, a: int, b: int) -> int | None:
+    """Where the words after one quantity stop and the words before the next begin."""
+    bounds: list[int] = []
+    i = a
+    while i < b:
+        tok = doc.tokens[i]
+        if tok.text == "(":
+            j = i + 1
+            has_num = False
+            while j < b and doc.tokens[j].text != ")":
+                has_num = has_num or (
+                    doc.tokens[j].kind == "num" and doc.trap_at(doc.tokens[j].start) is None
+                )
+                j += 1
+            if j >= b or has_num:
+                bounds.append(i)
+                break
+            i = j + 1
+            continue
+        if is_boundary(doc, i):
+            bounds.append(i)
+        i += 1
+    if not bounds:
+        return None
+    for k in reversed(bounds):
+        if k + 1 < b and has_prefix(tag_cats(doc, k + 1), CONNECTORS):
+            return k
+    return bounds[0]
+
+
+def _is_intro(doc: Prepared, a: int, b: int) -> bool:
+    if a >= b:
+        return False
+    if doc.tokens[a].text in _INTRO_WORDS:
+        return True
+    for i in range(a, b):
+        cats = tag_cats(doc, i)
+        if has_prefix(cats, ("modes.", "references.period")) or doc.tokens[i].kind == "num":
+            return True
+    return False
+
+
+def name_span(
+    doc: Prepared, a: int, b: int, strip_intro: bool
+) -> tuple[tuple[int, int], str | None]:
+    """The indicator named in tokens [a, b) (the words before a number's cue chain):
+    after a ':' head and an introductory segment, past leading cue words (remembering a
+    leading tăng/giảm), up to the first predicate word."""
+    for i in range(b - 1, a - 1, -1):
+        if doc.tokens[i].text == ":":
+            a = i + 1
+            break
+    if strip_intro:
+        while True:
+            comma = next((i for i in range(a, b) if doc.tokens[i].text == ","), None)
+            if comma is None or not _is_intro(doc, a, comma):
+                break
+            a = comma + 1
+    verb = None
+    i = a
+    while i < b:
+        tok = doc.tokens[i]
+        cats = tag_cats(doc, i)
+        t = doc.tag(i)
+        if tok.kind == "punct" and tok.text not in ('"', "'", "("):
+            i += 1
+        elif tok.kind == "num" or has_prefix(
+            cats,
+            ("names.filler", "modes.", "comparators.", "verbs.", "status.", "summaries.subset"),
+        ):
+            if "verbs.increase" in cats:
+                verb = "increase"
+            elif "verbs.decrease" in cats:
+                verb = "decrease"
+            i = t.end if t is not None and t.start == i else i + 1
+        else:
+            break
+    end = first_tag_in(doc, i, b, PREDICATE)
+    na, nb = trim(doc, i, end if end is not None else b)
+    while nb > na and (
+        doc.tokens[nb - 1].kind == "num"
+        or doc.tokens[nb - 1].text == "%"
+        or has_prefix(tag_cats(doc, nb - 1), "comparators.")
+    ):
+        nb -= 1
+        na, nb = trim(doc, na, nb)
+    return (na, nb), verb
+
+
 def build_slots(doc: Prepared, a: int, b: int, qs: list[Quantity]) -> list[Slot]:
     slots: list[Slot] = []
     prev_end = a
@@ -163,44 +260,46 @@ def build_slots(doc: Prepared, a: int, b: int, qs: list[Quantity]) -> list[Slot]
         if k == 0:
             pres.append((a, q.first))
         else:
-            split = last_boundary(doc, prev_end, q.first)
+            split = _split(doc, prev_end, q.first)
             if split is None:
                 posts.append((prev_end, prev_end))
                 pres.append((prev_end, q.first))
             else:
                 posts.append((prev_end, split))
-                pres.append((split + 1, q.first))
+                pres.append((split + 1 if doc.tokens[split].text != "(" else split, q.first))
         prev_end = q.last
     if qs:
         posts.append((qs[-1].last, b))
     for k, q in enumerate(qs):
         pa, pb = pres[k]
-        # The first quantity's own segment: after the last "," or ":" before it.
-        seg = last_boundary(doc, pa, pb, words=False) if k == 0 else None
-        local_a = seg + 1 if seg is not None else pa
-        chain_a = _chain_start(doc, local_a, pb)
-        na, nb = local_a, chain_a
-        head_verb = None
-        na, nb = trim(doc, na, nb)
-        if na < nb:
-            cats = tag_cats(doc, na)
-            for verb in ("increase", "decrease"):
-                if f"verbs.{verb}" in cats:
-                    head_verb = verb
-                    t = doc.tag(na)
-                    na = t.end if t is not None else na + 1
-                    na, nb = trim(doc, na, nb)
-                    break
+        chain_a = _chain_start(doc, pa, pb)
+        (na, nb), head_verb = name_span(doc, pa, chain_a, strip_intro=(k == 0))
         post = posts[k]
         near = (post[0], first_boundary(doc, post[0], post[1]))
         in_paren = _inside_paren(doc, pa if k else a, q.first)
         slots.append(
-            Slot(
-                q, (local_a, pb), post, near, (chain_a, pb), (na, nb), head_verb, in_paren, (pa, pb)
-            )
+            Slot(q, (pa, pb), post, near, (chain_a, pb), (na, nb), head_verb, in_paren, (pa, pb))
         )
+        slots[-1].subset = pa < pb and has_prefix(tag_cats(doc, pa), "summaries.subset")
+    _restatements(doc, slots, b)
     _respectively(doc, a, slots)
     return slots
+
+
+def _restatements(doc: Prepared, slots: list[Slot], b: int) -> None:
+    """ "50% số xã (8 xã) đạt chuẩn …": the words after the parenthesis still name the first."""
+    for k in range(len(slots) - 1):
+        nxt = slots[k + 1]
+        if not nxt.in_paren:
+            continue
+        close = nxt.q.last
+        while close < b and doc.tokens[close].text != ")":
+            close += 1
+        if close >= b:
+            continue
+        end = first_boundary(doc, close + 1, b)
+        if end > close + 1:
+            slots[k].tail = (close + 1, end)
 
 
 def _inside_paren(doc: Prepared, a: int, b: int) -> bool:

@@ -17,7 +17,7 @@ from chitieu.text.items import (
     Extraction,
 )
 from chitieu.text.quantities import Quantity, scan_quantities
-from chitieu.text.results import build_results
+from chitieu.text.results import build_results, starts_with_plan
 from chitieu.text.sentences import Sentence, split_sentences
 from chitieu.text.summaries import is_summary_quantity, merge, read_sentence
 from chitieu.text.targets import build_targets, is_structure
@@ -43,9 +43,54 @@ def _mode_cues(doc: Prepared, a: int, b: int, covered: set[int]) -> tuple[bool, 
 
 
 def _doc_default(doc: Prepared) -> str:
+    """With no cue anywhere near a statement, the document's leaning decides; a text with no
+    sign of reporting at all is read as a list of targets."""
     res = sum(1 for t in doc.tags if "modes.result" in t.categories)
     tgt = sum(1 for t in doc.tags if "modes.target" in t.categories)
-    return TARGET if tgt > res else RESULT
+    return RESULT if res > tgt else TARGET
+
+
+def _period_years(doc: Prepared, a: int, b: int) -> list[int]:
+    """Years a statement is about: "năm 2025", "giai đoạn 2026 - 2030" (its end), not the
+    basis of a comparison ("so với năm 2024") nor a date ("ngày 10 tháng 12 năm 2025")."""
+    years: list[int] = []
+    toks = doc.tokens
+    for i in range(a, b):
+        t = toks[i]
+        if t.kind != "num" or t.value is None or len(t.text) != 4 or not 1950 <= t.value <= 2100:
+            continue
+        prev = toks[i - 1].text if i > 0 else ""
+        prev2 = toks[i - 2].text if i > 1 else ""
+        if prev == "-" and i > 1 and toks[i - 2].kind == "num":
+            years.append(int(t.value))
+            continue
+        if prev != "năm" and not (prev == "-" or prev in ("đoạn", "kỳ")):
+            continue
+        if prev == "năm" and (prev2 in ("với", "so") or (i > 2 and toks[i - 3].text == "tháng")):
+            continue
+        years.append(int(t.value))
+    return years
+
+
+def _year_mode(doc: Prepared, s: Sentence, target_year: int | None, past: bool) -> str | None:
+    if target_year is None or not past:
+        return None
+    ys = _period_years(doc, s.start, s.end)
+    if not ys:
+        return None
+    if max(ys) < target_year:
+        return RESULT
+    return TARGET
+
+
+def _quantity_target_signal(doc: Prepared, slots: list[Slot]) -> bool:
+    for slot in slots:
+        if slot.q.value_max is not None:
+            return True
+        for i in range(slot.chain[0], min(slot.post[1], slot.post[0] + 2)):
+            if "modes.target_weak" in tag_cats(doc, i):
+                return True
+    return False
 
 
 def _keep(doc: Prepared, q: Quantity, diagnostics: list[Diagnostic]) -> bool:
@@ -77,12 +122,39 @@ def _keep(doc: Prepared, q: Quantity, diagnostics: list[Diagnostic]) -> bool:
 
 
 def _weak_result(doc: Prepared, slots: list[Slot]) -> bool:
-    """A percentage of a plan ("đạt 126,82% chỉ tiêu") reads as a reported result."""
+    """A percentage of a plan after "đạt" ("đạt 126,82% chỉ tiêu") reads as a result."""
     for s in slots:
         a, b = s.post_near
-        if s.q.is_percent and a < b and has_prefix(tag_cats(doc, a), "references."):
+        reached = range_has(doc, s.chain[0], s.chain[1], "verbs.")
+        if s.q.is_percent and reached and starts_with_plan(doc, a, b):
             return True
     return False
+
+
+def _drop_starting_points(
+    doc: Prepared, qs: list[Quantity], diagnostics: list[Diagnostic]
+) -> list[Quantity]:
+    """ "từ 2,1% xuống còn 1,6%": only the level reached is a figure."""
+    out: list[Quantity] = []
+    for k, q in enumerate(qs):
+        nxt = qs[k + 1] if k + 1 < len(qs) else None
+        if (
+            nxt is not None
+            and q.last < len(doc.tokens)
+            and nxt.first - q.last <= 3
+            and ("verbs.from_to" in tag_cats(doc, q.last))
+        ):
+            diagnostics.append(
+                Diagnostic(
+                    (q.start, q.end),
+                    "skip.starting_point",
+                    doc.text[q.start : q.end],
+                    "mức xuất phát, không phải số liệu đạt được",
+                )
+            )
+            continue
+        out.append(q)
+    return out
 
 
 def extract(text: str) -> Extraction:
@@ -97,6 +169,9 @@ def extract(text: str) -> Extraction:
     results: list[ExtractedResult] = []
     raw_summaries = []
     default = _doc_default(doc)
+    all_years = _period_years(doc, 0, len(doc.tokens))
+    target_year = max(all_years) if all_years else None
+    past = any(y < target_year for y in all_years) if target_year is not None else False
     block_mode: str | None = None
     para_mode: str | None = None
     for s in sentences:
@@ -114,6 +189,7 @@ def extract(text: str) -> Extraction:
             mine = [q for q in qs if not is_summary_quantity(doc, q)]
             summary_qs += [q for q in qs if is_summary_quantity(doc, q)]
             mine = [q for q in mine if _keep(doc, q, diagnostics)]
+            mine = _drop_starting_points(doc, mine, diagnostics)
             slots = build_slots(doc, a, b, mine)
             if res:
                 mode = RESULT
@@ -121,12 +197,16 @@ def extract(text: str) -> Extraction:
                 mode = TARGET
             elif sentence_mode:
                 mode = sentence_mode
-            elif para_mode:
-                mode = para_mode
             elif block_mode:
                 mode = block_mode
+            elif year_mode := _year_mode(doc, s, target_year, past):
+                mode = year_mode
+            elif para_mode:
+                mode = para_mode
             elif _weak_result(doc, slots):
                 mode = RESULT
+            elif _quantity_target_signal(doc, slots):
+                mode = TARGET
             else:
                 mode = default
             if res or tgt:

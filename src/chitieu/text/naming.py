@@ -23,43 +23,58 @@ def _text(doc: Prepared, r: tuple[int, int]) -> str:
     return doc.span_text(r[0], r[1])
 
 
-def post_name(doc: Prepared, slot: Slot) -> str:
+def post_name(doc: Prepared, slot: Slot, full: bool = False) -> str:
     """Words after the number that name what it counts ("98% đảng viên hoàn thành nhiệm vụ")."""
-    a, b = slot.post_near
+    a, b = slot.post if full else slot.post_near
     if a >= b or has_prefix(tag_cats(doc, a), _NOT_A_NAME):
         return ""
     a2, b2 = trim(doc, a, b)
     # Stop before a comparison that is a basis, not part of the name.
     for i in range(a2, b2):
-        if "references.compare" in tag_cats(doc, i):
+        if has_prefix(tag_cats(doc, i), ("references.compare", "summaries.subset")):
             b2 = i
             break
-    return _text(doc, (a2, b2))
+    a2, b2 = trim(doc, a2, b2)
+    words = _text(doc, (a2, b2))
+    if slot.tail is not None:
+        words = " ".join(x for x in (words, _text(doc, trim(doc, *slot.tail))) if x)
+    return words
 
 
 def slot_name(
-    doc: Prepared, slot: Slot, clause: tuple[int, int], prev_name: str | None
+    doc: Prepared,
+    slot: Slot,
+    clause: tuple[int, int],
+    prev_name: str | None,
+    prev_unit: str | None = None,
 ) -> str | None:
     q = slot.q
     if slot.forced_name:
         return slot.forced_name
     own = _text(doc, slot.name_range)
     after = post_name(doc, slot)
-    if q.unit_kind == "count" and q.unit and after:
+    counted = q.unit_kind == "count" and bool(q.unit)
+    if counted and after:
         name = " ".join(x for x in (own, q.unit, after) if x)
     elif own:
         name = own
-        if q.unit_kind == "count" and q.unit and len(own.split()) <= 2:
+        if counted and len(own.split()) <= 2:
             name = f"{own} {q.unit}"
-    elif after and (q.is_percent or q.unit_kind == "count"):
-        name = after
-    elif prev_name:
+    elif q.is_percent and post_name(doc, slot, full=True):
+        name = post_name(doc, slot, full=True)
+    elif prev_name and not (
+        q.unit and prev_unit and q.unit != prev_unit and q.unit_kind != "percent"
+    ):
         return prev_name
+    elif q.unit and q.unit_kind in ("count", "measure"):
+        name = q.unit
     else:
         sa, sb = subject(doc, clause[0], q.first)
         if sa < sb:
             return _with_head(doc, clause, q.first, _text(doc, (sa, sb)))
         return None
+    if slot.subset and prev_name and not name.lower().startswith(prev_name.lower()):
+        name = f"{prev_name} {name}"
     return _with_head(doc, clause, q.first, name)
 
 

@@ -29,7 +29,7 @@ class _Item:
     rules: tuple[str, ...] = ()
 
 
-def _starts_with_plan(doc: Prepared, a: int, b: int) -> bool:
+def starts_with_plan(doc: Prepared, a: int, b: int) -> bool:
     """ "126,82% chỉ tiêu Nghị quyết", "100% so với nghị quyết": measured against a plan."""
     if a >= b:
         return False
@@ -93,7 +93,7 @@ def build_results(
     for slot in slots:
         q = slot.q
         pre_a = slot.pre[0]
-        if slot.in_paren and _starts_with_plan(doc, pre_a, slot.q.first):
+        if slot.in_paren and starts_with_plan(doc, pre_a, slot.q.first):
             diagnostics.append(
                 Diagnostic(
                     (q.start, q.end),
@@ -113,7 +113,7 @@ def build_results(
         if not opens and items:
             item = items[-1]
         else:
-            name = slot_name(doc, slot, clause, None)
+            name = slot_name(doc, slot, clause, items[-1].name if items else None)
             if name is None:
                 diagnostics.append(
                     Diagnostic(
@@ -142,7 +142,7 @@ def build_results(
         if st and item.status is None:
             item.status = st
         sign = Decimal(-1) if (dec or (not inc and slot.head_verb == "decrease")) else Decimal(1)
-        if q.is_percent and q.value_max is None and _starts_with_plan(doc, near_a, near_b):
+        if q.is_percent and q.value_max is None and starts_with_plan(doc, near_a, near_b):
             pot = HUNDRED + q.value if exceed_by else q.value
             if exceed_by:
                 item.status = item.status or "exceeded"

@@ -40,9 +40,10 @@ def build_targets(
 ) -> list[ExtractedTarget]:
     out: list[ExtractedTarget] = []
     prev_name: str | None = None
+    prev_unit: str | None = None
     for slot in slots:
         q = slot.q
-        name = slot_name(doc, slot, clause, prev_name)
+        name = slot_name(doc, slot, clause, prev_name, prev_unit)
         if name is None:
             diagnostics.append(
                 Diagnostic(
@@ -97,6 +98,7 @@ def build_targets(
             )
         )
         prev_name = name if not basis_in_name else name[: -len(basis_in_name) - 1]
+        prev_unit = q.unit
     return out
 
 
