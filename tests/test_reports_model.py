@@ -216,3 +216,55 @@ def test_it_scales_to_many_targets_with_unique_numbers() -> None:
     report = build_report(CAI_LAY, YEAR, evaluate_many(demo_pairs(3)))
     assert report.summary.total == 57
     assert len({r.number for r in report.rows}) == 57
+
+
+def test_it_words_every_kind_of_target_and_shortfall() -> None:
+    d = Decimal
+    pairs = [
+        (
+            Target(
+                "tốc độ tăng trưởng kinh tế",
+                kind=Kind.CHANGE,
+                comparator=Comparator.RANGE,
+                value=d("6.5"),
+                value_max=d(7),
+                unit="%",
+                basis="năm 2023",
+            ),
+            Result(change_percent=d("6.2"), estimated=True),
+        ),
+        (
+            Target("tổng mức bán lẻ hàng hóa", value=d(5000), unit="tỷ đồng"),
+            Result(percent_of_target=d("97.5")),
+        ),
+        (Target("công tác tuyển quân"), Result(declared_status=Status.NOT_ACHIEVED)),
+        (
+            Target(
+                "tỷ lệ trẻ suy dinh dưỡng",
+                comparator=Comparator.AT_MOST,
+                value=d(8),
+                unit="%",
+                direction=Direction.LOWER,
+            ),
+            Result(value=d("8.4"), previous_value=d("8.9"), estimated=True),
+        ),
+        (
+            Target("thu nhập bình quân", value=d(70), unit="triệu đồng"),
+            Result(value=d(68), previous_value=d(64), estimated=True),
+        ),
+        (Target("số doanh nghiệp thành lập mới", value=d(50), unit="doanh nghiệp"), None),
+    ]
+    report = build_report(CAI_LAY, Period.year_of(2024), evaluate_many(pairs))
+    results = " ".join(all_paragraphs(report.sections[0]))
+    assert "tốc độ tăng trưởng kinh tế ước tăng 6,2%" in results.lower()
+    assert "(chỉ tiêu tăng từ 6,5% đến 7%)" in results
+    assert "Tỷ lệ trẻ suy dinh dưỡng ước giảm còn 8,4%" in results  # it did go down
+    assert "Số doanh nghiệp thành lập mới" in results and "chưa" in results
+    shortfalls = " ".join(report.sections[1].subsections[0].paragraphs)
+    assert "còn thiếu 2,5 điểm phần trăm" in shortfalls  # 97,5% of target
+    assert "(không quá 8%) 0,4 điểm phần trăm" in shortfalls
+    assert "còn thiếu 2 triệu đồng" in shortfalls
+    assert "Công tác tuyển quân: chưa đạt chỉ tiêu Nghị quyết." in shortfalls
+    # One field only: its count would repeat the opening, so it is left out.
+    everything = " ".join([report.opening, results, shortfalls])
+    assert everything.count("Trong 6 chỉ tiêu") == 1

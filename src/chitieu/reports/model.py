@@ -214,9 +214,11 @@ def _by_field(evals: Sequence[Evaluation]) -> dict[Field, list[Evaluation]]:
 
 def _results_section(pb: Phrasebook, period: Period, evals: Sequence[Evaluation]) -> Section:
     subsections = []
-    for i, (fld, group) in enumerate(_by_field(evals).items(), start=1):
+    groups = _by_field(evals)
+    for i, (fld, group) in enumerate(groups.items(), start=1):
         sentences = [narrative_sentence(e, period, pb) for e in group]
-        if len(group) > 1:
+        # A field's own count, unless it is the only field (the opening already says it).
+        if len(group) > 1 and len(groups) > 1:
             subject = f"lĩnh vực {fld.label_vi[:1].lower()}{fld.label_vi[1:]}"
             sentences.insert(0, summary_sentence(summarize(group), subject=subject))
         subsections.append(Section(f"{i}. {fld.label_vi}", _paragraphs(sentences)))
