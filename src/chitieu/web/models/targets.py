@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import unicodedata
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 
@@ -28,6 +31,10 @@ def _choices(enum: type) -> list[tuple[str, str]]:
     return out
 
 
+def name_key(name: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", name).lower().split())
+
+
 class TargetRow(models.Model):
     """A stored target. `to_domain` in chitieu.web.domain makes a chitieu.model.Target."""
 
@@ -37,6 +44,9 @@ class TargetRow(models.Model):
     code = models.CharField("mã", max_length=32, blank=True)
     order = models.PositiveIntegerField("thứ tự", default=0)
     name = models.CharField("tên chỉ tiêu", max_length=300)
+    # name_key(name): lower case, NFC, single spaces. Lets the comparison view find the same
+    # indicator across communes in SQL (SQLite's LIKE folds ASCII case only).
+    name_key = models.CharField(max_length=300, db_index=True, default="", editable=False)
     field = models.CharField(
         "lĩnh vực", max_length=32, choices=_choices(Field), default=Field.OTHER.value
     )
@@ -80,6 +90,13 @@ class TargetRow(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # Derived, never edited: kept in step with the name on every save.
+        self.name_key = name_key(self.name)
+        if kwargs.get("update_fields") is not None and "name" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "name_key"}
+        super().save(*args, **kwargs)
 
 
 class TargetChange(models.Model):

@@ -6,18 +6,21 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from chitieu.model import Field, Period, PeriodError, Status
 from chitieu.web import permissions as perm
 from chitieu.web.actions.errors import ActionError
 from chitieu.web.actions.resolutions import do_create_resolution, do_lock_period, is_locked
+from chitieu.web.comparison import compare
 from chitieu.web.dashboard import build_dashboard
 from chitieu.web.exports import CONTENT_TYPES, export_dashboard, targets_template
 from chitieu.web.forms import ResolutionForm
-from chitieu.web.models import Body, Resolution, ResolutionKind
+from chitieu.web.models import Body, Resolution, ResolutionKind, Unit, UnitLevel
 
 
 def _editable_bodies(request: HttpRequest):  # type: ignore[no-untyped-def]
@@ -164,3 +167,35 @@ def targets_template_download(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(targets_template(), content_type=CONTENT_TYPES["xlsx"])
     response["Content-Disposition"] = 'attachment; filename="mau-chi-tieu.xlsx"'
     return response
+
+
+def comparison(request: HttpRequest) -> HttpResponse:
+    """One indicator across the bodies whose resolutions the user may read (or public ones)."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    name = request.GET.get("ten", "").strip()
+    try:
+        period = Period.parse(request.GET.get("ky") or str(timezone.now().year))
+    except PeriodError as exc:
+        messages.error(request, str(exc))
+        period = Period.year_of(timezone.now().year)
+    province = request.GET.get("tinh", "")
+    readable = Resolution.objects.filter(
+        Q(pk__in=perm.resolutions_for_user(request.user).values("pk")) | Q(is_public=True)
+    )
+    rows = (
+        compare(readable, name, period, int(province) if province.isdigit() else None)
+        if name
+        else []
+    )
+    return render(
+        request,
+        "chitieu/comparison.html",
+        {
+            "name": name,
+            "period": period,
+            "rows": rows,
+            "provinces": Unit.objects.filter(level=UnitLevel.PROVINCE).order_by("name"),
+            "province": province,
+        },
+    )
