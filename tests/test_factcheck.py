@@ -114,12 +114,14 @@ def test_a_loose_tie_confirms_an_equal_number_but_never_accuses() -> None:
     evaluations = kien_tuong_evaluations()
     # "Bảo hiểm y tế toàn dân" ties loosely to "tỷ lệ người dân tham gia bảo hiểm y tế".
     right = check_text(
-        "Công tác Bảo hiểm y tế toàn dân 85%, tăng 1,9% so với cùng kỳ.", evaluations
+        "Năm 2019, công tác bảo hiểm y tế toàn dân đã đạt 85%, tăng 1,9% so với cùng kỳ.",
+        evaluations,
     )
     assert [c.verdict for c in right.checks] == [Verdict.MATCH, Verdict.MATCH]
     assert {c.target_code for c in right.checks} == {"XH04"}
     other = check_text(
-        "Công tác Bảo hiểm y tế toàn dân 91%, tăng 2,9% so với cùng kỳ.", evaluations
+        "Năm 2019, công tác bảo hiểm y tế toàn dân đã đạt 91%, tăng 2,9% so với cùng kỳ.",
+        evaluations,
     )
     assert [c.verdict for c in other.checks] == [Verdict.UNTIED, Verdict.UNTIED]
 
@@ -189,7 +191,7 @@ def test_the_command_checks_against_target_and_result_files(
     examples = Path(__file__).resolve().parents[1] / "examples"
     draft = tmp_path / "du-thao.txt"
     draft.write_text(
-        "Tổng thu ngân sách địa phương đạt 201,5 tỷ đồng, tăng 15,14% so với năm 2023.\n",
+        "Năm 2024, tổng thu ngân sách địa phương đã đạt 201,5 tỷ đồng, tăng 15,14% so với năm 2023.\n",
         encoding="utf-8",
     )
     targets = examples / "cai-lay-2024-targets.csv"
