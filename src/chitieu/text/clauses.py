@@ -21,7 +21,7 @@ CHAIN = (
     "status.",
 )
 # Categories that end a name when looking for the subject of a clause.
-PREDICATE = ("verbs.", "status.", "modes.result")
+PREDICATE = ("verbs.", "status.")
 
 
 @dataclass
@@ -192,11 +192,23 @@ def _split(doc: Prepared, a: int, b: int) -> int | None:
     return bounds[0]
 
 
+def _top_level_comma(doc: Prepared, a: int, b: int) -> int | None:
+    depth = 0
+    for i in range(a, b):
+        t = doc.tokens[i].text
+        depth += (t == "(") - (t == ")")
+        if t == "," and depth == 0:
+            return i
+    return None
+
+
 def _is_intro(doc: Prepared, a: int, b: int) -> bool:
     if a >= b:
         return False
     if doc.tokens[a].text in _INTRO_WORDS:
         return True
+    if b - a > 6:
+        return False
     for i in range(a, b):
         cats = tag_cats(doc, i)
         if has_prefix(cats, ("modes.", "references.period")) or doc.tokens[i].kind == "num":
@@ -212,11 +224,15 @@ def name_span(
     leading tăng/giảm), up to the first predicate word."""
     for i in range(b - 1, a - 1, -1):
         if doc.tokens[i].text == ":":
-            a = i + 1
+            # "- Tỷ lệ hộ nghèo: 0,85%": a label ends with the colon.
+            if any(doc.tokens[k].kind == "word" for k in range(i + 1, b)):
+                a = i + 1
+            else:
+                b = i
             break
     if strip_intro:
         while True:
-            comma = next((i for i in range(a, b) if doc.tokens[i].text == ","), None)
+            comma = _top_level_comma(doc, a, b)
             if comma is None or not _is_intro(doc, a, comma):
                 break
             a = comma + 1
@@ -240,6 +256,16 @@ def name_span(
         else:
             break
     end = first_tag_in(doc, i, b, PREDICATE)
+    if end is not None and end > i:
+        # "Công an tỉnh kéo giảm tội phạm …": actor, verb, then the indicator.
+        cats = tag_cats(doc, end)
+        t = doc.tag(end)
+        after = t.end if t is not None else end + 1
+        if has_prefix(cats, ("verbs.increase", "verbs.decrease")) and after < b:
+            nxt = first_tag_in(doc, after, b, PREDICATE)
+            if trim(doc, after, nxt if nxt is not None else b)[0] < b:
+                verb = "increase" if "verbs.increase" in cats else "decrease"
+                i, end = after, nxt
     na, nb = trim(doc, i, end if end is not None else b)
     while nb > na and (
         doc.tokens[nb - 1].kind == "num"
@@ -382,6 +408,13 @@ def _respectively(doc: Prepared, a: int, slots: list[Slot]) -> None:
         if len(parts) < len(group):
             continue
         parts = parts[-len(group) :]
+        if verb is None:
+            cats = frozenset().union(*(tag_cats(doc, i) for i in range(ca, cb)))
+            verb = (
+                "increase"
+                if "verbs.increase" in cats
+                else ("decrease" if "verbs.decrease" in cats else None)
+            )
         texts = [doc.span_text(x, y) for x, y in parts]
         first_words = texts[0].split()
         for g, text in zip(group, texts, strict=True):

@@ -32,9 +32,12 @@ def _mode_cues(doc: Prepared, a: int, b: int, covered: set[int]) -> tuple[bool, 
     res = tgt = False
     for i in range(a, b):
         t = doc.tag(i)
-        if t is None or t.start != i or i in covered:
+        if t is None or t.start != i:
             continue
         cats = t.categories
+        # A basis that is a reporting period ("so với cùng kỳ") still speaks for a result.
+        if i in covered and not ("references.period" in cats and "modes.result" in cats):
+            continue
         if "modes.result" in cats:
             res = True
         if "modes.target" in cats:
@@ -42,12 +45,36 @@ def _mode_cues(doc: Prepared, a: int, b: int, covered: set[int]) -> tuple[bool, 
     return res, tgt
 
 
-def _doc_default(doc: Prepared) -> str:
-    """With no cue anywhere near a statement, the document's leaning decides; a text with no
-    sign of reporting at all is read as a list of targets."""
-    res = sum(1 for t in doc.tags if "modes.result" in t.categories)
-    tgt = sum(1 for t in doc.tags if "modes.target" in t.categories)
+def _doc_default(doc: Prepared, sentences: list[Sentence]) -> str:
+    """With no cue anywhere near a statement, the document's leaning decides: the mode most
+    clauses with figures state outright. A text with no sign of reporting reads as targets."""
+    res = tgt = 0
+    for s in sentences:
+        for a, b in s.clauses:
+            qs = scan_quantities(doc, a, b)
+            if not qs:
+                continue
+            r, t = _mode_cues(doc, a, b, _covered(doc, qs, a, b))
+            res += r
+            tgt += t and not r
     return RESULT if res > tgt else TARGET
+
+
+def _covered(doc: Prepared, qs: list[Quantity], a: int, b: int) -> set[int]:
+    """Tokens whose cue words do not speak for the clause: the quantities, the word right
+    after one ("126,82% chỉ tiêu"), and a comparison's basis ("so với ước thực hiện 2025")."""
+    covered = {i for q in qs for i in range(q.first, q.last)}
+    covered |= {q.last for q in qs if "references.plan" in tag_cats(doc, q.last)}
+    i = a
+    while i < b:
+        if "references.compare" in tag_cats(doc, i):
+            j = i
+            while j < b and doc.tokens[j].text not in (",", ";", "(", ")", "."):
+                covered.add(j)
+                j += 1
+            i = j
+        i += 1
+    return covered
 
 
 def _period_years(doc: Prepared, a: int, b: int) -> list[int]:
@@ -125,8 +152,17 @@ def _weak_result(doc: Prepared, slots: list[Slot]) -> bool:
     """A percentage of a plan after "đạt" ("đạt 126,82% chỉ tiêu") reads as a result."""
     for s in slots:
         a, b = s.post_near
-        reached = range_has(doc, s.chain[0], s.chain[1], "verbs.")
+        ca, cb = s.chain
+        reached = range_has(doc, ca, cb, "verbs.value") or range_has(doc, ca, cb, "verbs.exceed_by")
         if s.q.is_percent and reached and starts_with_plan(doc, a, b):
+            return True
+        # "bằng 108,5% cùng kỳ", "tăng 6,2 triệu đồng", "12/12 xã": only reports say these.
+        if range_has(doc, ca, cb, "verbs.ratio_to_basis") and s.q.is_percent:
+            return True
+        if s.q.total is not None:
+            return True
+        moved = range_has(doc, ca, cb, "verbs.increase") or range_has(doc, ca, cb, "verbs.decrease")
+        if moved and not s.q.is_percent and s.q.unit_kind != "count":
             return True
     return False
 
@@ -168,7 +204,7 @@ def extract(text: str) -> Extraction:
     targets: list[ExtractedTarget] = []
     results: list[ExtractedResult] = []
     raw_summaries = []
-    default = _doc_default(doc)
+    default = _doc_default(doc, sentences)
     all_years = _period_years(doc, 0, len(doc.tokens))
     target_year = max(all_years) if all_years else None
     past = any(y < target_year for y in all_years) if target_year is not None else False
@@ -183,8 +219,7 @@ def extract(text: str) -> Extraction:
         summary_qs: list[Quantity] = []
         for a, b in s.clauses:
             qs = scan_quantities(doc, a, b)
-            covered = {i for q in qs for i in range(q.first, q.last)}
-            covered |= {q.last for q in qs}
+            covered = _covered(doc, qs, a, b)
             res, tgt = _mode_cues(doc, a, b, covered)
             mine = [q for q in qs if not is_summary_quantity(doc, q)]
             summary_qs += [q for q in qs if is_summary_quantity(doc, q)]
@@ -203,24 +238,27 @@ def extract(text: str) -> Extraction:
                 mode = year_mode
             elif para_mode:
                 mode = para_mode
-            elif _weak_result(doc, slots):
-                mode = RESULT
             elif _quantity_target_signal(doc, slots):
                 mode = TARGET
+            elif _weak_result(doc, slots):
+                mode = RESULT
             else:
                 mode = default
-            if res or tgt:
+            if (res or tgt) and slots:
                 sentence_mode = (
                     mode if sentence_mode is None or (tgt and not res) else sentence_mode
                 )
             if not slots:
                 continue
             if mode == TARGET:
-                targets += build_targets(
-                    doc, slots, (a, b), s.index, is_structure(doc, s.start, b), diagnostics
+                structure = (
+                    "clause"
+                    if is_structure(doc, a, b)
+                    else ("sentence" if is_structure(doc, s.start, a) else None)
                 )
+                targets += build_targets(doc, slots, (a, b), s.index, structure, diagnostics)
             else:
-                estimated = range_has(doc, s.start, a, "modes.estimated") and _head_colon(doc, s)
+                estimated = range_has(doc, s.start, a, "modes.estimated")
                 results += build_results(doc, slots, (a, b), s.index, estimated, diagnostics)
         if sentence_mode:
             para_mode = sentence_mode

@@ -26,6 +26,10 @@ def _text(doc: Prepared, r: tuple[int, int]) -> str:
 def post_name(doc: Prepared, slot: Slot, full: bool = False) -> str:
     """Words after the number that name what it counts ("98% đảng viên hoàn thành nhiệm vụ")."""
     a, b = slot.post if full else slot.post_near
+    # "90% trở lên tổ chức cơ sở đảng …": a bound word may come before the name.
+    while a < b and has_prefix(tag_cats(doc, a), "comparators.at_least"):
+        t = doc.tag(a)
+        a = t.end if t is not None else a + 1
     if a >= b or has_prefix(tag_cats(doc, a), _NOT_A_NAME):
         return ""
     a2, b2 = trim(doc, a, b)

@@ -54,6 +54,28 @@ def _compared_to_period(doc: Prepared, a: int, b: int) -> bool:
     return False
 
 
+def _plan_before_paren(doc: Prepared, slot: Slot) -> bool:
+    """ "vượt chỉ tiêu Bộ Công an giao (80%)": a bare figure in brackets after a plan word
+    quotes the target."""
+    a, b = slot.full_pre
+    paren = next((i for i in range(b - 1, a - 1, -1) if doc.tokens[i].text == "("), None)
+    if paren is None or trim_empty(doc, paren + 1, slot.chain[0]) is False:
+        return False
+    return any("references.plan" in tag_cats(doc, i) for i in range(a, paren))
+
+
+def trim_empty(doc: Prepared, a: int, b: int) -> bool:
+    return all(doc.tokens[i].kind == "punct" for i in range(a, b))
+
+
+def _signed_in_paren(doc: Prepared, first: int) -> bool:
+    """ "giảm 21 vụ (-8,6%)": a signed percentage in brackets is the change."""
+    if first < 2:
+        return False
+    sign, paren = doc.tokens[first - 1], doc.tokens[first - 2]
+    return sign.text in ("-", "+") and sign.end == doc.tokens[first].start and paren.text == "("
+
+
 def _status(doc: Prepared, a: int, b: int) -> str | None:
     for i in range(a, b):
         cats = tag_cats(doc, i)
@@ -93,7 +115,14 @@ def build_results(
     for slot in slots:
         q = slot.q
         pre_a = slot.pre[0]
-        if slot.in_paren and starts_with_plan(doc, pre_a, slot.q.first):
+        if pre_a < q.first and doc.tokens[pre_a].text == "(":
+            pre_a += 1
+        if slot.in_paren and (
+            starts_with_plan(doc, pre_a, slot.q.first) or _plan_before_paren(doc, slot)
+        ):
+            st = _status(doc, slot.full_pre[0], slot.q.first)
+            if st and items and items[-1].status is None:
+                items[-1].status = st
             diagnostics.append(
                 Diagnostic(
                     (q.start, q.end),

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from chitieu.text.clauses import last_boundary, tag_cats
 from chitieu.text.items import ExtractedSummary
+from chitieu.text.normalize import fold_phrase
 from chitieu.text.quantities import Quantity
 from chitieu.text.tokens import Prepared
 
@@ -20,9 +21,11 @@ _ROLES = ("pending", "not_achieved", "achieved", "exceeded", "total")
 
 
 def is_summary_quantity(doc: Prepared, q: Quantity) -> bool:
+    """A count of targets: its unit is a set noun of summaries.toml ("chỉ tiêu")."""
     if not q.unit or q.unit_kind != "count":
         return False
-    return "summaries.set_noun" in tag_cats(doc, q.last - 1)
+    nouns = {fold_phrase(e.phrase) for e in doc.lexicon.entries_of("summaries.set_noun")}
+    return fold_phrase(q.unit) in nouns
 
 
 @dataclass

@@ -35,7 +35,7 @@ def build_targets(
     slots: list[Slot],
     clause: tuple[int, int],
     sentence: int,
-    structure: bool,
+    structure: str | None,
     diagnostics: list[Diagnostic],
 ) -> list[ExtractedTarget]:
     out: list[ExtractedTarget] = []
@@ -55,7 +55,9 @@ def build_targets(
             )
             continue
         chain = slot.chain
-        inc = range_has(doc, chain[0], chain[1], "verbs.increase")
+        inc = range_has(doc, chain[0], chain[1], "verbs.increase") or range_has(
+            doc, chain[0], chain[1], "verbs.exceed_by"
+        )
         dec = range_has(doc, chain[0], chain[1], "verbs.decrease")
         valued = range_has(doc, chain[0], chain[1], "verbs.value")
         if not (inc or dec) and not valued and slot.head_verb:
@@ -66,6 +68,9 @@ def build_targets(
         change = q.is_percent and (inc or dec or basis is not None)
         value, value_max = q.value, q.value_max
         cmp = chain_comparator(doc, slot)
+        shared = structure == "clause" or (
+            structure == "sentence" and slot.post_near[0] == slot.post_near[1] and cmp is None
+        )
         lower = is_lower_better(doc, name)
         if change and dec:
             value, value_max = -value, (-value_max if value_max is not None else None)
@@ -75,13 +80,13 @@ def build_targets(
             comparator = "range"
         elif cmp is not None:
             comparator = _FLIP[cmp] if (change and dec) else cmp
-        elif structure and not change:
+        elif shared and not change:
             comparator = "="
         elif change and dec:
             comparator = "<="
         else:
             comparator = "<=" if lower else ">="
-        if structure and not change and not name.lower().startswith("tỷ trọng"):
+        if shared and not change and not name.lower().startswith("tỷ trọng"):
             name = f"tỷ trọng {name}"
         out.append(
             ExtractedTarget(
