@@ -105,3 +105,17 @@ def test_a_bad_input_file_names_the_place_and_writes_nothing(
 def test_a_binary_format_needs_an_output_file(capsys: pytest.CaptureFixture[str]) -> None:
     assert report("--format", "docx") == 2
     assert "cần tệp đầu ra" in capsys.readouterr().err
+
+
+def test_next_periods_targets_come_from_their_own_file(tmp_path: Path) -> None:
+    out = tmp_path / "bao-cao.docx"
+    code = main(["report", "--demo", "--no-charts", "--next-targets", str(TARGETS), "-o", str(out)])
+    assert code == 0
+    paragraphs = [p.text for p in docx.Document(str(out)).paragraphs]
+    heading = paragraphs.index("III. CHỈ TIÊU CHỦ YẾU NĂM 2024")  # the file's period
+    assert (
+        paragraphs[heading + 1]
+        == "Tổng giá trị sản xuất (giá so sánh 2010): từ 9.484 tỷ đồng trở lên."
+    )
+    assert "Tỷ lệ hộ nghèo: không quá 0,63%." in paragraphs
+    assert "Tổng chi ngân sách: từ 640,706 tỷ đồng trở lên." in paragraphs  # only in the file

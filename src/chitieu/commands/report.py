@@ -93,16 +93,16 @@ def _inputs(
     args: argparse.Namespace, period: Period | None
 ) -> tuple[list[Evaluation], Period, list[Target]]:
     """Evaluations, the period they are for, and next period's targets (may raise InputErrors)."""
+    upcoming = load_targets(args.next_targets) if args.next_targets else []
     if args.demo:
         from chitieu.reports import demo
 
         chosen = period or demo.YEAR
-        return demo.demo_evaluations(period=chosen), chosen, list(demo.NEXT_TARGETS)
+        return demo.demo_evaluations(period=chosen), chosen, upcoming or list(demo.NEXT_TARGETS)
     linked = load_pairs(args.targets, args.results, period)
     found = linked.period or period
     if found is None:
         raise ValueError("không xác định được kỳ báo cáo: thêm --period (ví dụ --period 2024)")
-    upcoming = load_targets(args.next_targets) if args.next_targets else []
     return evaluate_many(linked.pairs), found, upcoming
 
 
@@ -139,7 +139,12 @@ def run(args: argparse.Namespace) -> int:
         date=date,
         title=args.title,
     )
-    report = build_report(header, chosen, evaluations, next_targets=upcoming)
+    # The heading names the period the next targets are for, when their file says it.
+    periods = {t.period for t in upcoming if t.period is not None}
+    next_period = periods.pop() if len(periods) == 1 else None
+    report = build_report(
+        header, chosen, evaluations, next_targets=upcoming, next_period=next_period
+    )
     data = render(report, fmt, charts=not args.no_charts)
     if output is None:
         sys.stdout.write(data.decode("utf-8"))
