@@ -17,14 +17,16 @@ from chitieu.reports.model import Report, Section
 FONT = "Times New Roman"
 MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
 # Column widths in cm on the 16,5 cm between the margins.
-COLUMN_WIDTHS_CM = (1.0, 5.2, 1.8, 1.8, 2.0, 1.6, 1.6, 1.5)
+COLUMN_WIDTHS_CM = (1.2, 4.1, 1.6, 1.8, 2.2, 1.9, 1.9, 1.8)
 NUMERIC_COLUMNS = {3, 4, 5, 6}
+# The header block: the body on the left, the motto (one line at 12 pt) on the right.
+HEADER_WIDTHS_CM = (6.3, 10.2)
 CENTERED_COLUMNS = {0, 2, 7}
 
 # name -> (base, size pt, bold, italic, underline, alignment, first-line indent cm)
 PARAGRAPH_STYLES: dict[str, tuple[str, float, bool, bool, bool, str, float]] = {
-    "CT Header": ("Normal", 13, False, False, False, "center", 0),
-    "CT Header Body": ("Normal", 13, True, False, False, "center", 0),
+    "CT Header": ("Normal", 12, False, False, False, "center", 0),
+    "CT Header Body": ("Normal", 12, True, False, False, "center", 0),
     "CT Header Motto": ("Normal", 12, True, False, False, "center", 0),
     "CT Header Motto Line": ("Normal", 14, True, False, True, "center", 0),
     "CT Header Date": ("Normal", 14, False, True, False, "center", 0),
@@ -132,7 +134,9 @@ def _header_block(document: Any, report: Report) -> None:
     table = document.add_table(rows=1, cols=2)
     table.autofit = False
     left, right = table.rows[0].cells
-    left.width, right.width = Cm(6.5), Cm(10)
+    # Both the grid and the cells carry the widths: Word reads the cells, LibreOffice the grid.
+    for column, cell, width in zip(table.columns, (left, right), HEADER_WIDTHS_CM, strict=True):
+        column.width = cell.width = Cm(width)
     lines = h.body_lines
     left.paragraphs[0].text = lines[0] if lines else ""
     _style(left.paragraphs[0], "CT Header Body" if len(lines) == 1 else "CT Header")
@@ -191,6 +195,8 @@ def _table(document: Any, report: Report) -> None:
                 elif j in CENTERED_COLUMNS:
                     style = "CT Table Center"
                 _cell(cells[j], text, style)
+    for column, width in zip(table.columns, COLUMN_WIDTHS_CM, strict=True):
+        column.width = Cm(width)
     for row in table.rows:
         for cell, width in zip(row.cells, COLUMN_WIDTHS_CM, strict=False):
             cell.width = Cm(width)
