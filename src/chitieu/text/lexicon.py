@@ -27,7 +27,8 @@ PHRASE_FILES = (
     "summaries",
     "names",
 )
-_WORD_RE = re.compile(r"\d+(?:[.,]\d+)*|\w+|[^\w\s]")
+# Must cut words exactly as the tokenizer (tokens.py) does.
+_WORD_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|\S")
 
 
 def split_words(folded: str) -> tuple[str, ...]:
