@@ -111,3 +111,44 @@ def test_it_serves_the_demo_with_a_login_it_prints(tmp_path: Path) -> None:
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=10)
+
+
+def _wait_for(url: str, proc: subprocess.Popen[str]) -> str:
+    for _ in range(100):
+        if proc.poll() is not None:
+            raise AssertionError(f"server exited with {proc.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as r:
+                return str(r.read().decode())
+        except OSError:
+            time.sleep(0.2)
+    raise AssertionError(f"{url} did not answer")
+
+
+def test_it_refuses_to_serve_a_database_that_was_never_migrated(tmp_path: Path) -> None:
+    done = _run(["serve"], _env(tmp_path))
+    assert done.returncode == 1
+    assert "chitieu migrate" in done.stderr
+
+
+@pytest.mark.slow
+def test_it_serves_a_migrated_database_with_gunicorn(tmp_path: Path) -> None:
+    assert _run(["migrate", "--no-units"], _env(tmp_path)).returncode == 0
+    port = _free_port()
+    proc = subprocess.Popen(
+        [*CHITIEU, "serve", "--port", str(port), "--workers", "1"],
+        env=_env(tmp_path),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        page = _wait_for(f"http://127.0.0.1:{port}/dang-nhap/", proc)
+        assert "Đăng nhập" in page
+        css = _wait_for(f"http://127.0.0.1:{port}/static/chitieu/chitieu.css", proc)
+        assert ".status" in css
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        out, _ = proc.communicate(timeout=10)
+    assert "gunicorn" in out.lower() or "Booting worker" in out
