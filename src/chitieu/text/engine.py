@@ -27,22 +27,29 @@ TARGET, RESULT = "target", "result"
 
 
 def _mode_cues(doc: Prepared, a: int, b: int, covered: set[int]) -> tuple[bool, bool]:
+    res, tgt, basis = _mode_cues3(doc, a, b, covered)
+    return res or (basis and not tgt), tgt and not res
+
+
+def _mode_cues3(doc: Prepared, a: int, b: int, covered: set[int]) -> tuple[bool, bool, bool]:
     """(has a result cue, has a target cue) in tokens [a, b), ignoring words that belong to
     a quantity or directly follow one ("126,82% chỉ tiêu" is a reference, not a heading)."""
-    res = tgt = False
+    res = tgt = basis = False
     for i in range(a, b):
         t = doc.tag(i)
         if t is None or t.start != i:
             continue
         cats = t.categories
         # A basis that is a reporting period ("so với cùng kỳ") still speaks for a result.
-        if i in covered and not ("references.period" in cats and "modes.result" in cats):
+        if "modes.result_basis" in cats:
+            basis = True
+        if i in covered:
             continue
         if "modes.result" in cats:
             res = True
         if "modes.target" in cats:
             tgt = True
-    return res, tgt
+    return res, tgt, basis
 
 
 def _doc_default(doc: Prepared, sentences: list[Sentence]) -> str:
@@ -216,6 +223,7 @@ def extract(text: str) -> Extraction:
         if not s.bullet and not s.ends_with_colon:
             block_mode = None if s.new_line else block_mode
         sentence_mode: str | None = None
+        prev_estimated = False
         summary_qs: list[Quantity] = []
         for a, b in s.clauses:
             qs = scan_quantities(doc, a, b)
@@ -226,6 +234,7 @@ def extract(text: str) -> Extraction:
             mine = [q for q in mine if _keep(doc, q, diagnostics)]
             mine = _drop_starting_points(doc, mine, diagnostics)
             slots = build_slots(doc, a, b, mine)
+            weak = False
             if res:
                 mode = RESULT
             elif tgt:
@@ -239,9 +248,9 @@ def extract(text: str) -> Extraction:
             elif para_mode:
                 mode = para_mode
             elif _quantity_target_signal(doc, slots):
-                mode = TARGET
+                mode, weak = TARGET, True
             elif _weak_result(doc, slots):
-                mode = RESULT
+                mode, weak = RESULT, True
             else:
                 mode = default
             if (res or tgt) and slots:
@@ -258,8 +267,15 @@ def extract(text: str) -> Extraction:
                 )
                 targets += build_targets(doc, slots, (a, b), s.index, structure, diagnostics)
             else:
-                estimated = range_has(doc, s.start, a, "modes.estimated")
-                results += build_results(doc, slots, (a, b), s.index, estimated, diagnostics)
+                # An estimate covers its own clause, a "trong đó" part of it, or a list after
+                # a heading that says "ước".
+                colon = next((i for i in range(s.start, a) if doc.tokens[i].text == ":"), None)
+                estimated = (
+                    colon is not None and range_has(doc, s.start, colon, "modes.estimated")
+                ) or (prev_estimated and range_has(doc, a, a + 2, "summaries.subset"))
+                found = build_results(doc, slots, (a, b), s.index, estimated, diagnostics)
+                prev_estimated = any(r.estimated for r in found)
+                results += found
         if sentence_mode:
             para_mode = sentence_mode
             if s.ends_with_colon:

@@ -45,6 +45,13 @@ def post_name(doc: Prepared, slot: Slot, full: bool = False) -> str:
     return words
 
 
+def _plan_words(doc: Prepared, slot: Slot) -> str:
+    a, b = slot.post_near
+    if a < b and "references.plan" in tag_cats(doc, a) and b - a > 2:
+        return _text(doc, trim(doc, a, b))
+    return ""
+
+
 def slot_name(
     doc: Prepared,
     slot: Slot,
@@ -66,6 +73,9 @@ def slot_name(
             name = f"{own} {q.unit}"
     elif q.is_percent and post_name(doc, slot, full=True):
         name = post_name(doc, slot, full=True)
+    elif q.is_percent and _plan_words(doc, slot):
+        # "hoàn thành 100% chỉ tiêu tuyển chọn …": the plan's own name names the target.
+        name = _plan_words(doc, slot)
     elif prev_name and not (
         q.unit and prev_unit and q.unit != prev_unit and q.unit_kind != "percent"
     ):

@@ -44,9 +44,12 @@ def starts_with_plan(doc: Prepared, a: int, b: int) -> bool:
 
 
 def _compared_to_period(doc: Prepared, a: int, b: int) -> bool:
+    """ "so với cùng kỳ", "so với năm 2024", or a bare "cùng kỳ"."""
     if a >= b:
         return False
     cats = tag_cats(doc, a)
+    if "references.period" in cats and "modes.result_basis" in cats:
+        return True
     if "references.compare" in cats:
         t = doc.tag(a)
         nxt = t.end if t is not None else a + 1
@@ -66,6 +69,13 @@ def _plan_before_paren(doc: Prepared, slot: Slot) -> bool:
 
 def trim_empty(doc: Prepared, a: int, b: int) -> bool:
     return all(doc.tokens[i].kind == "punct" for i in range(a, b))
+
+
+def _compare_words(doc: Prepared, slot: Slot) -> str:
+    a, b = slot.post_near
+    if a < b and "references.compare" in tag_cats(doc, a):
+        return _text(doc, (a, b))
+    return ""
 
 
 def _signed_in_paren(doc: Prepared, first: int) -> bool:
@@ -120,7 +130,9 @@ def build_results(
         if slot.in_paren and (
             starts_with_plan(doc, pre_a, slot.q.first) or _plan_before_paren(doc, slot)
         ):
-            st = _status(doc, slot.full_pre[0], slot.q.first)
+            st = _status(doc, slot.full_pre[0], slot.q.first) or _status(
+                doc, slot.post[0], slot.post[1]
+            )
             if st and items and items[-1].status is None:
                 items[-1].status = st
             diagnostics.append(
@@ -198,7 +210,7 @@ def build_results(
             )
         elif (
             q.is_percent
-            and not after
+            and near_a == near_b
             and (
                 (item.value is not None and item.unit_kind != "percent")
                 or (item.value is None and _is_amount(doc, item.name))
@@ -208,6 +220,14 @@ def build_results(
                 item.percent_of_target = q.value
         elif item.value is None and q.value_max is None:
             item.value, item.unit, item.unit_kind = q.value, q.unit, q.unit_kind
+        elif q.value_max is None and q.unit != item.unit:
+            # A second figure in another unit ("100% (12/12 xã)", "214 đồng chí, đạt 6,46% so
+            # với tổng số …"): its own result under the same name.
+            compare = _compare_words(doc, slot)
+            extra = _Item(f"{item.name} {compare}".strip(), q.start, q.end)
+            extra.value, extra.unit, extra.unit_kind = q.value, q.unit, q.unit_kind
+            extra.estimated = item.estimated
+            items.append(extra)
     out: list[ExtractedResult] = []
     for it in items:
         if it.value is None and it.percent_of_target is None and it.change_percent is None:

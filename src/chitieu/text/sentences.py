@@ -28,6 +28,19 @@ class Sentence:
     new_line: bool  # first sentence of its line
 
 
+def _wrapped(doc: Prepared, i: int) -> bool:
+    """A hard line break inside a sentence (PDF text layers): the line before ends without
+    punctuation and the next starts in lower case or with a number, on a single break."""
+    prev, tok = doc.tokens[i - 1], doc.tokens[i]
+    gap = doc.text[prev.end : tok.start]
+    if gap.count("\n") != 1 or prev.kind == "punct":
+        return False
+    first = doc.text[tok.start]
+    return first.islower() or (
+        tok.kind == "num" and not _BULLET.match(doc.folded[tok.start : tok.end + 2])
+    )
+
+
 def split_sentences(doc: Prepared) -> list[Sentence]:
     tokens = doc.tokens
     out: list[Sentence] = []
@@ -60,7 +73,7 @@ def split_sentences(doc: Prepared) -> list[Sentence]:
 
     for i in range(n):
         tok = tokens[i]
-        if i > start and "\n" in doc.text[tokens[i - 1].end : tok.start]:
+        if i > start and "\n" in doc.text[tokens[i - 1].end : tok.start] and not _wrapped(doc, i):
             flush(i)
         if tok.text in _ENDERS and tok.kind == "punct":
             prev = tokens[i - 1].text if i > 0 else ""

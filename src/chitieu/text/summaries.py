@@ -63,6 +63,10 @@ def read_sentence(
         split = last_boundary(doc, prev_end, q.first) if k else None
         pre_a = split + 1 if split is not None else prev_end
         nxt = qs[k + 1].first if k + 1 < len(qs) else b
+        # A count's own words stop at a heading colon or a clause end ("5 chỉ tiêu: (1) …").
+        stop = next((i for i in range(q.last, nxt) if doc.tokens[i].text in (":", ";")), None)
+        if stop is not None and k + 1 >= len(qs):
+            nxt = stop
         post_split = last_boundary(doc, q.last, nxt) if k + 1 < len(qs) else None
         post_b = post_split if post_split is not None else nxt
         role = _role(doc, q.last, post_b, first=True, allow_total=True)
@@ -92,7 +96,13 @@ def merge(summaries: list[_Summary]) -> list[ExtractedSummary]:
     for s in summaries:
         for m in merged:
             shared = set(s.counts) & set(m.counts)
-            if shared and all(s.counts[k] == m.counts[k] for k in shared):
+            agree = all(s.counts[k] == m.counts[k] for k in shared)
+            # "đề ra 22 chỉ tiêu. … có 19 chỉ tiêu đạt": a total stated alone, then its counts.
+            follows = m is merged[-1] and (
+                (set(m.counts) == {"total"} and "total" not in s.counts)
+                or (set(s.counts) == {"total"} and "total" not in m.counts)
+            )
+            if (shared and agree) or follows:
                 m.counts.update(s.counts)
                 break
         else:
@@ -109,4 +119,5 @@ def merge(summaries: list[_Summary]) -> list[ExtractedSummary]:
             rule="summary",
         )
         for m in merged
+        if set(m.counts) != {"total"}  # a bare number of targets says nothing about them
     ]
