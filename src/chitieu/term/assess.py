@@ -18,13 +18,13 @@ pace exactly equal to the need is on track, never "99,9999%".
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import Decimal, localcontext
-from enum import StrEnum
 from fractions import Fraction
 
-from chitieu.model import Direction, Period, PeriodKind
-from chitieu.numbers import format_number, format_percent, quantize
+from chitieu.model import Direction
+from chitieu.numbers import format_percent, quantize
+from chitieu.term.model import TermAssessment, TermError, TermKind, TermStatus, TermTarget
+from chitieu.term.wording import REASONS, format_pace
 
 # Achieving at least this share of the needed yearly pace is "at risk", below it "off track".
 # 0,8: the remaining years would need at most a quarter more effort per year than so far,
@@ -39,112 +39,13 @@ PLACES = 2
 _GROWTH_PLACES = 12
 
 
-class TermKind(StrEnum):
-    END_LEVEL = "end_level"  # đến năm 2025 đạt mức …
-    TOTAL = "total"  # tổng cộng trong nhiệm kỳ …
-    AVERAGE_GROWTH = "average_growth"  # bình quân …%/năm (kép)
-
-
-class TermStatus(StrEnum):
-    ON_TRACK = "on_track"
-    AT_RISK = "at_risk"
-    OFF_TRACK = "off_track"
-    NOT_ASSESSED = "not_assessed"
-
-    @property
-    def label_vi(self) -> str:
-        return TERM_STATUS_LABELS_VI[self]
-
-
-TERM_STATUS_LABELS_VI: dict[TermStatus, str] = {
-    TermStatus.ON_TRACK: "đúng tiến độ",
-    TermStatus.AT_RISK: "có nguy cơ",
-    TermStatus.OFF_TRACK: "chậm tiến độ",
-    TermStatus.NOT_ASSESSED: "chưa đủ số liệu",
-}
-
-
-class TermError(ValueError):
-    """A term target or its results that cannot be assessed; the message says why."""
-
-
-@dataclass(frozen=True)
-class TermTarget:
-    """A target for a term. The term `start_year`–`end_year` (as in "nhiệm kỳ 2020–2025") covers
-    the years start_year+1 .. end_year; start_year is the baseline year ("so với năm 2020").
-
-    `value`: the level to reach (END_LEVEL), the amount over the term (TOTAL) or the average
-    yearly growth in % (AVERAGE_GROWTH; negative for "giảm bình quân 5%/năm" with direction
-    LOWER). `baseline`: the level in start_year, used by END_LEVEL (optional: without it the
-    first reported year serves as the starting point)."""
-
-    name: str
-    kind: TermKind
-    start_year: int
-    end_year: int
-    value: Decimal
-    direction: Direction = Direction.HIGHER
-    baseline: Decimal | None = None
-    unit: str | None = None
-    code: str = ""
-
-    def __post_init__(self) -> None:
-        if self.end_year <= self.start_year:
-            raise TermError(f"chỉ tiêu {self.name!r}: năm cuối nhiệm kỳ phải sau năm đầu")
-        if self.kind is TermKind.TOTAL and self.direction is Direction.NEUTRAL:
-            raise TermError(
-                f"chỉ tiêu {self.name!r}: chỉ tiêu tổng cả nhiệm kỳ cần chiều tốt (tăng hoặc giảm)"
-            )
-        if self.kind is TermKind.AVERAGE_GROWTH and self.value <= -100:
-            raise TermError(f"chỉ tiêu {self.name!r}: tốc độ tăng bình quân phải lớn hơn −100%")
-
-    @classmethod
-    def for_term(
-        cls, term: Period, name: str, kind: TermKind, value: Decimal, **kw: object
-    ) -> TermTarget:
-        if term.kind is not PeriodKind.TERM or term.end_year is None:
-            raise TermError(f"{term.code} không phải là một nhiệm kỳ")
-        return cls(name, kind, term.year, term.end_year, value, **kw)  # type: ignore[arg-type]
-
-    @property
-    def years(self) -> int:
-        return self.end_year - self.start_year
-
-
-@dataclass(frozen=True)
-class TermAssessment:
-    """Where a term target stands after the latest reported year.
-
-    `achieved`: the latest level (END_LEVEL), the sum so far (TOTAL) or the average yearly growth
-    so far in % (AVERAGE_GROWTH). `progress_percent`: the share of the way covered (of the
-    distance from baseline to target, of the total, of the cumulative growth); `expected_percent`
-    the share a steady pace would have covered by now. `per_year_achieved` / `per_year_needed`:
-    the yearly change (amount, growth %) so far and needed in the remaining years, oriented so
-    that positive is the better way. `pace_percent` = achieved / needed × 100, the number the
-    status is decided on (None when the target is already secured or no pace is needed)."""
-
-    target: TermTarget
-    status: TermStatus
-    latest_year: int | None = None
-    years_elapsed: int = 0
-    years_remaining: int = 0
-    achieved: Decimal | None = None
-    progress_percent: Decimal | None = None
-    expected_percent: Decimal | None = None
-    per_year_achieved: Decimal | None = None
-    per_year_needed: Decimal | None = None
-    pace_percent: Decimal | None = None
-    secured: bool = False  # the target is already met (or the cap not breached at term end)
-    reason: str = ""
-
-
 def assess_term(target: TermTarget, results: Mapping[int, Decimal]) -> TermAssessment:
     """Assess `target` from yearly results {year: value}: levels for END_LEVEL, yearly amounts
     for TOTAL, yearly growth rates in % for AVERAGE_GROWTH (as reports state them; see
     `growth_rates` to compute them from levels). Years outside the term are ignored."""
     years = sorted(y for y in results if target.start_year < y <= target.end_year)
     if not years:
-        return TermAssessment(target, TermStatus.NOT_ASSESSED, reason=_REASONS["no_data"])
+        return TermAssessment(target, TermStatus.NOT_ASSESSED, reason=REASONS["no_data"])
     if target.kind is TermKind.END_LEVEL:
         return _assess_level(target, results, years)
     missing = [y for y in range(target.start_year + 1, years[-1] + 1) if y not in results]
@@ -317,8 +218,8 @@ def _decide(
     words = {
         "year": str(latest_year),
         "remaining": str(remaining),
-        "pace": "—" if pace is None else _fmt(pace, target),
-        "needed": "—" if needed is None else _fmt(needed, target),
+        "pace": "—" if pace is None else format_pace(_dec(pace), target),
+        "needed": "—" if needed is None else format_pace(_dec(needed), target),
         "ratio": "—" if ratio is None else format_percent(_dec(ratio * 100)),
     }
     return TermAssessment(
@@ -334,7 +235,7 @@ def _decide(
         per_year_needed=None if needed is None else _dec(needed),
         pace_percent=None if ratio is None else _dec(ratio * 100),
         secured=secured,
-        reason=_REASONS[key].format(**words),
+        reason=REASONS[key].format(**words),
     )
 
 
@@ -345,7 +246,7 @@ def _not_assessed(target: TermTarget, latest_year: int, key: str) -> TermAssessm
         latest_year=latest_year,
         years_elapsed=latest_year - target.start_year,
         years_remaining=target.end_year - latest_year,
-        reason=_REASONS[key],
+        reason=REASONS[key],
     )
 
 
@@ -364,28 +265,3 @@ def _dec(x: Fraction | Decimal) -> Decimal:
     units = (abs(x) * 10**PLACES + Fraction(1, 2)).__floor__()
     sign = "-" if x < 0 and units else ""
     return Decimal(f"{sign}{units}E-{PLACES}")
-
-
-def _fmt(x: Fraction, target: TermTarget) -> str:
-    # Paces are oriented (positive = the better way): say "giảm" for a lower-is-better one.
-    verb = "giảm " if target.direction is Direction.LOWER else ""
-    if target.kind is TermKind.AVERAGE_GROWTH:
-        return verb + format_percent(_dec(x)) + "/năm"
-    unit = target.unit or ""
-    unit = unit if unit.startswith("%") or not unit else " " + unit
-    return verb + format_number(_dec(x)) + unit + "/năm"
-
-
-# The wording, as data. Placeholders are formatted the Vietnamese way.
-_REASONS: dict[str, str] = {
-    "no_data": "Chưa có số liệu năm nào của nhiệm kỳ.",
-    "level_one_point": "Mới có số liệu một năm và không có số năm gốc: chưa tính được tốc độ.",
-    "met": "Đã hết nhiệm kỳ (số liệu năm {year}): đạt mục tiêu.",
-    "missed": "Đã hết nhiệm kỳ (số liệu năm {year}): không đạt mục tiêu.",
-    "breached": "Đã vượt mức trần của cả nhiệm kỳ (số liệu đến năm {year}).",
-    "secured": "Đến năm {year} đã đạt mục tiêu nhiệm kỳ; cần giữ vững trong {remaining} năm còn lại.",
-    "no_progress": "Đến năm {year} chưa tiến về mục tiêu (bình quân {pace}); {remaining} năm còn lại cần {needed}.",
-    "pace_ok": "Đến năm {year} bình quân {pace}; {remaining} năm còn lại chỉ cần {needed} (tốc độ bằng {ratio} mức cần).",
-    "pace_short": "Đến năm {year} bình quân {pace}; {remaining} năm còn lại cần {needed} (tốc độ mới bằng {ratio} mức cần): phải tăng tốc.",
-    "pace_far": "Đến năm {year} bình quân {pace}; {remaining} năm còn lại cần {needed} (tốc độ mới bằng {ratio} mức cần): khó đạt.",
-}

@@ -1,0 +1,34 @@
+"""Term targets (chỉ tiêu nhiệm kỳ): progress to date and whether the term is on track.
+
+Three kinds — an end-of-term level, a total over the term, an average yearly growth — are
+assessed by comparing the pace achieved per year so far with the pace needed in the remaining
+years (`assess`); `annual` turns a term target into the yearly target that keeps it on track.
+Rules and worked examples: docs/term-and-forecast.md §1.
+"""
+
+from __future__ import annotations
+
+from chitieu.term.annual import implied_annual_target
+from chitieu.term.assess import AT_RISK_RATIO, PLACES, assess_term, growth_rates
+from chitieu.term.model import (
+    TERM_STATUS_LABELS_VI,
+    TermAssessment,
+    TermError,
+    TermKind,
+    TermStatus,
+    TermTarget,
+)
+
+__all__ = [
+    "AT_RISK_RATIO",
+    "PLACES",
+    "TERM_STATUS_LABELS_VI",
+    "TermAssessment",
+    "TermError",
+    "TermKind",
+    "TermStatus",
+    "TermTarget",
+    "assess_term",
+    "growth_rates",
+    "implied_annual_target",
+]
