@@ -223,6 +223,7 @@ def extract(text: str) -> Extraction:
         if not s.bullet and not s.ends_with_colon:
             block_mode = None if s.new_line else block_mode
         sentence_mode: str | None = None
+        sentence_weak: str | None = None  # from bounds or report-only forms, this sentence only
         prev_estimated = False
         summary_qs: list[Quantity] = []
         for a, b in s.clauses:
@@ -249,6 +250,8 @@ def extract(text: str) -> Extraction:
                 mode = para_mode
             elif _quantity_target_signal(doc, slots):
                 mode, weak = TARGET, True
+            elif sentence_weak:
+                mode = sentence_weak
             elif _weak_result(doc, slots):
                 mode, weak = RESULT, True
             else:
@@ -257,6 +260,8 @@ def extract(text: str) -> Extraction:
                 sentence_mode = (
                     mode if sentence_mode is None or (tgt and not res) else sentence_mode
                 )
+            elif weak and sentence_weak is None:
+                sentence_weak = mode
             if not slots:
                 continue
             if mode == TARGET:
