@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from chitieu.forecast import (
     Accumulation,
@@ -12,6 +14,7 @@ from chitieu.forecast import (
     ForecastMethod,
     Outlook,
     figures_by_year,
+    forecast_from_results,
     forecast_year_end,
     months_of,
 )
@@ -125,3 +128,33 @@ def test_figures_by_year_prefers_official_figures_over_estimates() -> None:
         Result(period=Period.parse("2025-9M"), value=None),
     ]
     assert figures_by_year(results) == {2024: {6: D(450), 12: D(1000)}}
+
+
+def test_a_forecast_can_be_made_from_stored_results() -> None:
+    results = [
+        Result(period=Period.parse(f"{y}-6M"), value=D(v6)) for y, v6 in ((2023, 450), (2024, 500))
+    ] + [
+        Result(period=Period.parse(f"{y}"), value=D(1000)) for y in (2023, 2024)
+    ] + [Result(period=Period.parse("2025-6M"), value=D(570), estimated=True)]  # fmt: skip
+    got = forecast_from_results(2025, results, Accumulation.FLOW, REVENUE)
+    assert got.method is ForecastMethod.SEASONAL_SHARE
+    assert got.months == 6 and got.history_years == 2
+    assert got.value == D(1200)  # 570 / 0,475
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    months=st.integers(1, 11),
+    value=st.decimals(min_value=1, max_value=10**6, places=2),
+    shares=st.lists(st.decimals(min_value="0.01", max_value="0.99", places=3), max_size=6),
+    stock=st.booleans(),
+)
+def test_the_forecast_lies_inside_its_interval(
+    months: int, value: Decimal, shares: list[Decimal], stock: bool
+) -> None:
+    history = {2024 - i: {months: share * 1000, 12: D(1000)} for i, share in enumerate(shares)}
+    kind = Accumulation.STOCK if stock else Accumulation.FLOW
+    got = forecast_year_end(2025, {months: value}, history, kind)
+    assert got.low <= got.value <= got.high
+    if not stock:
+        assert got.low >= value  # a positive flow never ends the year below what is in

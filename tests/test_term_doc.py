@@ -1,4 +1,4 @@
-"""The worked examples of docs/term-and-forecast.md §1.5 are the term rulebook: parse, run."""
+"""The worked examples of docs/term-and-forecast.md §1.6 are the term rulebook: parse, run."""
 
 from __future__ import annotations
 

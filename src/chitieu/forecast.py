@@ -185,6 +185,19 @@ def forecast_year_end(
     return _judge(forecast, target, previous)
 
 
+def forecast_from_results(
+    year: int,
+    results: Iterable[Result],
+    accumulation: Accumulation,
+    target: Target | None = None,
+) -> Forecast:
+    """`forecast_year_end` from stored results of one target and one body (any years, any
+    partial periods): the latest figure of `year` against the years before it."""
+    table = figures_by_year(results)
+    current = table.pop(year, {})
+    return forecast_year_end(year, current, table, accumulation, target)
+
+
 def _flow(
     value: Decimal, months: int, past: Mapping[int, Mapping[int, Decimal]]
 ) -> tuple[Decimal, Decimal, Decimal, ForecastMethod, int]:
