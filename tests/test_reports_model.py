@@ -268,3 +268,10 @@ def test_it_words_every_kind_of_target_and_shortfall() -> None:
     # One field only: its count would repeat the opening, so it is left out.
     everything = " ".join([report.opening, results, shortfalls])
     assert everything.count("Trong 6 chỉ tiêu") == 1
+
+
+def test_a_rate_moves_in_percentage_points() -> None:
+    text = " ".join(all_paragraphs(demo_report().sections[0]))
+    # 0,95% last year, 0,69% now: the rate fell 0,26 points (not "27,37%").
+    assert "Tỷ lệ hộ nghèo còn 0,69% (giảm 0,26 điểm phần trăm so với năm 2022)" in text
+    assert "27,37" not in text

@@ -123,7 +123,7 @@ def _is_lower(target: Target) -> bool:
 def slots_for(evaluation: Evaluation, period: Period, pb: Phrasebook) -> dict[str, str]:
     target, result = evaluation.target, evaluation.result
     estimated = evaluation.estimated
-    words = pb.templates["words"]
+    words: dict[str, str] = pb.templates["words"]
     suffix = "_estimated" if estimated else ""
     slots = {
         "name": sentence_case(target.name),
@@ -147,8 +147,20 @@ def slots_for(evaluation: Evaluation, period: Period, pb: Phrasebook) -> dict[st
         "reason": "",
     }
     if result is not None and result.value is not None and target.kind is Kind.LEVEL:
-        slots["actual"] = with_unit(result.value, target.unit or result.unit)
+        unit = target.unit or result.unit
+        slots["actual"] = with_unit(result.value, unit)
+        if (unit or "").startswith("%") and result.previous_value is not None:
+            # A rate moves in percentage points: 0,95% -> 0,69% is "giảm 0,26 điểm phần
+            # trăm", not "giảm 27,37%", which readers would take for the rate itself.
+            slots["move"] = points_move(result.value - result.previous_value, words)
     return slots
+
+
+def points_move(diff: Decimal, words: dict[str, str]) -> str:
+    if diff == 0:
+        return "không đổi"
+    verb = "tăng" if diff > 0 else "giảm"
+    return f"{verb} {format_number(abs(diff))} {words['percent_points']}"
 
 
 def narrative_sentence(evaluation: Evaluation, period: Period, pb: Phrasebook) -> str:
