@@ -119,3 +119,27 @@ def test_a_pace_just_under_the_threshold_is_off_track_and_at_it_at_risk() -> Non
     assert at.status is TermStatus.AT_RISK
     under = assess_term(target, {2021: D(200), 2022: D("199.99")})
     assert under.status is TermStatus.OFF_TRACK
+
+
+def test_every_kind_and_status_has_a_vietnamese_label() -> None:
+    assert TermKind.TOTAL.label_vi == "Tổng cả nhiệm kỳ"
+    assert [s.label_vi for s in TermStatus] == [
+        "đúng tiến độ",
+        "có nguy cơ",
+        "chậm tiến độ",
+        "chưa đủ số liệu",
+    ]
+
+
+def test_a_cap_is_worded_as_an_allowance() -> None:
+    accidents = TermTarget(
+        "Tai nạn giao thông", TermKind.TOTAL, 2020, 2025, D(100), Direction.LOWER, unit="vụ"
+    )
+    far = assess_term(accidents, {2021: D(30), 2022: D(30)})
+    assert far.reason == (
+        "Đến năm 2022 bình quân 30 vụ/năm; 3 năm còn lại chỉ được tối đa 13,33 vụ/năm "
+        "(bằng 44,44% mức đã dùng): khó giữ dưới mức trần."
+    )
+    ended = assess_term(accidents, {y: D(19) for y in range(2021, 2026)})
+    assert ended.status is TermStatus.ON_TRACK
+    assert "không vượt mức trần" in ended.reason

@@ -29,6 +29,10 @@ class Accumulation(StrEnum):
     FLOW = "flow"  # lũy kế từ đầu năm: the year is the sum of its months
     STOCK = "stock"  # a level at a point in time: the year-end value is the last one
 
+    @property
+    def label_vi(self) -> str:
+        return "lũy kế (cộng dồn trong năm)" if self is Accumulation.FLOW else "số tại thời điểm"
+
 
 class ForecastMethod(StrEnum):
     FINAL = "final"  # 12 months known: no forecast needed

@@ -11,6 +11,7 @@ from __future__ import annotations
 from chitieu.term.annual import implied_annual_target
 from chitieu.term.assess import AT_RISK_RATIO, PLACES, assess_term, growth_rates
 from chitieu.term.model import (
+    TERM_KIND_LABELS_VI,
     TERM_STATUS_LABELS_VI,
     TermAssessment,
     TermError,
@@ -22,6 +23,7 @@ from chitieu.term.model import (
 __all__ = [
     "AT_RISK_RATIO",
     "PLACES",
+    "TERM_KIND_LABELS_VI",
     "TERM_STATUS_LABELS_VI",
     "TermAssessment",
     "TermError",

@@ -215,6 +215,8 @@ def _decide(
         status, key = TermStatus.AT_RISK, "pace_short"
     else:
         status, key = TermStatus.OFF_TRACK, "pace_far"
+    if target.kind is TermKind.TOTAL and target.direction is Direction.LOWER and key in _CAP_KEYS:
+        key = "cap_" + key  # a cap is "allowed", not "needed": its own wording
     words = {
         "year": str(latest_year),
         "remaining": str(remaining),
@@ -237,6 +239,9 @@ def _decide(
         secured=secured,
         reason=REASONS[key].format(**words),
     )
+
+
+_CAP_KEYS = frozenset({"met", "secured", "pace_ok", "pace_short", "pace_far"})
 
 
 def _not_assessed(target: TermTarget, latest_year: int, key: str) -> TermAssessment:

@@ -17,6 +17,17 @@ class TermKind(StrEnum):
     TOTAL = "total"  # tổng cộng trong nhiệm kỳ …
     AVERAGE_GROWTH = "average_growth"  # bình quân …%/năm (kép)
 
+    @property
+    def label_vi(self) -> str:
+        return TERM_KIND_LABELS_VI[self]
+
+
+TERM_KIND_LABELS_VI: dict[TermKind, str] = {
+    TermKind.END_LEVEL: "Mức đến cuối nhiệm kỳ",
+    TermKind.TOTAL: "Tổng cả nhiệm kỳ",
+    TermKind.AVERAGE_GROWTH: "Tăng bình quân hằng năm",
+}
+
 
 class TermStatus(StrEnum):
     ON_TRACK = "on_track"

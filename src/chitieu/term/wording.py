@@ -11,7 +11,9 @@ from chitieu.term.model import TermKind, TermTarget
 
 def format_pace(x: Decimal, target: TermTarget) -> str:
     # Paces are oriented (positive = the better way): say "giảm" for a lower-is-better one.
-    verb = "giảm " if target.direction is Direction.LOWER else ""
+    # A cap over the term (a lower-is-better total) counts what is used: no "giảm".
+    lower = target.direction is Direction.LOWER and target.kind is not TermKind.TOTAL
+    verb = "giảm " if lower else ""
     if target.kind is TermKind.AVERAGE_GROWTH:
         return verb + format_percent(x) + "/năm"
     unit = target.unit or ""
@@ -31,4 +33,9 @@ REASONS: dict[str, str] = {
     "pace_ok": "Đến năm {year} bình quân {pace}; {remaining} năm còn lại chỉ cần {needed} (tốc độ bằng {ratio} mức cần).",
     "pace_short": "Đến năm {year} bình quân {pace}; {remaining} năm còn lại cần {needed} (tốc độ mới bằng {ratio} mức cần): phải tăng tốc.",
     "pace_far": "Đến năm {year} bình quân {pace}; {remaining} năm còn lại cần {needed} (tốc độ mới bằng {ratio} mức cần): khó đạt.",
+    "cap_met": "Đã hết nhiệm kỳ (số liệu năm {year}): không vượt mức trần.",
+    "cap_secured": "Đến năm {year} chưa dùng đến mức trần; {remaining} năm còn lại được tối đa {needed}.",
+    "cap_pace_ok": "Đến năm {year} bình quân {pace}; {remaining} năm còn lại được tối đa {needed} (bằng {ratio} mức đã dùng).",
+    "cap_pace_short": "Đến năm {year} bình quân {pace}; {remaining} năm còn lại chỉ được tối đa {needed} (bằng {ratio} mức đã dùng): phải giảm.",
+    "cap_pace_far": "Đến năm {year} bình quân {pace}; {remaining} năm còn lại chỉ được tối đa {needed} (bằng {ratio} mức đã dùng): khó giữ dưới mức trần.",
 }
