@@ -128,6 +128,42 @@ def run(n_series: int, n_years: int, seed: int) -> None:
         print(f"   phủ khoảng, {name}: {_pct(inside)} ({len(inside)} lần)")
 
 
+def run_stock(n_series: int, n_years: int, seed: int) -> None:
+    """Stock indicators (a rate read at month ends): the method against keeping the latest
+    value. Each series falls by a yearly step, most of it late in the year (as poverty
+    reviews conclude in Q4), with noise on every reading."""
+    rng = random.Random(seed + 1)
+    errors: dict[str, list[float]] = {"method": [], "latest": [], "inside": []}
+    for _ in range(n_series):
+        level = rng.uniform(2, 12)
+        step = rng.uniform(0.05, 0.2)  # share of the level lost per year
+        late = rng.uniform(0.5, 0.9)  # share of the yearly fall that comes in Q4
+        noise = rng.uniform(0.005, 0.02)
+        years: dict[int, dict[int, Decimal]] = {}
+        for k in range(n_years):
+            start = level * (1 - step) ** k
+            fall = start * step
+            readings = {}
+            for m in range(1, 13):
+                done = (1 - late) * min(m, 9) / 9 + (late * (m - 9) / 3 if m > 9 else 0)
+                value = (start - fall * done) * (1 + rng.gauss(0, noise))
+                readings[m] = Decimal(f"{value:.3f}")
+            years[2020 + k] = readings
+        for year in sorted(years)[1:]:
+            actual = float(years[year][12])
+            history = {y: v for y, v in years.items() if y < year}
+            for m in CHECKPOINTS:
+                current = {k: years[year][k] for k in range(1, m + 1)}
+                f = forecast_year_end(year, current, history, Accumulation.STOCK)
+                errors["method"].append(abs(float(f.value) - actual) / actual)
+                errors["latest"].append(abs(float(current[m]) - actual) / actual)
+                errors["inside"].append(1.0 if f.low <= years[year][12] <= f.high else 0.0)
+    print(
+        f"Chỉ tiêu thời điểm (tỷ lệ), {n_series} chuỗi: MAPE phương pháp {_pct(errors['method'])}, "
+        f"giữ số mới nhất {_pct(errors['latest'])}, phủ khoảng {_pct(errors['inside'])}"
+    )
+
+
 def _mean(xs: list[float]) -> float:
     return math.fsum(xs) / len(xs) if xs else float("nan")
 
@@ -143,6 +179,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=2025)
     args = parser.parse_args()
     run(args.series, args.years, args.seed)
+    run_stock(max(args.series // 2, 1), args.years, args.seed)
 
 
 if __name__ == "__main__":
