@@ -357,9 +357,10 @@ def head(doc: Prepared, a: int, b: int) -> tuple[int, int] | None:
     """ "tỷ lệ huy động học sinh …: nhà trẻ đạt 28,5%" -> the part before ':' names a group."""
     for i in range(a, b):
         if doc.tokens[i].text == ":":
-            if range_has(doc, a, i, "modes.") or i == a:
-                return None
             ta, tb = trim(doc, a, i)
+            # A heading of the whole list ("các chỉ tiêu chủ yếu năm 2026:") is not a name.
+            if ta >= tb or range_has(doc, ta, tb, "modes."):
+                return None
             last = tag_cats(doc, i - 1)
             if ta >= tb or has_prefix(last, "names.filler"):
                 return None

@@ -109,11 +109,17 @@ def _decode(path: Path, data: bytes) -> str:
 def _read_docx(path: Path) -> str:
     try:
         import docx
+        import docx.opc.exceptions
     except ImportError as exc:  # pragma: no cover - a declared dependency
         raise DocumentError(path, "thiếu thư viện python-docx", "dependency") from exc
     try:
         document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (
+        zipfile.BadZipFile,
+        KeyError,
+        ValueError,
+        docx.opc.exceptions.PackageNotFoundError,
+    ) as exc:
         raise DocumentError(
             path, "tệp .docx bị hỏng hoặc không đúng định dạng", "malformed"
         ) from exc

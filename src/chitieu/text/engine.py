@@ -24,6 +24,11 @@ from chitieu.text.targets import build_targets, is_structure
 from chitieu.text.tokens import Prepared, prepare
 
 TARGET, RESULT = "target", "result"
+_SKIP_MESSAGES = {
+    "trap": "ngày tháng, năm, số hiệu văn bản, điện thoại, độ tuổi…: không phải số liệu",
+    "boilerplate": "dòng trình bày của trang web (menu, bộ đếm, chân trang)",
+    "number": "không đọc được số",
+}
 
 
 def _mode_cues(doc: Prepared, a: int, b: int, covered: set[int]) -> tuple[bool, bool]:
@@ -204,7 +209,7 @@ def extract(text: str) -> Extraction:
     doc = prepare(text)
     sentences = split_sentences(doc)
     diagnostics: list[Diagnostic] = [
-        Diagnostic(s.span, s.rule, s.text, "bỏ qua")
+        Diagnostic(s.span, s.rule, s.text, _SKIP_MESSAGES.get(s.rule.split(".")[0], "bỏ qua"))
         for s in doc.skips
         if s.rule == "boilerplate" or any(c.isdigit() for c in s.text)
     ]

@@ -1,0 +1,73 @@
+"""Hostile input: the reader returns (possibly empty) results quickly and never raises."""
+
+from __future__ import annotations
+
+import random
+import time
+
+import pytest
+
+from chitieu.text import extract
+
+CUES = [
+    "đạt",
+    "tăng",
+    "giảm",
+    "trên",
+    "dưới",
+    "chỉ tiêu",
+    "so với",
+    "kế hoạch",
+    "%",
+    "tỷ đồng",
+    "-",
+    "/",
+]
+
+
+def _adversarial_megabyte(seed: int) -> str:
+    rng = random.Random(seed)
+    parts: list[str] = []
+    size = 0
+    while size < 1_000_000:
+        r = rng.random()
+        if r < 0.4:
+            chunk = "".join(rng.choice("0123456789") for _ in range(rng.randint(1, 40)))
+        elif r < 0.5:
+            chunk = "9" * rng.randint(1000, 20000)  # long digit runs
+        else:
+            chunk = rng.choice(CUES)
+        parts.append(chunk)
+        size += len(chunk) + 1
+    return " ".join(parts)[:1_000_000]
+
+
+@pytest.mark.slow
+def test_one_megabyte_of_digits_and_cue_words_finishes_fast() -> None:
+    text = _adversarial_megabyte(7)
+    start = time.perf_counter()
+    ex = extract(text)
+    elapsed = time.perf_counter() - start
+    # The goal is <= 2 s on one core; the bound is generous for slow CI machines.
+    assert elapsed < 20, f"{elapsed:.1f} s"
+    assert isinstance(ex.to_dict(), dict)
+
+
+def test_a_single_huge_number_is_not_a_figure() -> None:
+    ex = extract("thu ngân sách đạt " + "1" * 200_000 + " tỷ đồng")
+    assert not ex.targets and not ex.results
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_random_junk_never_raises(seed: int) -> None:
+    rng = random.Random(seed)
+    alphabet = (
+        "0123456789.,;:%/-()“”\"' \n\tđạtăngiảmtrêndướihơnkhoảngtỷđồngchỉtiêuxã\u00a0\u0301\u0323"
+    )
+    text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 3000)))
+    d = extract(text).to_dict()
+    assert set(d) == {"targets", "results", "summaries"}
+
+
+def test_empty_text_gives_empty_lists() -> None:
+    assert extract("").to_dict() == {"targets": [], "results": [], "summaries": []}
