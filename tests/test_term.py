@@ -13,7 +13,9 @@ from chitieu.term import (
     TermStatus,
     TermTarget,
     assess_term,
+    count_statuses,
     growth_rates,
+    term_sentence,
 )
 
 D = Decimal
@@ -143,3 +145,18 @@ def test_a_cap_is_worded_as_an_allowance() -> None:
     ended = assess_term(accidents, {y: D(19) for y in range(2021, 2026)})
     assert ended.status is TermStatus.ON_TRACK
     assert "không vượt mức trần" in ended.reason
+
+
+def test_a_set_of_term_targets_is_summed_up_in_one_sentence() -> None:
+    growth = TermTarget("GTSX", TermKind.AVERAGE_GROWTH, 2020, 2025, D(8))
+    assessments = [
+        assess_term(jobs(), {2021: D(1000), 2022: D(1000)}),
+        assess_term(jobs(), {2021: D(900), 2022: D(950)}),
+        assess_term(growth, {2021: D(5), 2022: D(6)}),
+        assess_term(growth, {2021: D(8), 2022: D(9)}),
+    ]
+    assert term_sentence(assessments, "Giữa nhiệm kỳ") == (
+        "Giữa nhiệm kỳ: 2/4 chỉ tiêu nhiệm kỳ đúng tiến độ, 1 có nguy cơ, 1 chậm tiến độ."
+    )
+    assert count_statuses(assessments)[TermStatus.NOT_ASSESSED] == 0
+    assert term_sentence([]) == "Đến nay: chưa có chỉ tiêu nhiệm kỳ nào."

@@ -19,6 +19,7 @@ from chitieu.term.model import (
     TermStatus,
     TermTarget,
 )
+from chitieu.term.summary import count_statuses, term_sentence
 
 __all__ = [
     "AT_RISK_RATIO",
@@ -31,6 +32,8 @@ __all__ = [
     "TermStatus",
     "TermTarget",
     "assess_term",
+    "count_statuses",
     "growth_rates",
     "implied_annual_target",
+    "term_sentence",
 ]
