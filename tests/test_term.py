@@ -160,3 +160,11 @@ def test_a_set_of_term_targets_is_summed_up_in_one_sentence() -> None:
     )
     assert count_statuses(assessments)[TermStatus.NOT_ASSESSED] == 0
     assert term_sentence([]) == "Đến nay: chưa có chỉ tiêu nhiệm kỳ nào."
+
+
+def test_a_level_takes_the_baseline_years_figure_when_no_baseline_is_declared() -> None:
+    rate = TermTarget("Trường đạt chuẩn", TermKind.END_LEVEL, 2020, 2025, D(90), unit="%")
+    got = assess_term(rate, {2020: D(80), 2022: D("83.6")})
+    assert got.per_year_achieved == D("1.8")  # (83,6 − 80) / 2 years, from the 2020 figure
+    assert got.per_year_needed == D("2.13")  # (90 − 83,6) / 3
+    assert got.status is TermStatus.AT_RISK  # 84,38% of the needed pace

@@ -82,8 +82,10 @@ def _assess_level(
     latest_year = years[-1]
     latest = Fraction(results[latest_year])
     goal = Fraction(target.value)
-    if target.baseline is not None:
-        base_year, base = target.start_year, Fraction(target.baseline)
+    # The baseline year's own figure, when reported, is as good as a declared baseline.
+    baseline = target.baseline if target.baseline is not None else results.get(target.start_year)
+    if baseline is not None:
+        base_year, base = target.start_year, Fraction(baseline)
     elif len(years) >= 2:
         base_year, base = years[0], Fraction(results[years[0]])
     else:
