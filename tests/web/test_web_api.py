@@ -196,3 +196,14 @@ def test_it_serves_the_openapi_docs_locally(db: None) -> None:
     page = Client().get("/api/docs").content.decode()
     assert "swagger" in page.lower()
     assert "cdn" not in page.lower() and "unpkg" not in page.lower()
+
+
+def test_it_returns_plausibility_warnings_with_a_saved_figure(town: Town) -> None:
+    body = (
+        _api(town, "reporter")
+        .post(
+            f"/targets/{town.poverty.pk}/results", {"period": "2024", "value": "140", "unit": "hộ"}
+        )
+        .json()
+    )
+    assert any("khác đơn vị" in w for w in body["warnings"])

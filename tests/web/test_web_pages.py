@@ -172,3 +172,65 @@ def test_it_shows_a_public_resolution_without_login_and_a_private_one_only_after
     assert Client().get(f"/nghi-quyet/{public.pk}/").status_code == 200
     response = Client().get(f"/nghi-quyet/{private.pk}/")
     assert response.status_code == 302 and response["Location"].startswith("/dang-nhap/")
+
+
+@pytest.mark.django_db
+def test_it_lists_public_resolutions_without_login() -> None:
+    do_load_demo()
+    page = Client().get("/cong-khai/").content.decode()
+    assert "Nghị quyết Thị ủy Kiến Tường năm 2019" in page
+    assert "Cai Lậy" not in page
+
+
+def test_it_links_an_annual_target_to_a_term_target(town: Town) -> None:
+    from factories import make_target
+
+    from chitieu.web.actions.resolutions import do_create_resolution
+
+    term = do_create_resolution(
+        issuing_body=town.committee,
+        kind="congress_term",
+        title="Nghị quyết Đại hội 2020-2025",
+        start_year=2020,
+        end_year=2025,
+    )
+    term_target = make_target(
+        term, None, "tỷ lệ hộ nghèo cuối nhiệm kỳ", value="1", unit="%", comparator="<="
+    )
+    editor = _client(town, "editor")
+    form = editor.get(f"/chi-tieu/{town.poverty.pk}/sua/").content.decode()
+    assert "tỷ lệ hộ nghèo cuối nhiệm kỳ" in form
+    response = editor.post(
+        f"/chi-tieu/{town.poverty.pk}/sua/",
+        {
+            "name": "tỷ lệ hộ nghèo",
+            "field": "van_hoa_xa_hoi",
+            "kind": "level",
+            "comparator": "<=",
+            "value": "0,63",
+            "unit": "%",
+            "direction": "lower",
+            "code": "XH01",
+            "term_target": str(term_target.pk),
+        },
+    )
+    assert response.status_code == 302
+    town.poverty.refresh_from_db()
+    assert town.poverty.term_target == term_target
+    page = editor.get(f"/chi-tieu/{term_target.pk}/").content.decode()
+    assert "Chỉ tiêu năm thực hiện" in page and "2024" in page
+
+
+def test_it_never_writes_an_id_or_a_year_with_a_thousands_separator(town: Town) -> None:
+    # USE_THOUSAND_SEPARATOR formats every number in templates: ids and years must opt out.
+    from chitieu.web.models import Body, BodyKind
+
+    body = Body.objects.create(
+        pk=12345, name="Phòng Văn hóa", kind=BodyKind.DEPARTMENT, parent=town.committee
+    )
+    town.revenue.responsible_body = body
+    town.revenue.save()
+    page = _client(town, "viewer").get(f"/nghi-quyet/{town.resolution.pk}/").content.decode()
+    assert 'value="12345"' in page and "12.345" not in page
+    detail = _client(town, "viewer").get(f"/chi-tieu/{town.revenue.pk}/").content.decode()
+    assert "ky=2024" in detail and "2.024" not in detail

@@ -41,7 +41,9 @@ from chitieu.web.actions.results import (
 from chitieu.web.actions.targets import do_create_target
 from chitieu.web.actions.tokens import user_for_token
 from chitieu.web.dashboard import build_dashboard
+from chitieu.web.domain import target_to_domain
 from chitieu.web.models import Body, ResultVersion, TargetRow
+from chitieu.web.plausibility import plausibility_warnings
 
 
 class TokenAuth(HttpBearer):
@@ -164,6 +166,7 @@ class ResultOut(Schema):
     comment: str
     created_by: str | None
     created_at: datetime
+    warnings: list[str] = []  # plausibility warnings on a saved figure (never blocking)
 
 
 class EvaluationOut(Schema):
@@ -342,7 +345,17 @@ def save_result(
         source=payload.source,
         note=payload.note,
     )
-    return HttpStatus(201, _result_out(do_save_result(target, result, user=request.user)))
+    version = do_save_result(target, result, user=request.user)
+    last = (
+        ResultVersion.objects.filter(target=target, state="approved", value__isnull=False)
+        .exclude(period_code=version.period_code)
+        .order_by("-created_at", "-id")
+        .first()
+    )
+    warnings = plausibility_warnings(
+        target_to_domain(target), result, last.value if last else result.previous_value
+    )
+    return HttpStatus(201, {**_result_out(version), "warnings": warnings})
 
 
 @api.post(

@@ -19,7 +19,7 @@ from chitieu.model import (
     Target,
 )
 from chitieu.numbers import NumberFormatError, format_number, parse_number
-from chitieu.web.models import Body, ResolutionKind
+from chitieu.web.models import Body, ResolutionKind, TargetRow
 from chitieu.web.models.targets import _choices
 
 
@@ -100,12 +100,24 @@ class TargetForm(forms.Form):
         queryset=Body.objects.none(), required=False, label="Cơ quan chủ trì"
     )
     order = forms.IntegerField(min_value=0, required=False, label="Thứ tự")
+    term_target = forms.ModelChoiceField(
+        queryset=TargetRow.objects.none(),
+        required=False,
+        label="Thuộc chỉ tiêu nhiệm kỳ",
+        help_text="chỉ tiêu năm góp phần vào chỉ tiêu nào của nghị quyết đại hội",
+    )
 
-    def __init__(self, *args: Any, bodies: Any = None, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, bodies: Any = None, term_targets: Any = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["responsible_body"].queryset = (
-            bodies if bodies is not None else Body.objects.none()
-        )  # type: ignore[attr-defined]
+        body_field: Any = self.fields["responsible_body"]
+        body_field.queryset = bodies if bodies is not None else Body.objects.none()
+        if term_targets is None:
+            del self.fields["term_target"]
+        else:
+            term_field: Any = self.fields["term_target"]
+            term_field.queryset = term_targets
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

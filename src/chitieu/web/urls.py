@@ -33,6 +33,7 @@ urlpatterns = [
         "nghi-quyet/<int:resolution_id>/chi-tieu/moi/", targets.target_create, name="target_create"
     ),
     path("nghi-quyet/<int:resolution_id>/dan-van-ban/", targets.target_paste, name="target_paste"),
+    path("cong-khai/", resolutions.public_list, name="public_list"),
     path("so-sanh/", resolutions.comparison, name="comparison"),
     path("chi-tieu/<int:target_id>/", targets.target_detail, name="target_detail"),
     path("chi-tieu/<int:target_id>/sua/", targets.target_edit, name="target_edit"),

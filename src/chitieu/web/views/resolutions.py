@@ -38,6 +38,20 @@ def resolution_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+def public_list(request: HttpRequest) -> HttpResponse:
+    """Resolutions their bodies chose to publish (People's Councils do): read-only, no login."""
+    resolutions = Resolution.objects.filter(is_public=True).select_related("issuing_body")
+    return render(
+        request,
+        "chitieu/resolution_list.html",
+        {
+            "resolutions": resolutions.order_by("-start_year", "title"),
+            "can_create": False,
+            "public": True,
+        },
+    )
+
+
 @login_required
 def resolution_create(request: HttpRequest) -> HttpResponse:
     bodies = _editable_bodies(request)

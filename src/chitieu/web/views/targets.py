@@ -33,6 +33,18 @@ def _bodies_for(resolution: Resolution):  # type: ignore[no-untyped-def]
     return Body.objects.filter(id__in=ids).order_by("name")
 
 
+def _term_targets(resolution: Resolution):  # type: ignore[no-untyped-def]
+    """Targets of the same body's term resolutions covering this year (for an annual target)."""
+    if resolution.end_year:
+        return None
+    return TargetRow.objects.filter(
+        resolution__issuing_body_id=resolution.issuing_body_id,
+        resolution__end_year__isnull=False,
+        resolution__start_year__lte=resolution.start_year,
+        resolution__end_year__gte=resolution.start_year,
+    ).select_related("resolution")
+
+
 @login_required
 def target_detail(request: HttpRequest, target_id: int) -> HttpResponse:
     target = perm.get_target_for_user(request.user, target_id)
@@ -97,8 +109,14 @@ def target_edit(request: HttpRequest, target_id: int) -> HttpResponse:
     initial = {
         **{k: v for k, v in row.__dict__.items() if not k.startswith("_")},
         "responsible_body": row.responsible_body_id,
+        "term_target": row.term_target_id,
     }
-    form = TargetForm(request.POST or None, initial=initial, bodies=_bodies_for(resolution))
+    form = TargetForm(
+        request.POST or None,
+        initial=initial,
+        bodies=_bodies_for(resolution),
+        term_targets=_term_targets(resolution),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             changes = do_update_target(
@@ -106,7 +124,7 @@ def target_edit(request: HttpRequest, target_id: int) -> HttpResponse:
                 form.to_target(),
                 user=request.user,
                 responsible_body=form.cleaned_data.get("responsible_body"),
-                term_target=row.term_target,
+                term_target=form.cleaned_data.get("term_target", row.term_target),
             )
         except ActionError as exc:
             form.add_error(None, str(exc))
