@@ -11,7 +11,7 @@ import io
 from typing import Any, Literal
 
 from chitieu.model import Status
-from chitieu.numbers import format_number
+from chitieu.numbers import format_number, format_percent
 from chitieu.reports.model import Report
 
 ImageFormat = Literal["png", "svg"]
@@ -28,31 +28,28 @@ NAME_WIDTH = 48
 DPI = 150
 
 
-def _pyplot() -> Any:
+def _figure(width: float, height: float) -> Any:
+    """A figure outside pyplot: pyplot keeps global state and is not safe in a threaded web
+    server; a bare Figure with the Agg canvas is (matplotlib's advice for web apps)."""
     import matplotlib
+    from matplotlib.figure import Figure
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    plt.rcParams["font.family"] = FONT_FAMILY
-    plt.rcParams["svg.fonttype"] = "path"  # text as outlines: the SVG needs no font installed
-    return plt
+    matplotlib.rcParams["font.family"] = FONT_FAMILY
+    matplotlib.rcParams["svg.fonttype"] = "path"  # text as outlines: the SVG needs no font
+    fig = Figure(figsize=(width, height))
+    return fig, fig.subplots()
 
 
 def _save(fig: Any, fmt: ImageFormat) -> bytes:
     buffer = io.BytesIO()
     fig.savefig(buffer, format=fmt, dpi=DPI, bbox_inches="tight")
-    import matplotlib.pyplot as plt
-
-    plt.close(fig)
     return buffer.getvalue()
 
 
 def status_chart(report: Report, fmt: ImageFormat = "png") -> bytes:
     """Bars of how many targets are exceeded / achieved / not achieved / pending."""
-    plt = _pyplot()
     counts = report.charts.status_counts
-    fig, ax = plt.subplots(figsize=(6.3, 3.0))
+    fig, ax = _figure(6.3, 3.0)
     labels = [status.label_vi for status, _ in counts]
     values = [n for _, n in counts]
     bars = ax.bar(labels, values, color=[STATUS_COLORS[s] for s, _ in counts])
@@ -77,17 +74,37 @@ def _short(name: str) -> str:
 
 def percent_chart(report: Report, fmt: ImageFormat = "png") -> bytes:
     """Horizontal bars of % of target per target, with the 100% line; colour = status."""
-    plt = _pyplot()
     from matplotlib.ticker import FuncFormatter
 
     rows = [row for row in report.rows if row.percent_of_target is not None]
     height = max(2.0, 0.28 * len(rows) + 1.0)
-    fig, ax = plt.subplots(figsize=(6.3, height))
+    fig, ax = _figure(6.3, height)
     names = [_short(row.name) for row in reversed(rows)]
     values = [float(row.percent_of_target or 0) for row in reversed(rows)]
     colors = [STATUS_COLORS[row.status] for row in reversed(rows)]
-    ax.barh(names, values, color=colors)
+    bars = ax.barh(names, values, color=colors)
+    for bar, row in zip(bars, reversed(rows), strict=True):
+        ax.annotate(
+            format_percent(row.percent_of_target or 0),
+            (bar.get_width(), bar.get_y() + bar.get_height() / 2),
+            xytext=(3, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=7,
+        )
+    ax.set_xlim(0, max([*values, 100.0]) * 1.15)
     ax.axvline(100, color="#424242", linewidth=1, linestyle="--")
+    from matplotlib.patches import Patch
+
+    shown = [s for s in STATUS_COLORS if any(row.status is s for row in rows)]
+    ax.legend(
+        handles=[Patch(color=STATUS_COLORS[s], label=s.label_vi) for s in shown],
+        loc="lower center",
+        bbox_to_anchor=(0.5, 1.0),  # above the bars, never over them
+        ncols=len(shown),
+        fontsize=8,
+        frameon=False,
+    )
     ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: format_number(float(x), 0) + "%"))
     ax.set_xlabel(report.labels["charts.percent_axis"])
     ax.tick_params(axis="y", labelsize=8)
