@@ -10,8 +10,8 @@ from decimal import Decimal
 from chitieu.evaluate import evaluate, evaluate_many
 from chitieu.model import Comparator, Direction, Field, Kind, Period, Result, Status, Target
 from chitieu.reports.demo import HEADER as CAI_LAY
-from chitieu.reports.demo import YEAR, demo_evaluations, demo_pairs, demo_report
-from chitieu.reports.model import Header, Section, build_report
+from chitieu.reports.demo import NEXT_TARGETS, YEAR, demo_evaluations, demo_pairs, demo_report
+from chitieu.reports.model import Header, Section, build_report, following
 from chitieu.reports.wording import load_templates
 
 
@@ -275,3 +275,23 @@ def test_a_rate_moves_in_percentage_points() -> None:
     # 0,95% last year, 0,69% now: the rate fell 0,26 points (not "27,37%").
     assert "Tỷ lệ hộ nghèo còn 0,69% (giảm 0,26 điểm phần trăm so với năm 2022)" in text
     assert "27,37" not in text
+
+
+def test_next_targets_are_for_the_period_that_follows() -> None:
+    cases = {
+        "2023": "2024",
+        "2024-H1": "2024-H2",
+        "2024-H2": "2025",
+        "2024-Q3": "2024-Q4",
+        "2024-Q4": "2025-Q1",
+        "2024-M12": "2025-M01",
+        "2024-6M": "2024-H2",
+        "2024-9M": "2024-Q4",
+        "2020-2025": "2025-2030",
+    }
+    assert {code: following(Period.parse(code)).code for code in cases} == cases
+    report = build_report(
+        CAI_LAY, Period.parse("2024-H1"), demo_evaluations(), next_targets=NEXT_TARGETS
+    )
+    assert report.title == "Kết quả thực hiện các chỉ tiêu Nghị quyết 6 tháng đầu năm 2024"
+    assert report.sections[2].heading == "III. CHỈ TIÊU CHỦ YẾU 6 THÁNG CUỐI NĂM 2024"

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Literal
 
 from chitieu.evaluate.wording import describe_target
-from chitieu.model import Comparator, Evaluation, Field, Kind, Period, Status, Target
+from chitieu.model import Comparator, Evaluation, Field, Kind, Period, PeriodKind, Status, Target
 from chitieu.numbers import format_number, quantize
 from chitieu.reports.wording import (
     Phrasebook,
@@ -160,7 +160,7 @@ def build_report(
 
     sections = [_results_section(pb, period, evals), _shortfalls_section(pb, period, evals)]
     if next_targets:
-        upcoming = next_period or _following(period)
+        upcoming = next_period or following(period)
         sections.append(
             Section(
                 pb.text("headings", "next", period=upcoming.label_vi.upper()),
@@ -193,11 +193,26 @@ def _labels(pb: Phrasebook, period: Period) -> dict[str, str]:
     return labels
 
 
-def _following(period: Period) -> Period:
-    if period.end_year is not None:
-        span = period.end_year - period.year
-        return Period.term(period.end_year, period.end_year + span)
-    return Period(period.kind, period.year + 1, period.index)
+def following(period: Period) -> Period:
+    """The period a report's "next targets" are for: next year after a year, the second half
+    after the first, the next quarter or month, the rest of the year after 6 or 9 months."""
+    y, i = period.year, period.index or 0
+    match period.kind:
+        case PeriodKind.TERM:
+            end = period.end_year or y
+            return Period.term(end, end + (end - y))
+        case PeriodKind.HALF:
+            return Period(PeriodKind.HALF, y, 2) if i == 1 else Period.year_of(y + 1)
+        case PeriodKind.QUARTER:
+            return Period(PeriodKind.QUARTER, y, i + 1) if i < 4 else Period(period.kind, y + 1, 1)
+        case PeriodKind.MONTH:
+            return Period(PeriodKind.MONTH, y, i + 1) if i < 12 else Period(period.kind, y + 1, 1)
+        case PeriodKind.CUMULATIVE_6M:
+            return Period(PeriodKind.HALF, y, 2)
+        case PeriodKind.CUMULATIVE_9M:
+            return Period(PeriodKind.QUARTER, y, 4)
+        case _:
+            return Period.year_of(y + 1)
 
 
 def _paragraphs(sentences: Sequence[str]) -> tuple[str, ...]:
