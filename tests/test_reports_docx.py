@@ -8,6 +8,7 @@ import docx
 import pytest
 from docx.document import Document
 from docx.shared import Length, Pt
+from docx.table import Table
 
 from chitieu.reports.demo import demo_report
 from chitieu.reports.render import render
@@ -79,8 +80,24 @@ def test_the_sentences_and_sections_are_in_the_document(document: Document) -> N
     assert "còn thiếu 78 tỷ đồng" in body
 
 
+def appendix(document: Document) -> Table:
+    return next(t for t in document.tables if t.rows[0].cells[0].text == "STT")
+
+
+def test_it_ends_the_text_with_the_recipients_and_the_signer(document: Document) -> None:
+    left, right = document.tables[1].rows[0].cells
+    assert left.text.split("\n") == [
+        "Nơi nhận:",
+        "- Ban Thường vụ Tỉnh ủy,",
+        "- Các đồng chí Thị ủy viên,",
+        "- Lưu Văn phòng Thị ủy.",
+    ]
+    assert right.text.split("\n") == ["T/M BAN THƯỜNG VỤ", "BÍ THƯ"]
+    assert right.paragraphs[0].style.name == "CT Signer"
+
+
 def test_the_appendix_table_has_the_figures_and_statuses(document: Document) -> None:
-    table = document.tables[1]
+    table = appendix(document)
     header = [c.text for c in table.rows[0].cells]
     assert header == [
         "STT",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from chitieu.commands.evaluate import write_atomically
@@ -38,8 +39,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--period", metavar="KỲ", help="kỳ báo cáo: 2024, 2024-H1, 2024-9M…")
     parser.add_argument("--format", choices=FORMATS, help="docx, xlsx, pdf hoặc html")
     parser.add_argument("-o", "--output", type=Path, metavar="TỆP", help="tệp báo cáo")
-    parser.add_argument("--body", default=DEFAULT_BODY, help="cơ quan ban hành")
-    parser.add_argument("--superior", default="", help="cơ quan cấp trên (dòng trên tên cơ quan)")
+    parser.add_argument("--body", default=None, help="cơ quan ban hành")
+    parser.add_argument("--superior", default=None, help="cơ quan cấp trên (dòng trên tên cơ quan)")
     kind = parser.add_mutually_exclusive_group()
     kind.add_argument(
         "--party", dest="party", action="store_true", default=True, help="văn bản của Đảng"
@@ -47,10 +48,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     kind.add_argument(
         "--state", dest="party", action="store_false", help="văn bản của cơ quan nhà nước"
     )
-    parser.add_argument("--number", default="", help="số, ký hiệu văn bản (45-BC/TU)")
-    parser.add_argument("--place", default="", help="địa danh (Cai Lậy)")
+    parser.add_argument("--number", default=None, help="số, ký hiệu văn bản (45-BC/TU)")
+    parser.add_argument("--place", default=None, help="địa danh (Cai Lậy)")
     parser.add_argument("--date", help="ngày ban hành: 05/12/2024 hoặc 2024-12-05")
-    parser.add_argument("--title", default="", help="trích yếu (mặc định: theo kỳ báo cáo)")
+    parser.add_argument("--title", default=None, help="trích yếu (mặc định: theo kỳ báo cáo)")
+    parser.add_argument(
+        "--signer-authority", default=None, help="thẩm quyền ký (T/M Ban Thường vụ, TM. UBND)"
+    )
+    parser.add_argument("--signer-position", default=None, help="chức vụ người ký (Bí thư)")
+    parser.add_argument("--signer-name", default=None, help="họ tên người ký")
+    parser.add_argument(
+        "--recipient",
+        action="append",
+        default=None,
+        metavar="NƠI_NHẬN",
+        help="nơi nhận (lặp lại cho mỗi nơi)",
+    )
     parser.add_argument(
         "--next-targets", type=Path, metavar="TỆP", help="tệp chỉ tiêu kỳ tới (tùy chọn)"
     )
@@ -75,6 +88,26 @@ def parse_date(text: str) -> dt.date:
         except ValueError:
             continue
     raise ValueError(f"--date: ngày không hợp lệ {text!r} (ví dụ 05/12/2024)")
+
+
+def _header(args: argparse.Namespace, date: dt.date | None) -> Header:
+    """The header from the options; with --demo, the demo's header fills what is not given."""
+    from chitieu.reports import demo
+
+    base = demo.HEADER if args.demo else Header(DEFAULT_BODY)
+    given = {
+        "body": args.body,
+        "superior": args.superior,
+        "number": args.number,
+        "place": args.place,
+        "date": date,
+        "title": args.title,
+        "signer_authority": args.signer_authority,
+        "signer_position": args.signer_position,
+        "signer_name": args.signer_name,
+        "recipients": tuple(args.recipient) if args.recipient else None,
+    }
+    return replace(base, party=args.party, **{k: v for k, v in given.items() if v is not None})
 
 
 def _format_of(args: argparse.Namespace) -> Format | None:
@@ -130,15 +163,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     except ValueError as exc:
         return _fail(str(exc))
-    header = Header(
-        body=args.body,
-        party=args.party,
-        superior=args.superior,
-        number=args.number,
-        place=args.place,
-        date=date,
-        title=args.title,
-    )
+    header = _header(args, date)
     # The heading names the period the next targets are for, when their file says it.
     periods = {t.period for t in upcoming if t.period is not None}
     next_period = periods.pop() if len(periods) == 1 else None

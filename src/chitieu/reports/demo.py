@@ -141,6 +141,9 @@ HEADER = Header(
     number="45-BC/TU",
     place="Cai Lậy",
     date=dt.date(2023, 12, 5),
+    signer_authority="T/M Ban Thường vụ",
+    signer_position="Bí thư",
+    recipients=("Ban Thường vụ Tỉnh ủy", "Các đồng chí Thị ủy viên", "Lưu Văn phòng Thị ủy"),
 )
 
 

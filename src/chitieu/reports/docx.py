@@ -40,6 +40,10 @@ PARAGRAPH_STYLES: dict[str, tuple[str, float, bool, bool, bool, str, float]] = {
     "CT Table Heading": ("Normal", 11, True, False, False, "center", 0),
     "CT Table Group": ("Normal", 11, True, False, False, "left", 0),
     "CT Note": ("Normal", 11, False, True, False, "left", 0),
+    "CT Recipients Heading": ("Normal", 12, True, True, False, "left", 0),
+    "CT Recipients": ("Normal", 11, False, False, False, "left", 0),
+    "CT Signer": ("Normal", 14, True, False, False, "center", 0),
+    "CT Signer Name": ("Normal", 14, True, False, False, "center", 0),
 }
 
 
@@ -111,7 +115,9 @@ def _define_styles(document: Any) -> None:
         style.font.underline = underline
         style.paragraph_format.alignment = align[where]
         style.paragraph_format.first_line_indent = Cm(indent)
-        if name.startswith(("CT Header", "CT Table")):
+        if name == "CT Signer Name":
+            style.paragraph_format.space_before = Pt(60)  # room for the signature and seal
+        if name.startswith(("CT Header", "CT Table", "CT Recipients", "CT Signer")):
             style.paragraph_format.space_after = Pt(0)
             style.paragraph_format.line_spacing = 1.0
 
@@ -149,6 +155,29 @@ def _header_block(document: Any, report: Report) -> None:
     for line in h.motto[1:]:
         _add(right, line, "CT Header Motto Line")
     _add(right, h.place_date_line(report.period.year), "CT Header Date")
+
+
+def _signature(document: Any, report: Report) -> None:
+    from docx.shared import Cm
+
+    h = report.header
+    table = document.add_table(rows=1, cols=2)
+    table.autofit = False
+    left, right = table.rows[0].cells
+    for column, cell, width in zip(table.columns, (left, right), (8.0, 8.5), strict=True):
+        column.width = cell.width = Cm(width)
+    if h.recipients:
+        _style(left.paragraphs[0], "CT Recipients Heading").text = report.labels[
+            "headings.recipients"
+        ]
+        for line in h.recipient_lines:
+            _add(left, line, "CT Recipients")
+    lines = h.signer_lines
+    _style(right.paragraphs[0], "CT Signer").text = lines[0] if lines else ""
+    for line in lines[1:]:
+        _add(right, line, "CT Signer")
+    if h.signer_name:
+        _add(right, h.signer_name, "CT Signer Name")
 
 
 def _section(document: Any, section: Section, level: int) -> None:
@@ -224,6 +253,8 @@ def render_docx(report: Report, charts: list[tuple[str, bytes]] | None = None) -
     _add(document, report.opening, "Normal")
     for section in report.sections:
         _section(document, section, 0)
+    if report.header.has_signature:
+        _signature(document, report)
     if charts:
         document.add_heading(report.labels["headings.charts"], level=1)
         for caption, image in charts:

@@ -39,6 +39,14 @@ p { text-align: justify; text-indent: 10mm; margin: 0 0 6pt; }
 figure { margin: 10pt 0; text-align: center; page-break-inside: avoid; }
 figure img { max-width: 100%; }
 figcaption { font-style: italic; font-size: 12pt; }
+.signature { width: 100%; border-collapse: collapse; margin-top: 12pt;
+  page-break-inside: avoid; }
+.signature td { vertical-align: top; padding: 0; }
+.signature .recipients { width: 45%; font-size: 11pt; }
+.signature .recipients-heading { font-size: 12pt; font-weight: bold; font-style: italic; }
+.signature .sign { text-align: center; }
+.signature .signer { font-weight: bold; }
+.signature .signer-name { font-weight: bold; margin-top: 60pt; }
 .appendix { page-break-before: always; }
 .appendix h2, .appendix .caption { text-align: center; }
 table.results { width: 100%; border-collapse: collapse; font-size: 11pt; line-height: 1.2; }
@@ -74,6 +82,24 @@ def _header(report: Report) -> str:
     return (
         '<table class="header"><tr>'
         f'<td class="left">{left}</td><td class="right">{right}</td>'
+        "</tr></table>"
+    )
+
+
+def _signature(report: Report) -> str:
+    h = report.header
+    left = ""
+    if h.recipients:
+        left = (
+            f'<div class="recipients-heading">{escape(report.labels["headings.recipients"])}</div>'
+        )
+        left += "".join(f"<div>{escape(line)}</div>" for line in h.recipient_lines)
+    right = "".join(f'<div class="signer">{escape(line)}</div>' for line in h.signer_lines)
+    if h.signer_name:
+        right += f'<div class="signer-name">{escape(h.signer_name)}</div>'
+    return (
+        '<table class="signature"><tr>'
+        f'<td class="recipients">{left}</td><td class="sign">{right}</td>'
         "</tr></table>"
     )
 
@@ -117,6 +143,8 @@ def render_html(report: Report, charts: list[tuple[str, bytes]] | None = None) -
         f'<p class="opening">{escape(report.opening)}</p>',
     ]
     parts.extend(_section(s, 0) for s in report.sections)
+    if report.header.has_signature:
+        parts.append(_signature(report))
     if charts:
         parts.append(f"<h2>{escape(report.labels['headings.charts'])}</h2>")
         for caption, image in charts:

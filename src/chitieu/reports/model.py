@@ -47,6 +47,30 @@ class Header:
     place: str = ""
     date: dt.date | None = None
     title: str = ""  # the subject line under "BÁO CÁO"; empty: the template's default
+    # The signature block at the end of the text: "T/M BAN THƯỜNG VỤ" / "PHÓ BÍ THƯ" / a name,
+    # and "Nơi nhận" on its left. All optional: without them the block is left out.
+    signer_authority: str = ""
+    signer_position: str = ""
+    signer_name: str = ""
+    recipients: tuple[str, ...] = ()
+
+    @property
+    def has_signature(self) -> bool:
+        return bool(self.signer_authority or self.signer_position or self.recipients)
+
+    @property
+    def signer_lines(self) -> tuple[str, ...]:
+        lines = (self.signer_authority.upper(), self.signer_position.upper())
+        return tuple(line for line in lines if line)
+
+    @property
+    def recipient_lines(self) -> tuple[str, ...]:
+        """ "- Ban Thường vụ Tỉnh ủy," … "- Lưu VP." as Decree 30 lists them."""
+        items = list(self.recipients)
+        return tuple(
+            f"- {item.rstrip(',.;')}{'.' if i == len(items) - 1 else ','}"
+            for i, item in enumerate(items)
+        )
 
     @property
     def motto(self) -> tuple[str, ...]:
@@ -186,6 +210,7 @@ def _labels(pb: Phrasebook, period: Period) -> dict[str, str]:
     labels = {f"table.{k}": str(v) for k, v in pb.templates["table"].items()}
     labels.update({f"charts.{k}": str(v) for k, v in pb.templates["charts"].items()})
     labels["headings.charts"] = pb.text("headings", "charts")
+    labels["headings.recipients"] = pb.text("headings", "recipients")
     labels["headings.appendix"] = pb.text("headings", "appendix")
     labels["headings.appendix_title"] = pb.text(
         "headings", "appendix_title", period=period.label_vi
