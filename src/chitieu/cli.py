@@ -22,6 +22,7 @@ COMMANDS: dict[str, str] = {
     "serve": "chitieu.web.commands.serve",
     "migrate": "chitieu.web.commands.migrate",
     "createuser": "chitieu.web.commands.createuser",
+    "synth": "chitieu.web.commands.synth",
 }
 
 # One-line help without importing every module (and its dependencies) on each call.
@@ -33,6 +34,7 @@ HELP: dict[str, str] = {
     "serve": "chạy ứng dụng web (--demo: cơ sở dữ liệu mẫu)",
     "migrate": "tạo hoặc cập nhật cơ sở dữ liệu",
     "createuser": "tạo người dùng",
+    "synth": "sinh và nạp bộ dữ liệu mô phỏng toàn quốc (34 tỉnh, 3.321 xã, 10 năm)",
 }
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from chitieu.web import env
+from chitieu.web.scale.replica import replica_databases
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = env.data_dir()
@@ -28,12 +29,14 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "ninja",  # its templates and static files: the Swagger UI is served locally, no CDN
     "chitieu.web",
+    "chitieu.web.scale",  # bulk load, roll-up summary, read-replica router
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Vietnamese unless the user picked English (not the browser's Accept-Language).
+    "chitieu.web.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -60,7 +63,8 @@ TEMPLATES = [
     }
 ]
 
-DATABASES = {"default": env.database()}
+DATABASES = {"default": env.database(), **replica_databases()}  # + DATABASE_REPLICA_URL
+DATABASE_ROUTERS = ["chitieu.web.scale.routers.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Argon2 first (strong, memory-hard); PBKDF2 stays so hashes made elsewhere still verify.
