@@ -36,13 +36,15 @@ def _figure(width: float, height: float) -> Any:
 
     matplotlib.rcParams["font.family"] = FONT_FAMILY
     matplotlib.rcParams["svg.fonttype"] = "path"  # text as outlines: the SVG needs no font
-    fig = Figure(figsize=(width, height))
+    # The layout engine fits labels and legend while drawing; bbox_inches="tight" would draw
+    # the whole figure twice (a fifth of the time of a 60-target chart).
+    fig = Figure(figsize=(width, height), layout="constrained")
     return fig, fig.subplots()
 
 
 def _save(fig: Any, fmt: ImageFormat) -> bytes:
     buffer = io.BytesIO()
-    fig.savefig(buffer, format=fmt, dpi=DPI, bbox_inches="tight")
+    fig.savefig(buffer, format=fmt, dpi=DPI)
     return buffer.getvalue()
 
 
