@@ -221,3 +221,12 @@ def test_the_command_needs_data(capsys: pytest.CaptureFixture[str], tmp_path: Pa
     assert main(["check", str(draft)]) == 2
     assert "--against" in capsys.readouterr().err
     assert main(["check", str(tmp_path / "khong-co.txt"), "--demo", "cai-lay-2023"]) == 2
+
+
+def test_a_value_in_another_unit_is_not_compared() -> None:
+    evaluations = demo_evaluations()  # "giải quyết việc làm": 912 lao động
+    same = check_text("Năm 2023, giải quyết việc làm đã đạt 912 lao động.", evaluations)
+    assert [(c.aspect, c.verdict) for c in same.checks] == [("value", Verdict.MATCH)]
+    other = check_text("Năm 2023, giải quyết việc làm đã đạt 912 hộ.", evaluations)
+    assert [c.verdict for c in other.checks] == [Verdict.UNTIED]
+    assert other.checks[0].stated == "912 hộ"

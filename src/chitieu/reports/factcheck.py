@@ -22,6 +22,7 @@ from chitieu.model import Evaluation, Field, Kind, Status, Target
 from chitieu.numbers import format_number, quantize
 from chitieu.reports.matching import Tie, best_tie
 from chitieu.summary import Summary, summarize, summarize_by_field
+from chitieu.tables.linking import unit_key
 from chitieu.text import ExtractedResult, ExtractedSummary, ExtractedTarget, Extraction, extract
 
 
@@ -218,7 +219,13 @@ class _Checker:
             actual = result.value if result is not None else None
             if e.target.kind is Kind.CHANGE:
                 actual = e.change_percent
-            self.number(claim, tie, "value", claim.value, actual)
+            data_unit = e.target.unit or (result.unit if result is not None else None)
+            if claim.unit and data_unit and unit_key(claim.unit) != unit_key(data_unit):
+                # "78,5 triệu đồng" against a target kept in "nghìn đồng": another measure, or
+                # another scale; comparing the bare numbers would accuse a correct text.
+                self.untied("result", claim.name, with_unit(claim.value, claim.unit), claim.span)
+            else:
+                self.number(claim, tie, "value", claim.value, actual)
         if claim.percent_of_target is not None:
             self.number(
                 claim, tie, "percent_of_target", claim.percent_of_target, e.percent_of_target
