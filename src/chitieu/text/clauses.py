@@ -40,19 +40,25 @@ class Slot:
     tail: tuple[int, int] | None = None  # name words after a parenthesised restatement
 
 
+_EMPTY: frozenset[str] = frozenset()
+
+
 def tag_cats(doc: Prepared, i: int) -> frozenset[str]:
-    t = doc.tag(i)
-    return t.categories if t is not None else frozenset()
+    """The categories of the cue phrase covering token i, with their file prefixes."""
+    j = doc.tag_of[i] if 0 <= i < len(doc.tag_of) else -1
+    return doc.tags[j].keys if j >= 0 else _EMPTY
 
 
 def has_prefix(cats: frozenset[str], prefixes: tuple[str, ...] | str) -> bool:
+    """True when one of the categories is, or lies under, one of the prefixes. Prefixes end
+    with "." (a whole file) or name a full category."""
     if isinstance(prefixes, str):
-        prefixes = (prefixes,)
-    return any(c.startswith(p) for c in cats for p in prefixes)
+        return prefixes in cats
+    return not cats.isdisjoint(prefixes)
 
 
 def range_has(doc: Prepared, a: int, b: int, category: str) -> bool:
-    return any(has_prefix(tag_cats(doc, i), category) for i in range(a, b))
+    return any(category in tag_cats(doc, i) for i in range(a, b))
 
 
 def first_tag_in(doc: Prepared, a: int, b: int, prefixes: tuple[str, ...]) -> int | None:
@@ -64,15 +70,15 @@ def first_tag_in(doc: Prepared, a: int, b: int, prefixes: tuple[str, ...]) -> in
 
 
 def is_boundary(doc: Prepared, i: int, words: bool = True) -> bool:
+    """ ",", ";", ":", "(", ")" and, between statements, a lone "và" (not the one inside
+    "đạt và vượt")."""
     tok = doc.tokens[i]
     if tok.kind == "punct" and tok.text in BOUNDARY_PUNCT:
         return True
-    return (
-        words
-        and tok.text in BOUNDARY_WORDS
-        and doc.tag(i) is not None
-        and doc.tag(i).end - doc.tag(i).start == 1
-    )  # type: ignore[union-attr]
+    if not words or tok.text not in BOUNDARY_WORDS:
+        return False
+    tag = doc.tag(i)
+    return tag is not None and tag.end - tag.start == 1
 
 
 def last_boundary(doc: Prepared, a: int, b: int, words: bool = True) -> int | None:
@@ -355,17 +361,17 @@ def subject(doc: Prepared, a: int, b: int) -> tuple[int, int]:
 
 def head(doc: Prepared, a: int, b: int) -> tuple[int, int] | None:
     """ "tỷ lệ huy động học sinh …: nhà trẻ đạt 28,5%" -> the part before ':' names a group."""
-    for i in range(a, b):
-        if doc.tokens[i].text == ":":
-            ta, tb = trim(doc, a, i)
-            # A heading of the whole list ("các chỉ tiêu chủ yếu năm 2026:") is not a name.
-            if ta >= tb or range_has(doc, ta, tb, "modes."):
-                return None
-            last = tag_cats(doc, i - 1)
-            if ta >= tb or has_prefix(last, "names.filler"):
-                return None
-            return ta, tb
-    return None
+    i = doc.first_colon(a, b)
+    if i is None or i == a:
+        return None
+    ta, tb = trim(doc, a, i)
+    # A heading of the whole list ("các chỉ tiêu chủ yếu năm 2026:") is not a name.
+    if ta >= tb or range_has(doc, ta, tb, "modes."):
+        return None
+    last = tag_cats(doc, i - 1)
+    if has_prefix(last, "names.filler"):
+        return None
+    return ta, tb
 
 
 def _split_names(doc: Prepared, a: int, b: int) -> list[tuple[int, int]]:

@@ -6,6 +6,8 @@ import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 
+from chitieu.filesafety import file_problem
+
 
 class DocumentError(Exception):
     """A file the reader cannot open; `message` is Vietnamese and names the file and why."""
@@ -184,6 +186,9 @@ def read_document(path: str | Path) -> str:
         raise DocumentError(p, "tệp không tồn tại", "not_found")
     if p.is_dir():
         raise DocumentError(p, "đây là thư mục, không phải tệp", "not_a_file")
+    too_big = file_problem(p)  # size and zip-bomb limits, before any parser opens it
+    if too_big is not None:
+        raise DocumentError(p, too_big, "too_large")
     if suffix == ".docx":
         return _read_docx(p)
     if suffix == ".pdf":

@@ -80,6 +80,7 @@ class Trap:
     name: str
     pattern: re.Pattern[str]
     example: str
+    hint: re.Pattern[str] | None = None
 
 
 @dataclass
@@ -156,7 +157,12 @@ def load_lexicon() -> Lexicon:
             entries.append(e)
             abbreviations.add(fold_phrase(e.phrase))
     traps = [
-        Trap(str(r["name"]), re.compile(str(r["pattern"])), str(r["example"]))
+        Trap(
+            str(r["name"]),
+            re.compile(str(r["pattern"])),
+            str(r["example"]),
+            re.compile(str(r["hint"])) if "hint" in r else None,
+        )
         for r in _read("traps").get("trap", [])
     ]
     boilerplate = [

@@ -70,7 +70,9 @@ def fold(text: str) -> str:
     "Hoà Bình" -> "hòa bình". Characters whose lower case is longer (none in Vietnamese) are
     kept as they are so offsets stay valid.
     """
-    lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    lowered = text.lower()
+    if len(lowered) != len(text):  # rare: a character whose lower case is longer
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     folded = _FOLD_RE.sub(lambda m: _FOLD_PAIRS[m.group(0)], lowered)
     assert len(folded) == len(text)
     return folded

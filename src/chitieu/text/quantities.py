@@ -60,7 +60,7 @@ def _unit_at(doc: Prepared, j: int) -> tuple[str, str, int] | None:
     tokens = doc.tokens
     if j >= len(tokens) or not _same_line(doc, j - 1, j):
         return None
-    words = [t.text for t in tokens]
+    words = doc.words
     lex = doc.lexicon
     k, kind = j, None
     # Scale words, possibly stacked ("ngàn tỷ").

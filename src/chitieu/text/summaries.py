@@ -24,8 +24,18 @@ def is_summary_quantity(doc: Prepared, q: Quantity) -> bool:
     """A count of targets: its unit is a set noun of summaries.toml ("chỉ tiêu")."""
     if not q.unit or q.unit_kind != "count":
         return False
-    nouns = {fold_phrase(e.phrase) for e in doc.lexicon.entries_of("summaries.set_noun")}
-    return fold_phrase(q.unit) in nouns
+    return fold_phrase(q.unit) in _set_nouns(doc)
+
+
+_NOUNS: dict[int, frozenset[str]] = {}
+
+
+def _set_nouns(doc: Prepared) -> frozenset[str]:
+    key = id(doc.lexicon)
+    if key not in _NOUNS:
+        entries = doc.lexicon.entries_of("summaries.set_noun")
+        _NOUNS[key] = frozenset(fold_phrase(e.phrase) for e in entries)
+    return _NOUNS[key]
 
 
 @dataclass

@@ -36,6 +36,9 @@ class Tag:
     end: int  # token index, exclusive
     categories: frozenset[str]
     phrase: str
+    # The categories plus their file prefixes ("verbs.value" -> also "verbs."), so a prefix
+    # test is one set lookup.
+    keys: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,9 +62,23 @@ class Prepared:
     skips: list[Skip] = field(default_factory=list)
     lexicon: Lexicon = field(default_factory=load_lexicon)
     mask_starts: list[int] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)  # folded token texts, for the tries
+    _colon_after: dict[int, int | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.mask_starts = [m[0] for m in self.masked]
+        self.words = [t.text for t in self.tokens]
+
+    def first_colon(self, a: int, b: int) -> int | None:
+        """The first ':' token in [a, b), cached by start (clauses are scanned many times)."""
+        if a not in self._colon_after:
+            self._colon_after[a] = next(
+                (i for i in range(a, len(self.tokens)) if self.tokens[i].text in (":", ";")), None
+            )
+        found = self._colon_after[a]
+        if found is None or found >= b or self.tokens[found].text != ":":
+            return None
+        return found
 
     def trap_at(self, pos: int) -> str | None:
         i = bisect.bisect_right(self.mask_starts, pos) - 1
@@ -87,6 +104,8 @@ class Prepared:
 def _mask(lexicon: Lexicon, scan: str) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     for trap in lexicon.traps:
+        if trap.hint is not None and trap.hint.search(scan) is None:
+            continue
         for m in trap.pattern.finditer(scan):
             if m.end() > m.start():
                 spans.append((m.start(), m.end(), trap.name))
@@ -166,7 +185,9 @@ def _tag(lexicon: Lexicon, tokens: list[Token]) -> tuple[list[Tag], list[int]]:
             continue
         length, node = found
         # A phrase must not run across a line break or a gap of other text.
-        tags.append(Tag(i, i + length, frozenset(node.categories), " ".join(words[i : i + length])))
+        cats = frozenset(node.categories)
+        keys = cats | {c.split(".", 1)[0] + "." for c in cats}
+        tags.append(Tag(i, i + length, cats, " ".join(words[i : i + length]), keys))
         for k in range(i, i + length):
             tag_of[k] = len(tags) - 1
         i += length

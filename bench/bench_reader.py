@@ -1,0 +1,74 @@
+"""Reader throughput on one core: MB/s over a realistic mixed corpus, and the time for 1 MB of
+adversarial text (digits, cue words, no punctuation). Prints figures; asserts nothing.
+
+    .venv/bin/python bench/bench_reader.py
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import time
+from pathlib import Path
+
+from chitieu.text import extract
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = Path("/work/shared/seeds")
+
+
+def corpus_passages() -> list[str]:
+    passages: list[str] = []
+    for path in sorted((ROOT / "tests" / "cases").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                text = json.loads(line).get("text")
+                if text:
+                    passages.append(text)
+    if SEEDS.is_dir():
+        passages += [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    if not passages:
+        passages = ["Phấn đấu năm 2027 tổng thu ngân sách 186 tỷ đồng; tỷ lệ hộ nghèo dưới 1,5%."]
+    return passages
+
+
+def adversarial(size: int = 1_000_000, seed: int = 7) -> str:
+    rng = random.Random(seed)
+    cues = ["đạt", "tăng", "giảm", "trên", "dưới", "chỉ tiêu", "so với", "kế hoạch", "%", "tỷ đồng"]
+    parts: list[str] = []
+    total = 0
+    while total < size:
+        chunk = (
+            "".join(rng.choice("0123456789") for _ in range(rng.randint(1, 30)))
+            if rng.random() < 0.5
+            else rng.choice(cues)
+        )
+        parts.append(chunk)
+        total += len(chunk) + 1
+    return " ".join(parts)[:size]
+
+
+def main() -> None:
+    passages = corpus_passages()
+    docs: list[str] = []
+    size = 0
+    while size < 2_000_000:
+        for p in passages:
+            docs.append(p)
+            size += len(p.encode("utf-8"))
+    extract(passages[0])  # load the grammar tables once, outside the timing
+    start = time.perf_counter()
+    for d in docs:
+        extract(d)
+    elapsed = time.perf_counter() - start
+    mb = size / 1_000_000
+    print(f"corpus: {len(passages)} passages repeated to {mb:.2f} MB ({len(docs)} documents)")
+    print(f"throughput: {mb / elapsed:.2f} MB/s ({elapsed:.2f} s)")
+    text = adversarial()
+    start = time.perf_counter()
+    extract(text)
+    print(f"adversarial 1 MB (digits, cue words, no punctuation): {time.perf_counter() - start:.2f} s")
+
+
+if __name__ == "__main__":
+    main()
