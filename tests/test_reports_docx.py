@@ -130,3 +130,12 @@ def test_the_appendix_table_has_the_figures_and_statuses(document: Document) -> 
 def test_the_two_charts_are_embedded(document: Document) -> None:
     assert len(document.inline_shapes) == 2
     assert "Số chỉ tiêu theo kết quả đánh giá" in texts(document)
+
+
+def test_pages_are_numbered_at_the_top_from_the_second_page(document: Document) -> None:
+    section = document.sections[0]
+    assert section.different_first_page_header_footer
+    header = section.header.paragraphs[0]
+    assert header.style.name == "CT Page Number"
+    assert 'w:instr="PAGE"' in header._p.xml
+    assert all(not p.text for p in section.first_page_header.paragraphs)

@@ -93,3 +93,11 @@ def test_the_embedded_body_font_has_every_letter_of_the_text(pdf: Path) -> None:
     letters = {ch for ch in REPORT.opening + REPORT.lead if ch.isalpha()}
     assert {"ệ", "ạ", "đ", "ư", "ả"} <= letters
     assert {ch for ch in letters if ord(ch) not in cmap} == set()
+
+
+def test_pages_are_numbered_at_the_top_from_the_second_page(pdf: Path) -> None:
+    pages = PdfReader(pdf).pages
+    first = (pages[0].extract_text() or "").splitlines()
+    second = (pages[1].extract_text() or "").splitlines()
+    assert "1" not in [line.strip() for line in first]
+    assert "2" in [line.strip() for line in second]  # pypdf lists margin boxes last

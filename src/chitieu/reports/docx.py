@@ -2,7 +2,8 @@
 
 Everything is formatted through named styles ("Normal", "Heading 1/2" and the "CT …" styles
 below), never by formatting runs one by one, so staff can restyle the whole draft in Word.
-Page: A4, margins of Decree 30/2020/NĐ-CP (top 20, bottom 20, left 30, right 15 mm);
+Page: A4, margins of Decree 30/2020/NĐ-CP (top 20, bottom 20, left 30, right 15 mm), page
+numbers centred at the top from page 2;
 Times New Roman 14 pt for the text, 13 pt in the header block, 11 pt in the table.
 """
 
@@ -40,6 +41,7 @@ PARAGRAPH_STYLES: dict[str, tuple[str, float, bool, bool, bool, str, float]] = {
     "CT Table Heading": ("Normal", 11, True, False, False, "center", 0),
     "CT Table Group": ("Normal", 11, True, False, False, "left", 0),
     "CT Note": ("Normal", 11, False, True, False, "left", 0),
+    "CT Page Number": ("Normal", 13, False, False, False, "center", 0),
     "CT Recipients Heading": ("Normal", 12, True, True, False, "left", 0),
     "CT Recipients": ("Normal", 11, False, False, False, "left", 0),
     "CT Signer": ("Normal", 14, True, False, False, "center", 0),
@@ -122,10 +124,21 @@ def _define_styles(document: Any) -> None:
             style.paragraph_format.line_spacing = 1.0
 
 
+def _page_numbers(section: Any) -> None:
+    """A PAGE field centred in the top margin, none on the first page (Decree 30)."""
+    from docx.oxml.ns import qn
+
+    section.different_first_page_header_footer = True
+    paragraph = _style(section.header.paragraphs[0], "CT Page Number")
+    field = paragraph._p.makeelement(qn("w:fldSimple"), {qn("w:instr"): "PAGE"})
+    paragraph._p.append(field)
+
+
 def _page(document: Any) -> None:
     from docx.shared import Mm
 
     section = document.sections[0]
+    _page_numbers(section)
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.top_margin = Mm(MARGINS_MM["top"])
     section.bottom_margin = Mm(MARGINS_MM["bottom"])

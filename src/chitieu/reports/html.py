@@ -13,12 +13,14 @@ from html import escape
 from chitieu.reports.cells import header_cells, roman, row_cells
 from chitieu.reports.model import Report, Section
 
-# A4 with the margins of Decree 30/2020/NĐ-CP (top/bottom 20-25 mm, left 30-35, right 15-20).
+# A4 with the margins of Decree 30/2020/NĐ-CP (top/bottom 20-25 mm, left 30-35, right 15-20);
+# page numbers centred in the top margin from page 2 on, as the decree lays them out.
 # "Times New Roman" resolves to Liberation Serif (same metrics, full Vietnamese) on Debian.
 CSS = """
 @page { size: A4; margin: 20mm 15mm 20mm 30mm;
-  @bottom-center { content: counter(page); font-size: 11pt;
+  @top-center { content: counter(page); font-size: 13pt; vertical-align: middle;
     font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", serif; } }
+@page :first { @top-center { content: none; } }
 body { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", serif;
   font-size: 14pt; line-height: 1.35; color: #000; }
 .header { width: 100%; border-collapse: collapse; margin-bottom: 12pt; }
