@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from chitieu.model import (
     Comparator,
@@ -58,20 +59,20 @@ class PeriodField(forms.CharField):
 
 
 class ResolutionForm(forms.Form):
-    issuing_body = forms.ModelChoiceField(queryset=Body.objects.none(), label="Cơ quan ban hành")
-    kind = forms.ChoiceField(choices=ResolutionKind.choices, label="Loại nghị quyết")
-    title = forms.CharField(max_length=300, label="Trích yếu")
-    number = forms.CharField(max_length=64, required=False, label="Số hiệu")
+    issuing_body = forms.ModelChoiceField(queryset=Body.objects.none(), label=_("Cơ quan ban hành"))
+    kind = forms.ChoiceField(choices=ResolutionKind.choices, label=_("Loại nghị quyết"))
+    title = forms.CharField(max_length=300, label=_("Trích yếu"))
+    number = forms.CharField(max_length=64, required=False, label=_("Số hiệu"))
     issued_on = forms.DateField(
-        required=False, label="Ngày ban hành", widget=forms.DateInput(attrs={"type": "date"})
+        required=False, label=_("Ngày ban hành"), widget=forms.DateInput(attrs={"type": "date"})
     )
     start_year = forms.IntegerField(
-        min_value=1945, max_value=2100, label="Năm (hoặc năm đầu nhiệm kỳ)"
+        min_value=1945, max_value=2100, label=_("Năm (hoặc năm đầu nhiệm kỳ)")
     )
     end_year = forms.IntegerField(
-        min_value=1945, max_value=2100, required=False, label="Năm cuối nhiệm kỳ"
+        min_value=1945, max_value=2100, required=False, label=_("Năm cuối nhiệm kỳ")
     )
-    is_public = forms.BooleanField(required=False, label="Công khai (trang chỉ đọc)")
+    is_public = forms.BooleanField(required=False, label=_("Công khai (trang chỉ đọc)"))
 
     def __init__(self, *args: Any, bodies: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -81,30 +82,30 @@ class ResolutionForm(forms.Form):
         data = super().clean() or {}
         start, end = data.get("start_year"), data.get("end_year")
         if start and end and end <= start:
-            self.add_error("end_year", "Năm cuối nhiệm kỳ phải sau năm đầu")
+            self.add_error("end_year", _("Năm cuối nhiệm kỳ phải sau năm đầu"))
         return data
 
 
 class TargetForm(forms.Form):
-    code = forms.CharField(max_length=32, required=False, label="Mã")
-    name = forms.CharField(max_length=300, label="Tên chỉ tiêu")
-    field = forms.ChoiceField(choices=_choices(Field), label="Lĩnh vực")
-    kind = forms.ChoiceField(choices=_choices(Kind), label="Loại")
-    comparator = forms.ChoiceField(choices=_choices(Comparator), label="So sánh")
-    value = VnDecimalField(required=False, label="Giá trị")
-    value_max = VnDecimalField(required=False, label="Đến (khoảng)")
-    unit = forms.CharField(max_length=64, required=False, label="Đơn vị tính")
-    basis = forms.CharField(max_length=120, required=False, label="So với")
-    direction = forms.ChoiceField(choices=_choices(Direction), label="Chiều tốt")
+    code = forms.CharField(max_length=32, required=False, label=_("Mã"))
+    name = forms.CharField(max_length=300, label=_("Tên chỉ tiêu"))
+    field = forms.ChoiceField(choices=_choices(Field), label=_("Lĩnh vực"))
+    kind = forms.ChoiceField(choices=_choices(Kind), label=_("Loại"))
+    comparator = forms.ChoiceField(choices=_choices(Comparator), label=_("So sánh"))
+    value = VnDecimalField(required=False, label=_("Giá trị"))
+    value_max = VnDecimalField(required=False, label=_("Đến (khoảng)"))
+    unit = forms.CharField(max_length=64, required=False, label=_("Đơn vị tính"))
+    basis = forms.CharField(max_length=120, required=False, label=_("So với"))
+    direction = forms.ChoiceField(choices=_choices(Direction), label=_("Chiều tốt"))
     responsible_body = forms.ModelChoiceField(
-        queryset=Body.objects.none(), required=False, label="Cơ quan chủ trì"
+        queryset=Body.objects.none(), required=False, label=_("Cơ quan chủ trì")
     )
-    order = forms.IntegerField(min_value=0, required=False, label="Thứ tự")
+    order = forms.IntegerField(min_value=0, required=False, label=_("Thứ tự"))
     term_target = forms.ModelChoiceField(
         queryset=TargetRow.objects.none(),
         required=False,
-        label="Thuộc chỉ tiêu nhiệm kỳ",
-        help_text="chỉ tiêu năm góp phần vào chỉ tiêu nào của nghị quyết đại hội",
+        label=_("Thuộc chỉ tiêu nhiệm kỳ"),
+        help_text=_("chỉ tiêu năm góp phần vào chỉ tiêu nào của nghị quyết đại hội"),
     )
 
     def __init__(
@@ -123,11 +124,11 @@ class TargetForm(forms.Form):
         data = super().clean() or {}
         if data.get("comparator") == Comparator.RANGE.value:
             if data.get("value") is None or data.get("value_max") is None:
-                self.add_error("value_max", "Khoảng giá trị cần cả cận dưới và cận trên")
+                self.add_error("value_max", _("Khoảng giá trị cần cả cận dưới và cận trên"))
             elif data["value"] > data["value_max"]:
-                self.add_error("value_max", "Cận trên phải lớn hơn cận dưới")
+                self.add_error("value_max", _("Cận trên phải lớn hơn cận dưới"))
         elif data.get("value_max") is not None:
-            self.add_error("value_max", "Chỉ nhập “Đến” khi chọn so sánh dạng khoảng")
+            self.add_error("value_max", _("Chỉ nhập “Đến” khi chọn so sánh dạng khoảng"))
         return data
 
     def to_target(self) -> Target:
@@ -150,7 +151,7 @@ class TargetForm(forms.Form):
 class PreviewTargetForm(TargetForm):
     """One row of the pasted-text preview: the reader's guess, corrected by the user."""
 
-    include = forms.BooleanField(required=False, initial=True, label="Lưu")
+    include = forms.BooleanField(required=False, initial=True, label=_("Lưu"))
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -162,21 +163,23 @@ class PreviewTargetForm(TargetForm):
 
 
 class ResultForm(forms.Form):
-    period = PeriodField(label="Kỳ báo cáo", help_text="2024, 2024-6M, 2024-9M, 2024-Q1, 2024-M03…")
-    estimated = forms.BooleanField(required=False, label="Ước thực hiện")
-    value = VnDecimalField(required=False, label="Giá trị đạt được")
-    unit = forms.CharField(max_length=64, required=False, label="Đơn vị tính")
-    percent_of_target = VnDecimalField(required=False, label="% so với chỉ tiêu")
-    change_percent = VnDecimalField(required=False, label="% tăng (+) / giảm (−) so với cùng kỳ")
-    previous_value = VnDecimalField(required=False, label="Cùng kỳ năm trước")
+    period = PeriodField(
+        label=_("Kỳ báo cáo"), help_text=_("2024, 2024-6M, 2024-9M, 2024-Q1, 2024-M03…")
+    )
+    estimated = forms.BooleanField(required=False, label=_("Ước thực hiện"))
+    value = VnDecimalField(required=False, label=_("Giá trị đạt được"))
+    unit = forms.CharField(max_length=64, required=False, label=_("Đơn vị tính"))
+    percent_of_target = VnDecimalField(required=False, label=_("So với chỉ tiêu (%)"))
+    change_percent = VnDecimalField(required=False, label=_("% tăng (+) / giảm (−) so với cùng kỳ"))
+    previous_value = VnDecimalField(required=False, label=_("Cùng kỳ năm trước"))
     declared_status = forms.ChoiceField(
         choices=[("", "—")] + [(s.value, s.label_vi) for s in Status if s is not Status.PENDING],
         required=False,
-        label="Tự đánh giá (chỉ tiêu định tính)",
+        label=_("Tự đánh giá (chỉ tiêu định tính)"),
     )
-    source = forms.CharField(max_length=300, required=False, label="Nguồn số liệu / văn bản")
+    source = forms.CharField(max_length=300, required=False, label=_("Nguồn số liệu / văn bản"))
     note = forms.CharField(
-        required=False, widget=forms.Textarea(attrs={"rows": 2}), label="Ghi chú"
+        required=False, widget=forms.Textarea(attrs={"rows": 2}), label=_("Ghi chú")
     )
 
     def clean(self) -> dict[str, Any]:
@@ -210,15 +213,17 @@ class PasteForm(forms.Form):
     text = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 14}),
         required=False,
-        label="Dán văn bản nghị quyết",
+        label=_("Dán văn bản nghị quyết"),
     )
     document = forms.FileField(
         required=False,
-        label="hoặc tải lên tệp: văn bản (.docx, .pdf, .txt) hoặc bảng chỉ tiêu theo mẫu (.xlsx, .csv)",
+        label=_(
+            "hoặc tải lên tệp: văn bản (.docx, .pdf, .txt) hoặc bảng chỉ tiêu theo mẫu (.xlsx, .csv)"
+        ),
     )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if not (data.get("text") or "").strip() and not data.get("document"):
-            raise forms.ValidationError("Hãy dán văn bản hoặc chọn một tệp")
+            raise forms.ValidationError(_("Hãy dán văn bản hoặc chọn một tệp"))
         return data

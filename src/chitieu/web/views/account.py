@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from chitieu.web.actions.errors import ActionError
 from chitieu.web.actions.tokens import do_create_token, do_revoke_token
@@ -18,7 +19,7 @@ def api_tokens(request: HttpRequest) -> HttpResponse:
         try:
             if request.POST.get("revoke", "").isdigit():
                 do_revoke_token(request.user, int(request.POST["revoke"]))
-                messages.success(request, "Đã thu hồi mã truy cập.")
+                messages.success(request, _("Đã thu hồi mã truy cập."))
                 return redirect("api_tokens")
             _, raw = do_create_token(request.user, request.POST.get("name", ""))
         except ActionError as exc:

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from chitieu.model import Field, Period, PeriodError, Status
@@ -56,12 +57,12 @@ def public_list(request: HttpRequest) -> HttpResponse:
 def resolution_create(request: HttpRequest) -> HttpResponse:
     bodies = _editable_bodies(request)
     if not bodies.exists():
-        raise PermissionDenied("Bạn không có quyền tạo nghị quyết.")
+        raise PermissionDenied(_("Bạn không có quyền tạo nghị quyết."))
     form = ResolutionForm(request.POST or None, bodies=bodies)
     if request.method == "POST":
         posted = request.POST.get("issuing_body", "")
         if posted.isdigit() and not bodies.filter(pk=int(posted)).exists():
-            raise PermissionDenied("Bạn không có quyền ban hành nghị quyết cho cơ quan này.")
+            raise PermissionDenied(_("Bạn không có quyền ban hành nghị quyết cho cơ quan này."))
         if form.is_valid():
             d = form.cleaned_data
             try:
@@ -78,7 +79,7 @@ def resolution_create(request: HttpRequest) -> HttpResponse:
             except ActionError as exc:
                 form.add_error(None, str(exc))
             else:
-                messages.success(request, "Đã tạo nghị quyết.")
+                messages.success(request, _("Đã tạo nghị quyết."))
                 return redirect("resolution_dashboard", resolution.pk)
     return render(request, "chitieu/resolution_form.html", {"form": form})
 
@@ -146,11 +147,11 @@ def period_lock(request: HttpRequest, resolution_id: int) -> HttpResponse:
         Resolution.objects.select_related("issuing_body"), pk=resolution_id
     )
     if not perm.can_lock(request.user, resolution):
-        raise PermissionDenied("Bạn không có quyền khóa kỳ báo cáo.")
+        raise PermissionDenied(_("Bạn không có quyền khóa kỳ báo cáo."))
     try:
         period = Period.parse(request.POST.get("ky", ""))
         do_lock_period(resolution, period, request.user)
-        messages.success(request, f"Đã khóa kỳ {period.label_vi}.")
+        messages.success(request, _("Đã khóa kỳ %(period)s.") % {"period": period.label_vi})
     except (PeriodError, ActionError) as exc:
         messages.error(request, str(exc))
         return redirect("resolution_dashboard", resolution.pk)

@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 
 from chitieu.model import Period, PeriodError, Result
 from chitieu.web import permissions as perm
@@ -100,10 +101,10 @@ def result_entry(request: HttpRequest, target_id: int) -> HttpResponse:
                         )
                     else:
                         do_submit_result(target, period, estimated, user=request.user)
-                        messages.success(request, "Đã gửi duyệt.")
+                        messages.success(request, _("Đã gửi duyệt."))
                         return redirect(_url(target, period, estimated))
                 else:
-                    messages.success(request, "Đã lưu nháp.")
+                    messages.success(request, _("Đã lưu nháp."))
                     if not warnings:
                         return redirect(_url(target, period, estimated))
             except ActionError as exc:
@@ -178,12 +179,12 @@ def _review(request: HttpRequest, target_id: int, action: str) -> HttpResponse:
         pk=target_id,
     )
     if not perm.can_approve(request.user, target):
-        raise PermissionDenied("Bạn không có quyền phê duyệt kết quả của chỉ tiêu này.")
+        raise PermissionDenied(_("Bạn không có quyền phê duyệt kết quả của chỉ tiêu này."))
     period, estimated = _slot(request, target)
     try:
         if action == "approve":
             do_approve_result(target, period, estimated, user=request.user)
-            messages.success(request, "Đã phê duyệt.")
+            messages.success(request, _("Đã phê duyệt."))
         else:
             do_return_result(
                 target,
@@ -192,7 +193,7 @@ def _review(request: HttpRequest, target_id: int, action: str) -> HttpResponse:
                 user=request.user,
                 comment=request.POST.get("comment", ""),
             )
-            messages.success(request, "Đã trả lại kết quả.")
+            messages.success(request, _("Đã trả lại kết quả."))
     except ActionError as exc:
         messages.error(request, str(exc))
     return redirect(_url(target, period, estimated))

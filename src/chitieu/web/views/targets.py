@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 
 from chitieu.model import Comparator, Direction, Field, Kind, Period
 from chitieu.numbers import NumberFormatError, to_decimal
@@ -97,7 +98,7 @@ def target_create(request: HttpRequest, resolution_id: int) -> HttpResponse:
         except ActionError as exc:
             form.add_error(None, str(exc))
         else:
-            messages.success(request, "Đã thêm chỉ tiêu.")
+            messages.success(request, _("Đã thêm chỉ tiêu."))
             return redirect("resolution_dashboard", resolution.pk)
     return render(request, "chitieu/target_form.html", {"form": form, "resolution": resolution})
 
@@ -129,7 +130,7 @@ def target_edit(request: HttpRequest, target_id: int) -> HttpResponse:
         except ActionError as exc:
             form.add_error(None, str(exc))
         else:
-            messages.success(request, f"Đã lưu {len(changes)} thay đổi.")
+            messages.success(request, _("Đã lưu %(n)s thay đổi.") % {"n": len(changes)})
             return redirect("target_detail", row.pk)
     return render(
         request, "chitieu/target_form.html", {"form": form, "resolution": resolution, "target": row}
@@ -213,7 +214,7 @@ def target_paste(request: HttpRequest, resolution_id: int) -> HttpResponse:
             except ActionError as exc:
                 messages.error(request, str(exc))
             else:
-                messages.success(request, f"Đã lưu {len(rows)} chỉ tiêu từ văn bản.")
+                messages.success(request, _("Đã lưu %(n)s chỉ tiêu từ văn bản.") % {"n": len(rows)})
                 return redirect("resolution_dashboard", resolution.pk)
     elif request.method == "POST":
         paste = PasteForm(request.POST, request.FILES)
@@ -224,7 +225,10 @@ def target_paste(request: HttpRequest, resolution_id: int) -> HttpResponse:
                 loaded = read_uploaded_targets(upload.name, upload.read())
             except InputErrors as exc:
                 diagnostics = [str(e) for e in exc.errors]
-                messages.error(request, f"Tệp có {len(exc.errors) + exc.omitted} lỗi, chưa lưu gì.")
+                messages.error(
+                    request,
+                    _("Tệp có %(n)s lỗi, chưa lưu gì.") % {"n": len(exc.errors) + exc.omitted},
+                )
             else:
                 start = resolution.targets.count() + 1
                 initial = [target_to_row(t, start + i) for i, t in enumerate(loaded)]
@@ -238,12 +242,12 @@ def target_paste(request: HttpRequest, resolution_id: int) -> HttpResponse:
 
                 extracted = extract(text).to_dict()
             except Exception as exc:
-                messages.error(request, f"Không đọc được văn bản: {exc}")
+                messages.error(request, _("Không đọc được văn bản: %(error)s") % {"error": exc})
             else:
                 start = resolution.targets.count() + 1
                 initial = _initial_rows(extracted, start)
                 if not initial:
-                    messages.warning(request, "Không tìm thấy chỉ tiêu nào trong văn bản.")
+                    messages.warning(request, _("Không tìm thấy chỉ tiêu nào trong văn bản."))
                 formset = PreviewFormSet(
                     initial=initial, form_kwargs={"bodies": bodies}, prefix="t"
                 )
