@@ -39,8 +39,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--period", metavar="KỲ", help="kỳ báo cáo: 2024, 2024-H1, 2024-9M…")
     parser.add_argument("--format", choices=FORMATS, help="docx, xlsx, pdf hoặc html")
     parser.add_argument("-o", "--output", type=Path, metavar="TỆP", help="tệp báo cáo")
-    parser.add_argument("--body", default=None, help="cơ quan ban hành")
-    parser.add_argument("--superior", default=None, help="cơ quan cấp trên (dòng trên tên cơ quan)")
+    parser.add_argument("--body", metavar="CƠ_QUAN", default=None, help="cơ quan ban hành")
+    parser.add_argument(
+        "--superior",
+        metavar="CẤP_TRÊN",
+        default=None,
+        help="cơ quan cấp trên (dòng trên tên cơ quan)",
+    )
     kind = parser.add_mutually_exclusive_group()
     kind.add_argument(
         "--party", dest="party", action="store_true", default=True, help="văn bản của Đảng"
@@ -48,15 +53,24 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     kind.add_argument(
         "--state", dest="party", action="store_false", help="văn bản của cơ quan nhà nước"
     )
-    parser.add_argument("--number", default=None, help="số, ký hiệu văn bản (45-BC/TU)")
-    parser.add_argument("--place", default=None, help="địa danh (Cai Lậy)")
-    parser.add_argument("--date", help="ngày ban hành: 05/12/2024 hoặc 2024-12-05")
-    parser.add_argument("--title", default=None, help="trích yếu (mặc định: theo kỳ báo cáo)")
     parser.add_argument(
-        "--signer-authority", default=None, help="thẩm quyền ký (T/M Ban Thường vụ, TM. UBND)"
+        "--number", metavar="SỐ", default=None, help="số, ký hiệu văn bản (45-BC/TU)"
     )
-    parser.add_argument("--signer-position", default=None, help="chức vụ người ký (Bí thư)")
-    parser.add_argument("--signer-name", default=None, help="họ tên người ký")
+    parser.add_argument("--place", metavar="ĐỊA_DANH", default=None, help="địa danh (Cai Lậy)")
+    parser.add_argument("--date", metavar="NGÀY", help="ngày ban hành: 05/12/2024 hoặc 2024-12-05")
+    parser.add_argument(
+        "--title", metavar="TRÍCH_YẾU", default=None, help="trích yếu (mặc định: theo kỳ báo cáo)"
+    )
+    parser.add_argument(
+        "--signer-authority",
+        metavar="THẨM_QUYỀN",
+        default=None,
+        help="thẩm quyền ký (T/M Ban Thường vụ, TM. UBND)",
+    )
+    parser.add_argument(
+        "--signer-position", metavar="CHỨC_VỤ", default=None, help="chức vụ người ký (Bí thư)"
+    )
+    parser.add_argument("--signer-name", metavar="HỌ_TÊN", default=None, help="họ tên người ký")
     parser.add_argument(
         "--recipient",
         action="append",
