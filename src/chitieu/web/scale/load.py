@@ -206,7 +206,7 @@ def do_load(
             # A chunk is still all-or-nothing; a crash may only lose the last few commits,
             # which the load log then does not list either, so a re-run loads them again.
             cur.execute("SET synchronous_commit = off")
-    else:
+    elif not connection.in_atomic_block:  # SQLite refuses these inside a transaction
         with connection.cursor() as cur:
             cur.execute("PRAGMA cache_size = -200000")
             cur.execute("PRAGMA temp_store = MEMORY")

@@ -74,7 +74,7 @@ def province_ranking(year: int, code: str = "") -> list[Ranked]:
     if code:
         qs = qs.filter(code=code)
     rows = qs.values("province_id").annotate(
-        total=Count("*"), met=Count("*", filter=Q(status__in=MET))
+        total=Count("*"), met=Count("target_id", filter=Q(status__in=MET))
     )
     return _ranked(list(rows.order_by()), "province_id")
 
@@ -84,7 +84,7 @@ def commune_ranking(province_id: int, year: int, code: str = "") -> list[Ranked]
     if code:
         qs = qs.filter(code=code)
     rows = qs.values("commune_id").annotate(
-        total=Count("*"), met=Count("*", filter=Q(status__in=MET))
+        total=Count("*"), met=Count("target_id", filter=Q(status__in=MET))
     )
     return _ranked(list(rows.order_by()), "commune_id")
 
