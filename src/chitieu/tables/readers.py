@@ -16,6 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from chitieu.filesafety import file_problem
 from chitieu.tables.columns import Column
 from chitieu.tables.errors import InputError, InputErrors
 from chitieu.tables.vocabulary import Vocabulary
@@ -54,6 +55,9 @@ def read_table(path: Path, columns: tuple[Column, ...], headers: Vocabulary[Colu
     suffix = path.suffix.lower()
     if not path.is_file():
         _fail(name, "not_found", "không tìm thấy tệp")
+    too_big = file_problem(path)  # size and zip-bomb limits, before any parser opens it
+    if too_big is not None:
+        _fail(name, "too_large", too_big)
     if suffix == ".xls":
         _fail(name, "bad_format", "định dạng .xls cũ không được hỗ trợ; hãy lưu lại thành .xlsx")
     if suffix in {".xlsx", ".xlsm"}:
