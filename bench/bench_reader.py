@@ -67,7 +67,9 @@ def main() -> None:
     text = adversarial()
     start = time.perf_counter()
     extract(text)
-    print(f"adversarial 1 MB (digits, cue words, no punctuation): {time.perf_counter() - start:.2f} s")
+    print(
+        f"adversarial 1 MB (digits, cue words, no punctuation): {time.perf_counter() - start:.2f} s"
+    )
 
 
 if __name__ == "__main__":

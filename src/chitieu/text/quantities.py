@@ -105,15 +105,26 @@ def _glued_ok(doc: Prepared, a: int, b: int) -> bool:
 
 def scan_quantities(doc: Prepared, a: int, b: int) -> list[Quantity]:
     """All quantities whose first number lies in tokens [a, b)."""
+    key = (a, b)
+    cached = doc.quantity_cache.get(key)
+    if cached is not None:
+        return list(cached)
     out: list[Quantity] = []
     i = a
+    tokens = doc.tokens
+    number_words = doc.lexicon.number_words
     while i < b:
+        tok = tokens[i]
+        if tok.kind != "num" and tok.text not in number_words:
+            i += 1
+            continue
         q = _quantity_at(doc, i, b)
         if q is None:
             i += 1
             continue
         out.append(q)
         i = max(q.last, i + 1)
+    doc.quantity_cache[key] = tuple(out)
     return out
 
 

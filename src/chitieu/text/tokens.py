@@ -8,6 +8,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from chitieu.numbers import NumberFormatError, parse_number
 from chitieu.text.lexicon import Lexicon, load_lexicon
@@ -64,6 +65,7 @@ class Prepared:
     mask_starts: list[int] = field(default_factory=list)
     words: list[str] = field(default_factory=list)  # folded token texts, for the tries
     _colon_after: dict[int, int | None] = field(default_factory=dict)
+    quantity_cache: dict[tuple[int, int], tuple[Any, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.mask_starts = [m[0] for m in self.masked]
@@ -143,16 +145,20 @@ def prepare(raw: str) -> Prepared:
     skipped_lines = _boilerplate(lexicon, folded)
     skips = [Skip((s, e), f"trap.{name}", text[s:e]) for s, e, name in masked]
     skips += [Skip((s, e), "boilerplate", text[s:e]) for s, e in skipped_lines]
-    line_starts = [s for s, _ in skipped_lines]
+    # Skipped lines are blanked in the copy we tokenize (same length, so spans still hold).
+    source = folded
+    if skipped_lines:
+        chars = list(folded)
+        for s, e in skipped_lines:
+            chars[s:e] = " " * (e - s)
+        source = "".join(chars)
     tokens: list[Token] = []
-    for m in _TOKEN_RE.finditer(folded):
-        s, e = m.start(), m.end()
-        if line_starts:
-            i = bisect.bisect_right(line_starts, s) - 1
-            if i >= 0 and skipped_lines[i][0] <= s < skipped_lines[i][1]:
-                continue
+    append = tokens.append
+    for m in _TOKEN_RE.finditer(source):
         word = m.group(0)
-        if word[0].isdigit():
+        s, e = m.span()
+        c = word[0]
+        if c.isdigit():
             value: Decimal | None = None
             if len(word) <= MAX_NUMBER_CHARS:
                 try:
@@ -161,11 +167,11 @@ def prepare(raw: str) -> Prepared:
                     value = None
             if value is None:
                 skips.append(Skip((s, e), "number.unreadable", text[s:e]))
-            tokens.append(Token("num", s, e, word, value))
-        elif word[0].isalpha():
-            tokens.append(Token("word", s, e, word))
+            append(Token("num", s, e, word, value))
+        elif c.isalpha():
+            append(Token("word", s, e, word))
         else:
-            tokens.append(Token("punct", s, e, word))
+            append(Token("punct", s, e, word))
     tags, tag_of = _tag(lexicon, tokens)
     return Prepared(text, folded, tokens, tags, tag_of, masked, skipped_lines, skips, lexicon)
 
@@ -175,8 +181,10 @@ def _tag(lexicon: Lexicon, tokens: list[Token]) -> tuple[list[Tag], list[int]]:
     tags: list[Tag] = []
     tag_of = [-1] * len(tokens)
     i = 0
-    while i < len(words):
-        if tokens[i].kind == "num":
+    first_words = lexicon.cues.children
+    n = len(words)
+    while i < n:
+        if words[i] not in first_words:
             i += 1
             continue
         found = lexicon.cues.longest(words, i)
