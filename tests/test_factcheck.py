@@ -26,6 +26,7 @@ from chitieu.reports.factcheck import (
 )
 from chitieu.reports.matching import best_tie, score
 from chitieu.reports.model import Report, Section, build_report
+from chitieu.reports.render import render
 
 SAMPLES = Path(__file__).resolve().parents[1] / "src" / "chitieu" / "reports" / "samples"
 CAI_LAY = SAMPLES / "cai-lay-2024.txt"
@@ -230,3 +231,16 @@ def test_a_value_in_another_unit_is_not_compared() -> None:
     other = check_text("Năm 2023, giải quyết việc làm đã đạt 912 hộ.", evaluations)
     assert [c.verdict for c in other.checks] == [Verdict.UNTIED]
     assert other.checks[0].stated == "912 hộ"
+
+
+def test_the_word_draft_we_write_checks_clean_from_the_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The whole loop: write the draft, read it back from .docx (tables included), check it.
+    report = build_report(HEADER, KIEN_TUONG_YEAR, kien_tuong_evaluations())
+    draft = tmp_path / "du-thao.docx"
+    draft.write_bytes(render(report, "docx", charts=False))
+    code = main(["check", str(draft), "--demo", "kien-tuong-2019"])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert "sai lệch: 0;" in out

@@ -117,10 +117,12 @@ def test_next_periods_targets_come_from_their_own_file(tmp_path: Path) -> None:
     heading = paragraphs.index("III. CHỈ TIÊU CHỦ YẾU NĂM 2024")  # the file's period
     assert (
         paragraphs[heading + 1]
-        == "Tổng giá trị sản xuất (giá so sánh 2010): từ 9.484 tỷ đồng trở lên."
+        == "Tổng giá trị sản xuất (giá so sánh 2010): phấn đấu từ 9.484 tỷ đồng trở lên."
     )
-    assert "Tỷ lệ hộ nghèo: không quá 0,63%." in paragraphs
-    assert "Tổng chi ngân sách: từ 640,706 tỷ đồng trở lên." in paragraphs  # only in the file
+    assert "Tỷ lệ hộ nghèo: phấn đấu không quá 0,63%." in paragraphs
+    assert (
+        "Tổng chi ngân sách: phấn đấu từ 640,706 tỷ đồng trở lên." in paragraphs
+    )  # only in the file
 
 
 def test_the_signature_block_comes_from_the_options(tmp_path: Path) -> None:
