@@ -18,6 +18,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
+from chitieu.cellsafety import csv_text, protect_cells
 from chitieu.model import Field
 from chitieu.numbers import format_number, format_percent, quantize
 from chitieu.tables import view
@@ -193,23 +194,22 @@ def render_csv(table: EvaluatedTable) -> bytes:
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(FILE_HEADERS)
     for r in table.rows:
-        writer.writerow(
-            [
-                r.stt,
-                r.code,
-                r.name,
-                r.field.label_vi,
-                r.unit or "",
-                r.target_text,
-                _plain(r.target_value),
-                _plain(r.actual),
-                "x" if r.estimated else "",
-                _plain(r.percent_of_target, 2),
-                _plain(r.change_percent, 2),
-                r.status_label,
-                r.reason,
-            ]
-        )
+        row = [
+            r.stt,
+            r.code,
+            r.name,
+            r.field.label_vi,
+            r.unit or "",
+            r.target_text,
+            _plain(r.target_value),
+            _plain(r.actual),
+            "x" if r.estimated else "",
+            _plain(r.percent_of_target, 2),
+            _plain(r.change_percent, 2),
+            r.status_label,
+            r.reason,
+        ]
+        writer.writerow([csv_text(cell) for cell in row])  # no formula injection
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
@@ -282,6 +282,7 @@ def render_xlsx(table: EvaluatedTable) -> bytes:
     for letter, width in widths.items():
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "A2"
+    protect_cells(sheet)  # user text starting with = + - @ stays text, never a formula
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
