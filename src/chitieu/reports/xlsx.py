@@ -13,6 +13,7 @@ import io
 from decimal import Decimal
 from typing import Any
 
+from chitieu.cellsafety import protect_cells
 from chitieu.model import Comparator, Status
 from chitieu.reports.cells import roman
 from chitieu.reports.model import Report, TableRow
@@ -168,6 +169,9 @@ def render_xlsx(report: Report) -> bytes:
     _summary(workbook.create_sheet("Tổng hợp"), report)
     workbook.properties.title = f"{report.doc_type} {report.title}"
     workbook.properties.creator = report.header.body
+    # User text (names, units, targets) stays text; only our own ratio/SUM formulas remain.
+    protect_cells(workbook["Phụ lục"], columns=("A", "B", "C", "D", "H", "J"))
+    protect_cells(workbook["Tổng hợp"], columns=("A",))
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
