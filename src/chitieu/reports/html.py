@@ -60,6 +60,11 @@ table.results tr.group td { font-weight: bold; }
 table.results tr { page-break-inside: avoid; }
 .note { font-size: 11pt; font-style: italic; text-indent: 0; }
 .status-not_achieved { color: #b71c1c; }
+@media screen {
+  html { background: #e8e8e8; }
+  body { box-sizing: border-box; max-width: 210mm; margin: 8mm auto; background: #fff;
+    padding: 20mm 15mm 20mm 30mm; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.25); }
+}
 """
 
 
