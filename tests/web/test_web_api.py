@@ -207,3 +207,16 @@ def test_it_returns_plausibility_warnings_with_a_saved_figure(town: Town) -> Non
         .json()
     )
     assert any("khác đơn vị" in w for w in body["warnings"])
+
+
+def test_it_creates_and_revokes_a_token_on_the_account_page(town: Town) -> None:
+    from factories import PASSWORD
+
+    client = Client()
+    assert client.login(username=town.users["reporter"].username, password=PASSWORD)
+    page = client.post("/tai-khoan/ma-api/", {"name": "Phần mềm tổng hợp"}).content.decode()
+    raw = page.split('id="new-token">')[1].split("<")[0]
+    assert Api(raw).get("/resolutions").status_code == 200
+    token = ApiToken.objects.get(name="Phần mềm tổng hợp")
+    assert client.post("/tai-khoan/ma-api/", {"revoke": str(token.pk)}).status_code == 302
+    assert Api(raw).get("/resolutions").status_code == 401

@@ -21,7 +21,7 @@ def api_tokens(request: HttpRequest) -> HttpResponse:
                 do_revoke_token(request.user, int(request.POST["revoke"]))
                 messages.success(request, _("Đã thu hồi mã truy cập."))
                 return redirect("api_tokens")
-            _, raw = do_create_token(request.user, request.POST.get("name", ""))
+            _token, raw = do_create_token(request.user, request.POST.get("name", ""))
         except ActionError as exc:
             messages.error(request, str(exc))
     return render(
