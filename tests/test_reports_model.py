@@ -298,3 +298,13 @@ def test_next_targets_are_for_the_period_that_follows() -> None:
     )
     assert report.title == "Kết quả thực hiện các chỉ tiêu Nghị quyết 6 tháng đầu năm 2024"
     assert report.sections[2].heading == "III. CHỈ TIÊU CHỦ YẾU 6 THÁNG CUỐI NĂM 2024"
+
+
+def test_a_resolution_with_no_targets_yet_still_renders_every_format() -> None:
+    from chitieu.reports.render import FORMATS, render
+
+    report = build_report(Header("Ủy ban nhân dân xã A", party=False), YEAR, [])
+    assert report.opening == "Nghị quyết chưa có chỉ tiêu nào để đánh giá."
+    assert report.rows == ()
+    for fmt in FORMATS:
+        assert len(render(report, fmt)) > 1000, fmt
