@@ -24,6 +24,10 @@ from chitieu.text.targets import build_targets, is_structure
 from chitieu.text.tokens import Prepared, prepare
 
 TARGET, RESULT = "target", "result"
+_MODE_MESSAGES = {
+    TARGET: "mệnh đề được đọc là chỉ tiêu đề ra",
+    RESULT: "mệnh đề được đọc là kết quả thực hiện",
+}
 _SKIP_MESSAGES = {
     "trap": "ngày tháng, năm, số hiệu văn bản, điện thoại, độ tuổi…: không phải số liệu",
     "boilerplate": "dòng trình bày của trang web (menu, bộ đếm, chân trang)",
@@ -225,10 +229,12 @@ def extract(text: str) -> Extraction:
     for s in sentences:
         if s.new_line:
             para_mode = None
-        if not s.bullet and not s.ends_with_colon:
-            block_mode = None if s.new_line else block_mode
+        heading = _heading_mode(doc, s)
+        if heading is not None:
+            block_mode = heading
         sentence_mode: str | None = None
         sentence_weak: str | None = None  # from bounds or report-only forms, this sentence only
+        last_name: str | None = None  # "…giảm 2 - 3%/năm; đến năm 2030 còn dưới 5%"
         prev_estimated = False
         summary_qs: list[Quantity] = []
         for a, b in s.clauses:
@@ -269,13 +275,26 @@ def extract(text: str) -> Extraction:
                 sentence_weak = mode
             if not slots:
                 continue
+            diagnostics.append(
+                Diagnostic(
+                    (doc.tokens[a].start, doc.tokens[b - 1].end),
+                    f"mode.{mode}",
+                    doc.span_text(a, min(b, a + 12)),
+                    _MODE_MESSAGES[mode],
+                )
+            )
             if mode == TARGET:
                 structure = (
                     "clause"
                     if is_structure(doc, a, b)
                     else ("sentence" if is_structure(doc, s.start, a) else None)
                 )
-                targets += build_targets(doc, slots, (a, b), s.index, structure, diagnostics)
+                found_targets = build_targets(
+                    doc, slots, (a, b), s.index, structure, diagnostics, last_name
+                )
+                if found_targets:
+                    last_name = found_targets[-1].name
+                targets += found_targets
             else:
                 # An estimate covers its own clause, a "trong đó" part of it, or a list after
                 # a heading that says "ước".
@@ -290,6 +309,8 @@ def extract(text: str) -> Extraction:
             para_mode = sentence_mode
             if s.ends_with_colon:
                 block_mode = sentence_mode
+            elif s.new_line and not s.bullet and block_mode and sentence_mode != block_mode:
+                block_mode = None  # a paragraph that says otherwise ends the section
         if summary_qs:
             raw_summaries += read_sentence(doc, s.start, s.end, summary_qs, s.index)
     summaries: list[ExtractedSummary] = merge(raw_summaries)
@@ -302,8 +323,25 @@ def extract(text: str) -> Extraction:
     )
 
 
-def _head_colon(doc: Prepared, s: Sentence) -> bool:
-    return any(doc.tokens[i].text == ":" for i in range(s.start, s.end))
+def _heading_mode(doc: Prepared, s: Sentence) -> str | None:
+    """A line with no figure that opens a section: "II. CÁC CHỈ TIÊU CHỦ YẾU ĐẾN NĂM 2030",
+    "… với các chỉ tiêu chủ yếu sau:". Short, or ending with a colon."""
+    if not s.new_line or (s.end - s.start > 16 and not s.ends_with_colon):
+        return None
+    if scan_quantities(doc, s.start, s.end) and not s.ends_with_colon:
+        return None
+    if not s.ends_with_colon and s.end < len(doc.tokens):
+        nxt = doc.tokens[s.end]
+        if "\n" not in doc.text[doc.tokens[s.end - 1].end : nxt.start]:
+            return None  # not alone on its line
+    cats: set[str] = set()
+    for i in range(s.start, s.end):
+        cats |= tag_cats(doc, i)
+    if "modes.section_result" in cats:
+        return RESULT
+    if "modes.section_target" in cats:
+        return TARGET
+    return None
 
 
 def _dedupe[T: (ExtractedTarget, ExtractedResult)](items: list[T]) -> list[T]:

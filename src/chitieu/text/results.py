@@ -58,13 +58,20 @@ def _compared_to_period(doc: Prepared, a: int, b: int) -> bool:
 
 
 def _plan_before_paren(doc: Prepared, slot: Slot) -> bool:
-    """ "vượt chỉ tiêu Bộ Công an giao (80%)": a bare figure in brackets after a plan word
+    """ "vượt chỉ tiêu Bộ Công an giao (80%)": a bare figure in brackets right after plan words
     quotes the target."""
-    a, b = slot.full_pre
-    paren = next((i for i in range(b - 1, a - 1, -1) if doc.tokens[i].text == "("), None)
-    if paren is None or trim_empty(doc, paren + 1, slot.chain[0]) is False:
+    first = slot.q.first
+    paren = next(
+        (i for i in range(first - 1, max(-1, first - 4), -1) if doc.tokens[i].text == "("), None
+    )
+    if paren is None:
         return False
-    return any("references.plan" in tag_cats(doc, i) for i in range(a, paren))
+    for i in range(paren - 1, max(-1, paren - 12), -1):
+        if doc.tokens[i].kind == "num" and doc.trap_at(doc.tokens[i].start) is None:
+            return False
+        if "references.plan" in tag_cats(doc, i):
+            return True
+    return False
 
 
 def trim_empty(doc: Prepared, a: int, b: int) -> bool:

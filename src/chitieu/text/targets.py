@@ -37,9 +37,9 @@ def build_targets(
     sentence: int,
     structure: str | None,
     diagnostics: list[Diagnostic],
+    prev_name: str | None = None,
 ) -> list[ExtractedTarget]:
     out: list[ExtractedTarget] = []
-    prev_name: str | None = None
     prev_unit: str | None = None
     for slot in slots:
         q = slot.q
