@@ -326,9 +326,10 @@ def extract(text: str) -> Extraction:
 def _heading_mode(doc: Prepared, s: Sentence) -> str | None:
     """A line with no figure that opens a section: "II. CÁC CHỈ TIÊU CHỦ YẾU ĐẾN NĂM 2030",
     "… với các chỉ tiêu chủ yếu sau:". Short, or ending with a colon."""
-    if not s.new_line or (s.end - s.start > 16 and not s.ends_with_colon):
+    if not s.ends_with_colon and (not s.new_line or s.end - s.start > 16):
         return None
-    if scan_quantities(doc, s.start, s.end) and not s.ends_with_colon:
+    figures = [q for q in scan_quantities(doc, s.start, s.end) if q.unit or q.total is not None]
+    if figures and not s.ends_with_colon:
         return None
     if not s.ends_with_colon and s.end < len(doc.tokens):
         nxt = doc.tokens[s.end]

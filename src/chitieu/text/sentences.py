@@ -41,6 +41,18 @@ def _wrapped(doc: Prepared, i: int) -> bool:
     )
 
 
+_NUMBERED = {"điều", "mục", "chương", "phần", "khoản"}
+
+
+def _numbering(doc: Prepared, i: int) -> bool:
+    """Token i (a number before ".") numbers a list item or an article."""
+    tok = doc.tokens[i]
+    if i > 0 and doc.tokens[i - 1].text in _NUMBERED:
+        return True
+    line_start = doc.text.rfind("\n", 0, tok.start) + 1
+    return doc.text[line_start : tok.start].strip() == "" and len(tok.text) <= 2
+
+
 def split_sentences(doc: Prepared) -> list[Sentence]:
     tokens = doc.tokens
     out: list[Sentence] = []
@@ -82,6 +94,8 @@ def split_sentences(doc: Prepared) -> list[Sentence]:
                 continue
             if nxt is not None and nxt.kind == "punct" and nxt.text in _ENDERS:
                 continue  # "..." and "…." end once
+            if tok.text == "." and i > 0 and tokens[i - 1].kind == "num" and _numbering(doc, i - 1):
+                continue  # "1. Về kinh tế", "Điều 1. Thông qua …"
             flush(i + 1)
     flush(n)
     return out
