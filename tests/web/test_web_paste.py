@@ -90,3 +90,24 @@ def test_it_asks_for_text_when_nothing_is_pasted(town: Town) -> None:
         .content.decode()
     )
     assert "Hãy dán văn bản" in page
+
+
+def test_it_reads_the_targets_of_an_uploaded_docx(town: Town, tmp_path: Any) -> None:
+    import io
+
+    import docx
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    document = docx.Document()
+    document.add_paragraph("NGHỊ QUYẾT")
+    document.add_paragraph(TEXT)
+    out = io.BytesIO()
+    document.save(out)
+    upload = SimpleUploadedFile("nghi-quyet.docx", out.getvalue())
+    response = _editor(town).post(
+        f"/nghi-quyet/{town.resolution.pk}/dan-van-ban/", {"text": "", "document": upload}
+    )
+    formset = response.context["formset"]
+    names = [f.initial["name"] for f in formset.forms]
+    assert any("hộ nghèo" in n for n in names)
+    assert TargetRow.objects.count() == 2  # nothing saved before confirmation

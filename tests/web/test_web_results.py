@@ -113,3 +113,16 @@ def test_it_refuses_an_empty_result(town: Town) -> None:
     with pytest.raises(ActionError, match="Cần nhập"):
         do_save_result(town.revenue, Result(period=YEAR), user=town.users["reporter"])
     assert not ResultVersion.objects.exists()
+
+
+def test_it_refuses_to_lock_a_period_with_a_figure_waiting_for_approval(town: Town) -> None:
+    from chitieu.web.models import PeriodLock
+
+    _save(town, "150")
+    do_submit_result(town.revenue, YEAR, False, user=town.users["reporter"])
+    with pytest.raises(ActionError, match="chờ duyệt"):
+        do_lock_period(town.resolution, YEAR, town.users["approver"])
+    assert not PeriodLock.objects.exists()
+    do_approve_result(town.revenue, YEAR, False, user=town.users["approver"])
+    do_lock_period(town.resolution, YEAR, town.users["approver"])
+    assert PeriodLock.objects.count() == 1

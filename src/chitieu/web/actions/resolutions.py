@@ -9,7 +9,14 @@ from django.db import IntegrityError, transaction
 
 from chitieu.model import Period
 from chitieu.web.actions.errors import ActionError
-from chitieu.web.models import Body, PeriodLock, Resolution, ResolutionKind
+from chitieu.web.models import (
+    Body,
+    PeriodLock,
+    Resolution,
+    ResolutionKind,
+    ResultState,
+    ResultVersion,
+)
 
 
 @transaction.atomic
@@ -48,6 +55,12 @@ def is_locked(resolution: Resolution, period: Period) -> bool:
 
 @transaction.atomic
 def do_lock_period(resolution: Resolution, period: Period, user: AbstractBaseUser) -> PeriodLock:
+    """Close a period once it is approved: refused while a figure still waits for approval."""
+    waiting = _waiting(resolution, period)
+    if waiting:
+        raise ActionError(
+            f"Còn {waiting} kết quả {period.label_vi} đang chờ duyệt; duyệt hoặc trả lại trước khi khóa"
+        )
     try:
         with transaction.atomic():
             return PeriodLock.objects.create(
@@ -55,3 +68,16 @@ def do_lock_period(resolution: Resolution, period: Period, user: AbstractBaseUse
             )
     except IntegrityError as exc:
         raise ActionError(f"Kỳ {period.label_vi} đã được khóa") from exc
+
+
+def _waiting(resolution: Resolution, period: Period) -> int:
+    """Slots (target, estimated) of the period whose newest version is submitted."""
+    newest: dict[tuple[int, bool], str] = {}
+    rows = (
+        ResultVersion.objects.filter(target__resolution=resolution, period_code=period.code)
+        .order_by("seq")
+        .values_list("target_id", "estimated", "state")
+    )
+    for target_id, estimated, state in rows:
+        newest[(target_id, estimated)] = state
+    return sum(1 for state in newest.values() if state == ResultState.SUBMITTED)
