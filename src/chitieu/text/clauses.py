@@ -21,7 +21,16 @@ CHAIN = (
     "status.",
 )
 # Categories that end a name when looking for the subject of a clause.
-PREDICATE = ("verbs.", "status.")
+PREDICATE = (
+    "verbs.value",
+    "verbs.complete",
+    "verbs.increase",
+    "verbs.decrease",
+    "verbs.ratio_to_basis",
+    "verbs.exceed_by",
+    "verbs.respectively",
+    "status.",
+)
 
 
 @dataclass
@@ -261,6 +270,17 @@ def name_span(
             i = t.end if t is not None and t.start == i else i + 1
         else:
             break
+    # "Đảng ủy xã đề ra chỉ tiêu thu nhập …": who sets the target comes before the verb.
+    first_predicate = first_tag_in(doc, i, b, PREDICATE)
+    for k in range(i, b if first_predicate is None else first_predicate):
+        t = doc.tag(k)
+        if t is not None and t.start == k and "modes.target" in t.categories and k > i:
+            if "modes.section_target" not in t.categories or t.phrase not in ("mục tiêu",):
+                i = t.end
+                while i < b and has_prefix(tag_cats(doc, i), ("modes.", "names.filler")):
+                    ti = doc.tag(i)
+                    i = ti.end if ti is not None else i + 1
+            break
     end = first_tag_in(doc, i, b, PREDICATE)
     if end is not None and end > i:
         # "Công an tỉnh kéo giảm tội phạm …": actor, verb, then the indicator.
@@ -365,8 +385,9 @@ def head(doc: Prepared, a: int, b: int) -> tuple[int, int] | None:
     if i is None or i == a:
         return None
     ta, tb = trim(doc, a, i)
-    # A heading of the whole list ("các chỉ tiêu chủ yếu năm 2026:") is not a name.
-    if ta >= tb or range_has(doc, ta, tb, "modes."):
+    # A heading of the whole list ("các chỉ tiêu chủ yếu năm 2026:") or of a field ("Về kinh
+    # tế:") is not a name.
+    if ta >= tb or range_has(doc, ta, tb, "modes.") or doc.tokens[ta].text in _INTRO_WORDS:
         return None
     last = tag_cats(doc, i - 1)
     if has_prefix(last, "names.filler"):

@@ -76,9 +76,8 @@ def slot_name(
     elif q.is_percent and _plan_words(doc, slot):
         # "hoàn thành 100% chỉ tiêu tuyển chọn …": the plan's own name names the target.
         name = _plan_words(doc, slot)
-    elif prev_name and not (
-        q.unit and prev_unit and q.unit != prev_unit and q.unit_kind != "percent"
-    ):
+    elif prev_name and not (counted and q.unit and q.unit.lower() not in prev_name.lower()):
+        # "50% số xã (8 xã)": a restatement keeps the name; "… 19 bác sĩ/vạn dân" does not.
         return prev_name
     elif q.unit and q.unit_kind in ("count", "measure"):
         name = q.unit

@@ -69,7 +69,7 @@ def _plan_before_paren(doc: Prepared, slot: Slot) -> bool:
     for i in range(paren - 1, max(-1, paren - 12), -1):
         if doc.tokens[i].kind == "num" and doc.trap_at(doc.tokens[i].start) is None:
             return False
-        if "references.plan" in tag_cats(doc, i):
+        if has_prefix(tag_cats(doc, i), ("references.plan", "status.")):
             return True
     return False
 
@@ -217,7 +217,7 @@ def build_results(
             )
         elif (
             q.is_percent
-            and near_a == near_b
+            and all(doc.tokens[i].kind != "word" for i in range(near_a, near_b))
             and (
                 (item.value is not None and item.unit_kind != "percent")
                 or (item.value is None and _is_amount(doc, item.name))

@@ -69,7 +69,7 @@ def build_targets(
         value, value_max = q.value, q.value_max
         cmp = chain_comparator(doc, slot)
         shared = structure == "clause" or (
-            structure == "sentence" and slot.post_near[0] == slot.post_near[1] and cmp is None
+            structure == "sentence" and no_words(doc, *slot.post_near) and cmp is None
         )
         lower = is_lower_better(doc, name)
         if change and dec:
@@ -105,6 +105,10 @@ def build_targets(
         prev_name = name if not basis_in_name else name[: -len(basis_in_name) - 1]
         prev_unit = q.unit
     return out
+
+
+def no_words(doc: Prepared, a: int, b: int) -> bool:
+    return all(doc.tokens[i].kind != "word" for i in range(a, b))
 
 
 def is_structure(doc: Prepared, a: int, b: int) -> bool:
