@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "ninja",  # its templates and static files: the Swagger UI is served locally, no CDN
     "chitieu.web",
     "chitieu.web.scale",  # bulk load, roll-up summary, read-replica router
+    "chitieu.web.planning",  # term targets, forecasts, tasks, reporting calendar
 ]
 
 MIDDLEWARE = [
