@@ -141,6 +141,14 @@ def run(args: argparse.Namespace) -> int:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return 2
     ex = extract(text)
+    try:
+        _print(ex, args)
+    except BrokenPipeError:  # "chitieu extract x.txt | head" is fine
+        sys.stderr.close()
+    return 0
+
+
+def _print(ex: Extraction, args: argparse.Namespace) -> None:
     if args.format == "json":
         print(json.dumps(ex.to_dict(), ensure_ascii=False, indent=2))
         if args.explain:
@@ -149,4 +157,3 @@ def run(args: argparse.Namespace) -> int:
         print(render_table(ex))
         if args.explain:
             print(render_explain(ex))
-    return 0

@@ -174,7 +174,7 @@ def trim(doc: Prepared, a: int, b: int) -> tuple[int, int]:
 # Words that open a sub-statement: a split before them is the right one ("…, trong đó …").
 CONNECTORS = ("summaries.subset", "names.filler")
 # A first segment that only sets the scene ("Năm 2026, …", "Về xây dựng Đảng, …").
-_INTRO_WORDS = {"về", "theo", "trong", "tại", "sau", "qua", "đến", "tính", "riêng", "cụ", "năm"}
+_INTRO_WORDS = {"về", "theo", "tại", "sau", "qua", "đến", "tính", "cụ", "năm"}
 
 
 def _split(doc: Prepared, a: int, b: int) -> int | None:
@@ -246,6 +246,13 @@ def name_span(
                 b = i
             break
     if strip_intro:
+        # "…các chỉ tiêu kế hoạch năm 2024, trong đó tốc độ tăng trưởng … đạt 7%": the name
+        # follows the last "trong đó".
+        for k in range(b - 1, a, -1):
+            if doc.tokens[k - 1].text == "," and "summaries.subset" in tag_cats(doc, k):
+                if _top_level_comma(doc, k - 1, k) is not None:
+                    a = k
+                break
         while True:
             comma = _top_level_comma(doc, a, b)
             if comma is None or not _is_intro(doc, a, comma):
