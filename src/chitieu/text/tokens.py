@@ -103,14 +103,34 @@ class Prepared:
         return " ".join(self.text[self.tokens[a].start : self.tokens[b - 1].end].split())
 
 
+_DIGITS = re.compile(r"\d+")
+# Every trap pattern is about a number: it is only looked for this close to a digit.
+_WINDOW = 80
+
+
+def _windows(scan: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    n = len(scan)
+    for m in _DIGITS.finditer(scan):
+        a, b = max(0, m.start() - _WINDOW), min(n, m.end() + _WINDOW)
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
 def _mask(lexicon: Lexicon, scan: str) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
+    windows = _windows(scan)
     for trap in lexicon.traps:
         if trap.hint is not None and trap.hint.search(scan) is None:
             continue
-        for m in trap.pattern.finditer(scan):
-            if m.end() > m.start():
-                spans.append((m.start(), m.end(), trap.name))
+        for a, b in windows:
+            # pos/endpos keep lookbehinds seeing the real text before the window.
+            for m in trap.pattern.finditer(scan, a, b):
+                if m.end() > m.start():
+                    spans.append((m.start(), m.end(), trap.name))
     spans.sort()
     merged: list[tuple[int, int, str]] = []
     for s, e, name in spans:
