@@ -1,0 +1,437 @@
+"""The conference report of a resolution for a period (DOCX, XLSX, PDF, HTML preview) and the
+fact check of a pasted draft against the same data.
+
+Thin views: the evaluations come from chitieu.web.dashboard (which maps rows through
+chitieu.web.domain), the document from chitieu.reports, the check from
+chitieu.reports.factcheck. Who may read the dashboard may make its report and check a text
+against it; public resolutions need no login, as on the dashboard.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tempfile
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from chitieu.model import Evaluation, Period, PeriodError, PeriodKind, Target
+from chitieu.reports import MEDIA_TYPES, Header, build_report
+from chitieu.reports import render as render_report
+from chitieu.reports.factcheck import Check, FactCheck, Verdict, check_text
+from chitieu.text import DocumentError, read_document
+from chitieu.web import permissions as perm
+from chitieu.web.dashboard import build_dashboard, periods_of
+from chitieu.web.domain import target_to_domain
+from chitieu.web.models import Body, BodyKind, Resolution, TargetRow
+
+FORMAT_LABELS = {
+    "docx": "Word (.docx)",
+    "xlsx": "Excel (.xlsx)",
+    "pdf": "PDF (.pdf)",
+    "html": gettext_lazy("Xem trước (HTML)"),
+}
+# A draft or an article is a few pages; a pasted text far longer is a mistake (or an attack on
+# the reader's time), refused before the reader sees it.
+MAX_TEXT_CHARS = 200_000
+DOCUMENT_SUFFIXES = (".txt", ".docx", ".pdf")
+# Characters Windows and macOS refuse in a file name, and control characters.
+_UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
+
+
+class ReportError(Exception):
+    """A request the report cannot be made for; the message is Vietnamese, for the user."""
+
+    def __init__(self, message: str, status: int = 400) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+@dataclass(frozen=True)
+class ReportData:
+    resolution: Resolution
+    period: Period
+    evaluations: list[Evaluation]
+    next_targets: list[Target]
+    next_period: Period | None
+
+
+# -- access and data ----------------------------------------------------------------------
+
+
+def _refuse_anonymous(request: HttpRequest, resolution_id: int) -> HttpResponse | None:
+    """Anonymous visitors read public resolutions only; others go to the login page."""
+    if request.user.is_authenticated:
+        return None
+    if Resolution.objects.filter(pk=resolution_id, is_public=True).exists():
+        return None
+    return redirect_to_login(request.get_full_path())
+
+
+def _period(resolution: Resolution, code: str) -> Period:
+    if not code:
+        return resolution.period
+    try:
+        return Period.parse(code.strip())
+    except PeriodError as exc:
+        raise ReportError(
+            _("Kỳ báo cáo “%(code)s” không hợp lệ: %(error)s")
+            % {
+                "code": code,
+                "error": exc,
+            }
+        ) from exc
+
+
+def _next_period(period: Period) -> Period | None:
+    return Period.year_of(period.year + 1) if period.kind is PeriodKind.YEAR else None
+
+
+def _next_targets(resolution: Resolution, period: Period) -> tuple[list[Target], Period | None]:
+    """Next year's targets of the same body (its annual resolution for that year), if any:
+    the report lists them and the fact check checks the targets a draft sets against them."""
+    upcoming = _next_period(period)
+    if upcoming is None:
+        return [], None
+    rows = (
+        TargetRow.objects.filter(
+            resolution__issuing_body_id=resolution.issuing_body_id,
+            resolution__start_year=upcoming.year,
+            resolution__end_year__isnull=True,
+        )
+        .select_related("resolution")
+        .order_by("resolution_id", "order", "id")
+    )
+    return [target_to_domain(r) for r in rows], upcoming
+
+
+def report_data(resolution: Resolution, period: Period) -> ReportData:
+    """The evaluated targets of a period, exactly as the dashboard evaluates them."""
+    evaluations = [row.evaluation for row in build_dashboard(resolution, period).rows]
+    next_targets, next_period = _next_targets(resolution, period)
+    return ReportData(resolution, period, evaluations, next_targets, next_period)
+
+
+def no_data_reason(data: ReportData) -> str | None:
+    """Why there is nothing to report for this period (Vietnamese), or None."""
+    if not data.evaluations:
+        return _("Nghị quyết chưa có chỉ tiêu nào nên chưa lập được báo cáo.")
+    if all(e.result is None for e in data.evaluations):
+        return _(
+            "Kỳ %(period)s chưa có kết quả nào được phê duyệt nên chưa lập được báo cáo. "
+            "Hãy chọn kỳ khác hoặc nhập và duyệt kết quả trước."
+        ) % {"period": data.period.label_vi}
+    return None
+
+
+# -- the header -------------------------------------------------------------------------------
+
+
+def is_party(body: Body) -> bool:
+    return body.kind == BodyKind.PARTY_COMMITTEE
+
+
+def superior_of(body: Body) -> str:
+    """The body above, for the header's first line: only within the same system (a Party
+    committee above a People's Committee gives permissions, not a letterhead)."""
+    parent = body.parent
+    if parent is None or is_party(parent) != is_party(body):
+        return ""
+    return parent.name
+
+
+def default_place(body: Body) -> str:
+    """ "Cai Lậy" from the unit "Thị xã Cai Lậy": Decree 30 writes the place name alone."""
+    if body.unit is None:
+        return ""
+    name = body.unit.name.strip()
+    for prefix in ("thành phố ", "thị xã ", "thị trấn ", "huyện ", "tỉnh ", "phường ", "xã "):
+        if name.casefold().startswith(prefix):
+            return name[len(prefix) :].strip()
+    return name
+
+
+class ReportOptions(forms.Form):
+    """What the header needs beyond the data: all optional, blanks left for the signer."""
+
+    so = forms.CharField(max_length=64, required=False, label=gettext_lazy("Số, ký hiệu"))
+    noi = forms.CharField(max_length=120, required=False, label=gettext_lazy("Địa danh"))
+    ngay = forms.DateField(required=False, label=gettext_lazy("Ngày ban hành"))
+    tieu_de = forms.CharField(max_length=300, required=False, label=gettext_lazy("Trích yếu"))
+
+
+def _options(request: HttpRequest, body: Body) -> ReportOptions:
+    form = ReportOptions(request.GET or None, initial={"noi": default_place(body)})
+    if request.GET and not form.is_valid():
+        problems = "; ".join(
+            f"{form.fields[name].label}: {' '.join(str(m) for m in msgs)}"
+            for name, msgs in form.errors.items()
+        )
+        raise ReportError(
+            _("Thông tin đầu báo cáo chưa đúng (%(problems)s).") % {"problems": problems}
+        )
+    return form
+
+
+def header_for(resolution: Resolution, options: ReportOptions) -> Header:
+    body = resolution.issuing_body
+    d: dict[str, Any] = options.cleaned_data if options.is_bound else {}
+    place = d.get("noi") if options.is_bound else options.initial.get("noi", "")
+    date: dt.date | None = d.get("ngay")
+    return Header(
+        body=body.name,
+        party=is_party(body),
+        superior=superior_of(body),
+        number=(d.get("so") or "").strip(),
+        place=(place or "").strip(),
+        date=date,
+        title=(d.get("tieu_de") or "").strip(),
+    )
+
+
+# -- file names ------------------------------------------------------------------------------
+
+
+def report_file_name(resolution: Resolution, period: Period, fmt: str) -> str:
+    """ "Báo cáo kết quả thực hiện chỉ tiêu - Nghị quyết Cai Lậy năm 2024.docx"; the period
+    is added when the title does not already say it."""
+    title = _UNSAFE_NAME.sub(" ", resolution.title).strip()
+    stem = f"Báo cáo kết quả thực hiện chỉ tiêu - {title}"
+    if period.label_vi.casefold() not in title.casefold():
+        stem += f" - {period.label_vi}"
+    stem = re.sub(r"\s+", " ", unicodedata.normalize("NFC", stem))[:150].rstrip(" .-")
+    return f"{stem}.{fmt}"
+
+
+def ascii_fallback(name: str) -> str:
+    """The file name without accents, for clients that ignore filename*."""
+    folded = unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D"))
+    plain = "".join(c for c in folded if not unicodedata.combining(c))
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", plain).strip("-") or "bao-cao"
+
+
+def content_disposition(name: str, *, inline: bool = False) -> str:
+    """RFC 6266 with an RFC 5987 `filename*`: the Vietnamese name for browsers that read it."""
+    kind = "inline" if inline else "attachment"
+    return f"{kind}; filename=\"{ascii_fallback(name)}\"; filename*=UTF-8''{quote(name, safe='')}"
+
+
+# -- views -------------------------------------------------------------------------------------
+
+
+def report(request: HttpRequest, resolution_id: int) -> HttpResponse:
+    """GET without `format`: the page to choose period and header. With
+    `format=docx|xlsx|pdf|html`: the document (HTML shown inline as the preview)."""
+    refused = _refuse_anonymous(request, resolution_id)
+    if refused is not None:
+        return refused
+    resolution = perm.get_resolution_for_user(request.user, resolution_id)
+    fmt = request.GET.get("format", "")
+    context: dict[str, Any] = {
+        "resolution": resolution,
+        "periods": periods_of(resolution),
+        "formats": list(FORMAT_LABELS.items()),
+        "period": resolution.period,
+        "options": ReportOptions(initial={"noi": default_place(resolution.issuing_body)}),
+    }
+    try:
+        period = _period(resolution, request.GET.get("period") or request.GET.get("ky", ""))
+        context["period"] = period
+        options = _options(request, resolution.issuing_body)
+        context["options"] = options
+        if fmt and fmt not in MEDIA_TYPES:
+            raise ReportError(
+                _("Định dạng “%(fmt)s” không có; chọn docx, xlsx, pdf hoặc html.") % {"fmt": fmt}
+            )
+        data = report_data(resolution, period)
+        reason = no_data_reason(data)
+        if reason is not None:
+            raise ReportError(reason, status=404)
+    except ReportError as exc:
+        context["error"] = str(exc)
+        return render(request, "chitieu/report_form.html", context, status=exc.status)
+    context["summary"] = build_report(header_for(resolution, options), period, data.evaluations)
+    if not fmt:
+        return render(request, "chitieu/report_form.html", context)
+    document = build_report(
+        header_for(resolution, options),
+        period,
+        data.evaluations,
+        next_targets=data.next_targets,
+        next_period=data.next_period,
+    )
+    body = render_report(document, fmt)
+    response = HttpResponse(body, content_type=MEDIA_TYPES[fmt])
+    name = report_file_name(resolution, period, fmt)
+    response["Content-Disposition"] = content_disposition(name, inline=fmt == "html")
+    return response
+
+
+class FactCheckForm(forms.Form):
+    ky = forms.CharField(max_length=32, required=False, label=gettext_lazy("Kỳ đối chiếu"))
+    text = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 14}),
+        required=False,
+        max_length=MAX_TEXT_CHARS,
+        label=gettext_lazy("Dán dự thảo báo cáo hoặc bài viết"),
+    )
+    document = forms.FileField(
+        required=False, label=gettext_lazy("hoặc tải lên tệp (.txt, .docx, .pdf)")
+    )
+
+    def clean_document(self) -> Any:
+        upload = self.cleaned_data.get("document")
+        if upload is None:
+            return None
+        suffix = Path(upload.name).suffix.lower()
+        if suffix not in DOCUMENT_SUFFIXES:
+            raise forms.ValidationError(
+                _("Tệp “%(name)s”: không hỗ trợ định dạng “%(suffix)s” (dùng .txt, .docx, .pdf).")
+                % {"name": upload.name, "suffix": suffix or "(không có đuôi)"}
+            )
+        limit = int(getattr(settings, "CHITIEU_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
+        if upload.size > limit:
+            raise forms.ValidationError(
+                _("Tệp “%(name)s” quá lớn (tối đa %(mb)s MB).")
+                % {"name": upload.name, "mb": limit // (1024 * 1024)}
+            )
+        return upload
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        empty = not (data.get("text") or "").strip() and not data.get("document")
+        if empty and not self.errors:  # a refused file has already said why
+            raise forms.ValidationError(_("Hãy dán văn bản hoặc chọn một tệp."))
+        return data
+
+
+def read_upload(upload: Any) -> str:
+    """The text of an uploaded .txt/.docx/.pdf through chitieu.text.read_document (which
+    applies the file size and zip-bomb limits before any parser opens the file)."""
+
+    suffix = Path(upload.name).suffix.lower()
+    with tempfile.NamedTemporaryFile(suffix=suffix) as tmp:
+        for chunk in upload.chunks():
+            tmp.write(chunk)
+        tmp.flush()
+        return read_document(Path(tmp.name))
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A stretch of the checked text, marked with the verdict of the claim it states."""
+
+    text: str
+    verdict: str = ""  # "", or the CSS key of the worst verdict over it
+
+
+VERDICT_KEYS = {
+    Verdict.MATCH: "match",
+    Verdict.MISMATCH: "mismatch",
+    Verdict.NO_DATA: "unknown",
+    Verdict.UNTIED: "unknown",
+}
+VERDICT_LABELS = {
+    "match": gettext_lazy("Khớp"),
+    "mismatch": gettext_lazy("Sai lệch"),
+    "unknown": gettext_lazy("Không xác định"),
+}
+_SEVERITY = {"match": 1, "unknown": 2, "mismatch": 3}
+
+
+def marked_text(text: str, checks: tuple[Check, ...]) -> list[Piece]:
+    """The text cut at the claims' spans, each claim marked with its worst verdict (a sentence
+    with one wrong figure among right ones shows as wrong)."""
+    marks: dict[tuple[int, int], str] = {}
+    for c in checks:
+        start, end = c.span
+        if not 0 <= start < end <= len(text):
+            continue
+        key = VERDICT_KEYS[c.verdict]
+        current = marks.get((start, end))
+        if current is None or _SEVERITY[key] > _SEVERITY[current]:
+            marks[(start, end)] = key
+    pieces: list[Piece] = []
+    pos = 0
+    for (start, end), key in sorted(marks.items()):
+        if start < pos:  # overlapping claims: the earlier one keeps the shared stretch
+            start = pos
+            if start >= end:
+                continue
+        if start > pos:
+            pieces.append(Piece(text[pos:start]))
+        pieces.append(Piece(text[start:end], key))
+        pos = end
+    if pos < len(text):
+        pieces.append(Piece(text[pos:]))
+    return pieces
+
+
+def _counts(result: FactCheck) -> list[tuple[str, str, int]]:
+    keys = [VERDICT_KEYS[c.verdict] for c in result.checks]
+    return [(k, str(VERDICT_LABELS[k]), keys.count(k)) for k in ("match", "mismatch", "unknown")]
+
+
+def factcheck(request: HttpRequest, resolution_id: int) -> HttpResponse:
+    """A box to paste a draft (or a file to upload); each claim checked against the data."""
+    refused = _refuse_anonymous(request, resolution_id)
+    if refused is not None:
+        return refused
+    resolution = perm.get_resolution_for_user(request.user, resolution_id)
+    period_code = request.GET.get("ky") or request.GET.get("period") or resolution.period.code
+    form = FactCheckForm(request.POST or None, request.FILES or None, initial={"ky": period_code})
+    context: dict[str, Any] = {
+        "resolution": resolution,
+        "periods": periods_of(resolution),
+        "form": form,
+        "period_code": period_code,
+        "labels": VERDICT_LABELS,
+    }
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        context["period_code"] = form.cleaned_data.get("ky") or period_code
+        try:
+            period = _period(resolution, context["period_code"])
+            data = report_data(resolution, period)
+            reason = no_data_reason(data)
+            if reason is not None:
+                raise ReportError(reason, status=200)
+            upload = form.cleaned_data.get("document")
+            text = read_upload(upload) if upload is not None else form.cleaned_data["text"]
+            if len(text) > MAX_TEXT_CHARS:
+                raise ReportError(
+                    _("Văn bản quá dài (%(n)s ký tự; tối đa %(max)s).")
+                    % {"n": f"{len(text):,}".replace(",", "."), "max": "200.000"}
+                )
+            result = check_text(text, data.evaluations, data.next_targets)
+        except ReportError as exc:
+            context["error"] = str(exc)
+            status = exc.status
+        except DocumentError as exc:
+            # The reader's reason, with the name the user knows (not the temporary file's).
+            context["error"] = _("Không đọc được tệp “%(name)s”: %(reason)s") % {
+                "name": form.cleaned_data["document"].name,
+                "reason": exc.reason,
+            }
+        else:
+            context.update(
+                period=period,
+                result=result,
+                rows=[(VERDICT_KEYS[c.verdict], c) for c in result.checks],
+                counts=_counts(result),
+                pieces=marked_text(text, result.checks),
+            )
+    elif request.method == "POST":
+        status = 400
+    return render(request, "chitieu/factcheck.html", context, status=status)
