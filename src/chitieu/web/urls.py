@@ -6,7 +6,7 @@ from django.contrib.staticfiles.views import serve as static_serve
 from django.urls import include, path, re_path
 
 from chitieu.web.api import api
-from chitieu.web.views import account, resolutions, results, targets
+from chitieu.web.views import account, reports, resolutions, results, targets
 
 urlpatterns = [
     path("", resolutions.resolution_list, name="resolution_list"),
@@ -26,6 +26,12 @@ urlpatterns = [
         r"^nghi-quyet/(?P<resolution_id>[0-9]+)/xuat\.(?P<fmt>csv|xlsx)$",
         resolutions.resolution_export,
         name="resolution_export",
+    ),
+    path("nghi-quyet/<int:resolution_id>/bao-cao/", reports.report, name="report"),
+    path(
+        "nghi-quyet/<int:resolution_id>/kiem-tra-so-lieu/",
+        reports.factcheck,
+        name="report_factcheck",
     ),
     path("mau-chi-tieu.xlsx", resolutions.targets_template_download, name="targets_template"),
     path("nghi-quyet/<int:resolution_id>/khoa-ky/", resolutions.period_lock, name="period_lock"),
