@@ -101,6 +101,17 @@ def read_sentence(
     return out
 
 
+def _fits(m: _Summary, s: _Summary) -> bool:
+    """ "hoàn thành 18/20 chỉ tiêu. … Có 2 chỉ tiêu không đạt": counts that complete the set
+    stated just before (one total, and the parts add up to no more than it)."""
+    counts = {**m.counts, **s.counts}
+    total = counts.get("total")
+    if total is None or ("total" in m.counts) == ("total" in s.counts):
+        return False
+    parts = sum(counts.get(k, 0) for k in ("achieved", "not_achieved", "pending"))
+    return parts <= total
+
+
 def merge(summaries: list[_Summary]) -> list[ExtractedSummary]:
     merged: list[_Summary] = []
     for s in summaries:
@@ -112,7 +123,7 @@ def merge(summaries: list[_Summary]) -> list[ExtractedSummary]:
                 (set(m.counts) == {"total"} and "total" not in s.counts)
                 or (set(s.counts) == {"total"} and "total" not in m.counts)
             )
-            if (shared and agree) or follows:
+            if (shared and agree) or follows or (m is merged[-1] and not shared and _fits(m, s)):
                 m.counts.update(s.counts)
                 break
         else:
