@@ -234,3 +234,40 @@ def test_it_never_writes_an_id_or_a_year_with_a_thousands_separator(town: Town) 
     assert 'value="12345"' in page and "12.345" not in page
     detail = _client(town, "viewer").get(f"/chi-tieu/{town.revenue.pk}/").content.decode()
     assert "ky=2024" in detail and "2.024" not in detail
+
+
+def test_it_computes_the_change_on_last_year_from_last_years_approved_figure(town: Town) -> None:
+    from factories import make_target
+
+    from chitieu.web.actions.resolutions import do_create_resolution
+
+    previous = do_create_resolution(
+        issuing_body=town.committee, kind="annual", title="Nghị quyết năm 2023", start_year=2023
+    )
+    # Written with other capitals: still the same indicator.
+    last = make_target(
+        previous, town.department, "Tổng thu ngân sách địa phương", value=170, unit="tỷ đồng"
+    )
+    year = Period.year_of(2023)
+    do_save_result(last, Result(period=year, value=Decimal(180)), user=town.users["reporter"])
+    do_submit_result(last, year, False, user=town.users["reporter"])
+    do_approve_result(last, year, False, user=town.users["approver"])
+    _approve(town, town.revenue, "198")
+    page = _client(town, "viewer").get(f"/nghi-quyet/{town.resolution.pk}/").content.decode()
+    row = page.split('data-code="KT01"')[1].split("</tr>")[0]
+    assert "+10%" in row  # 198 against 180
+
+
+def test_it_draws_the_target_page_chart_with_each_approved_period(town: Town) -> None:
+    _approve(town, town.revenue, "201.3")
+    half = Period.parse("2024-6M")
+    do_save_result(
+        town.revenue, Result(period=half, value=Decimal(90)), user=town.users["reporter"]
+    )
+    do_submit_result(town.revenue, half, False, user=town.users["reporter"])
+    do_approve_result(town.revenue, half, False, user=town.users["approver"])
+    page = _client(town, "viewer").get(f"/chi-tieu/{town.revenue.pk}/").content.decode()
+    chart = page.split('<svg class="chart"')[1].split("</svg>")[0]
+    assert "201,3" in chart and ">90<" in chart and "2024-6M" in chart
+    assert 'class="spark-target"' in chart  # the target line at 186
+    assert chart.index("2024-6M") < chart.index(">2024<")  # chronological: half-year first

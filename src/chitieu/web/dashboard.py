@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from decimal import Decimal
 
 from chitieu.evaluate import evaluate
-from chitieu.model import Evaluation, Field, Period, Status
+from chitieu.model import Evaluation, Field, Period, PeriodKind, Status
 from chitieu.summary import Summary, summarize, summary_sentence
 from chitieu.web.domain import effective_version, result_to_domain, target_to_domain
 from chitieu.web.models import Resolution, ResultState, ResultVersion, TargetRow
@@ -46,6 +47,21 @@ class Dashboard:
     periods: list[Period]  # periods with any result, and the resolution's own
 
 
+def period_sort_key(period: Period) -> tuple[int, int, int]:
+    """Chronological by the period's last month: 2024-6M before 2024-9M before 2024."""
+    ends = {
+        PeriodKind.MONTH: lambda p: p.index or 1,
+        PeriodKind.QUARTER: lambda p: (p.index or 1) * 3,
+        PeriodKind.HALF: lambda p: (p.index or 1) * 6,
+        PeriodKind.CUMULATIVE_6M: lambda p: 6,
+        PeriodKind.CUMULATIVE_9M: lambda p: 9,
+        PeriodKind.YEAR: lambda p: 12,
+        PeriodKind.TERM: lambda p: 13,
+    }
+    year = period.end_year if period.kind is PeriodKind.TERM and period.end_year else period.year
+    return (year, ends[period.kind](period), period.year)
+
+
 def periods_of(resolution: Resolution) -> list[Period]:
     codes = set(
         ResultVersion.objects.filter(target__resolution=resolution)
@@ -78,14 +94,25 @@ def build_dashboard(
         by_target_period[(v.target_id, v.period_code)].append(v)
         if v.state == ResultState.APPROVED:
             approved_by_target[v.target_id].append(v)
+    last_year = _last_year_values(resolution, period, targets)
     rows = []
     for t in targets:
         t.resolution = resolution  # already loaded; avoid one query per target
         own = by_target_period.get((t.pk, period.code), [])
         best = effective_version(own)
+        result = None
         if best is not None:
             best.target = t
-        evaluation = evaluate(target_to_domain(t), result_to_domain(best) if best else None)
+            result = result_to_domain(best)
+            previous = last_year.get(t.name_key)
+            if (
+                result.previous_value is None
+                and result.change_percent is None
+                and previous is not None
+            ):
+                # The same indicator's approved figure a year earlier: the core computes the change.
+                result = replace(result, previous_value=previous)
+        evaluation = evaluate(target_to_domain(t), result)
         newest = own[-1] if own else None
         pending = newest if newest is not None and newest.state != ResultState.APPROVED else None
         rows.append(Row(t, evaluation, best, pending, _trend(approved_by_target.get(t.pk, []))))
@@ -100,6 +127,37 @@ def build_dashboard(
     )
 
 
+def _last_year_values(
+    resolution: Resolution, period: Period, targets: list[TargetRow]
+) -> dict[str, Decimal]:
+    """Approved values of the same period last year, by indicator name, from the same body's
+    resolutions (an annual resolution's targets live in last year's resolution). One query."""
+    if resolution.end_year:
+        return {}
+    previous = period.same_period_last_year
+    versions = (
+        ResultVersion.objects.filter(
+            target__resolution__issuing_body_id=resolution.issuing_body_id,
+            target__name_key__in=[t.name_key for t in targets],
+            period_code=previous.code,
+            state=ResultState.APPROVED,
+            value__isnull=False,
+        )
+        .exclude(target__resolution=resolution)
+        .select_related("target")
+        .order_by("seq", "id")
+    )
+    by_slot: dict[tuple[int, str], list[ResultVersion]] = defaultdict(list)
+    for v in versions:
+        by_slot[(v.target_id, v.target.name_key)].append(v)
+    out: dict[str, Decimal] = {}
+    for (_, key), slot in by_slot.items():
+        best = effective_version(slot)
+        if best is not None and best.value is not None:
+            out[key] = best.value
+    return out
+
+
 def _trend(approved: Iterable[ResultVersion]) -> tuple[tuple[str, float], ...]:
     best: dict[str, ResultVersion] = {}
     for v in approved:
@@ -108,7 +166,7 @@ def _trend(approved: Iterable[ResultVersion]) -> tuple[tuple[str, float], ...]:
         current = best.get(v.period_code)
         if current is None or (not v.estimated, v.seq) >= (not current.estimated, current.seq):
             best[v.period_code] = v
-    ordered = sorted(best.items(), key=lambda kv: Period.parse(kv[0]).year)
+    ordered = sorted(best.items(), key=lambda kv: period_sort_key(Period.parse(kv[0])))
     # Floats only here, at the edge: the chart needs coordinates, not exact figures.
     return tuple((code, float(v.value)) for code, v in ordered if v.value is not None)
 

@@ -80,3 +80,52 @@ def target_text(row: object) -> str:
 @register.filter
 def get_item(mapping: dict[str, str], key: str) -> str:
     return mapping.get(key, key)
+
+
+@register.simple_tag
+def trend_chart(points: list[tuple[str, float, str]], target: object = None) -> SafeString:
+    """A labelled SVG line chart of a target's approved figures by period, with the target as
+    a dashed line. `points` are (period label, value, value as displayed). No JavaScript."""
+    from django.utils.html import escape
+
+    if not points:
+        return mark_safe("")
+    goal = float(target) if isinstance(target, Decimal | int | float) else None  # type: ignore[arg-type]
+    values = [v for _, v, _ in points]
+    lo = min([*values, goal] if goal is not None else values)
+    hi = max([*values, goal] if goal is not None else values)
+    span = (hi - lo) or abs(hi) or 1.0
+    lo, hi = lo - span * 0.15, hi + span * 0.15
+    w, h, left, right, top, bottom = 560.0, 200.0, 12.0, 12.0, 18.0, 30.0
+
+    def x(i: int) -> float:
+        if len(points) == 1:
+            return (w - left - right) / 2 + left
+        return left + i * (w - left - right) / (len(points) - 1)
+
+    def y(v: float) -> float:
+        return top + (hi - v) / (hi - lo) * (h - top - bottom)
+
+    parts = [
+        f'<svg class="chart" viewBox="0 0 {w:.0f} {h:.0f}" role="img" aria-label="Biểu đồ kết quả">'
+    ]
+    if goal is not None:
+        parts.append(
+            f'<line x1="{left}" x2="{w - right}" y1="{y(goal):.1f}" y2="{y(goal):.1f}" class="spark-target"/>'
+        )
+        parts.append(
+            f'<text x="{w - right}" y="{y(goal) - 4:.1f}" text-anchor="end" class="chart-goal">chỉ tiêu</text>'
+        )
+    if len(points) > 1:
+        coords = " ".join(f"{x(i):.1f},{y(v):.1f}" for i, (_, v, _) in enumerate(points))
+        parts.append(f'<polyline points="{coords}" class="spark-line"/>')
+    for i, (label, v, shown) in enumerate(points):
+        parts.append(f'<circle cx="{x(i):.1f}" cy="{y(v):.1f}" r="3.5" class="spark-dot"/>')
+        parts.append(
+            f'<text x="{x(i):.1f}" y="{y(v) - 8:.1f}" text-anchor="middle">{escape(shown)}</text>'
+        )
+        parts.append(
+            f'<text x="{x(i):.1f}" y="{h - 10:.1f}" text-anchor="middle" class="chart-axis">{escape(label)}</text>'
+        )
+    parts.append("</svg>")
+    return mark_safe("".join(parts))

@@ -14,11 +14,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from chitieu.model import Comparator, Direction, Field, Kind, Period
-from chitieu.numbers import NumberFormatError, to_decimal
+from chitieu.numbers import NumberFormatError, format_number, to_decimal
 from chitieu.tables import InputErrors
 from chitieu.web import permissions as perm
 from chitieu.web.actions.errors import ActionError
 from chitieu.web.actions.targets import do_create_target, do_import_targets, do_update_target
+from chitieu.web.dashboard import period_sort_key
 from chitieu.web.domain import effective_version, result_to_domain, target_to_domain
 from chitieu.web.exports import read_uploaded_targets, target_to_row
 from chitieu.web.forms import PasteForm, PreviewTargetForm, TargetForm
@@ -61,7 +62,7 @@ def target_detail(request: HttpRequest, target_id: int) -> HttpResponse:
 
     domain_target = target_to_domain(target)
     periods = []
-    for code in sorted(by_period, key=lambda c: (Period.parse(c).year, c), reverse=True):
+    for code in sorted(by_period, key=lambda c: period_sort_key(Period.parse(c)), reverse=True):
         best = effective_version(by_period[code])
         periods.append(
             {
@@ -70,11 +71,22 @@ def target_detail(request: HttpRequest, target_id: int) -> HttpResponse:
                 "evaluation": evaluate(domain_target, result_to_domain(best) if best else None),
             }
         )
+    chart = [
+        (
+            p["period"].code,
+            float(p["effective"].value),
+            format_number(p["effective"].value.normalize()),
+        )
+        for p in reversed(periods)
+        if p["effective"] is not None and p["effective"].value is not None
+    ]
     return render(
         request,
         "chitieu/target_detail.html",
         {
             "target": target,
+            "chart": chart,
+            "chart_target": target.value if target.kind == Kind.LEVEL.value else None,
             "periods": periods,
             "versions": versions,
             "changes": target.changes.select_related("user"),
