@@ -85,17 +85,31 @@ def sqlite_database(path: Path) -> dict[str, Any]:
     }
 
 
+def secret_from_file(name: str) -> str:
+    """NAME, else the content of the file named by NAME_FILE (Docker/systemd secrets), else "".
+
+    Secrets never live in the code or the settings module: only in the environment or a file."""
+    value = os.environ.get(name, "").strip()
+    path = os.environ.get(name + "_FILE", "").strip()
+    if value or not path:
+        return value
+    try:
+        return Path(path).read_text(encoding="utf-8").strip()
+    except OSError as exc:
+        raise SettingError(f"{name}_FILE={path!r}: không đọc được tệp ({exc.strerror})") from exc
+
+
 def database() -> dict[str, Any]:
-    url = os.environ.get("DATABASE_URL", "").strip()
+    url = secret_from_file("DATABASE_URL")
     if url:
         return parse_database_url(url)
     return sqlite_database(data_dir() / "chitieu.sqlite3")
 
 
 def secret_key() -> str:
-    """CHITIEU_SECRET_KEY, else a key generated once and kept in the data folder, so a
+    """CHITIEU_SECRET_KEY (or the file CHITIEU_SECRET_KEY_FILE), else a key generated once and kept in the data folder, so a
     single-office install needs no configuration and sessions survive restarts."""
-    key = os.environ.get("CHITIEU_SECRET_KEY", "").strip()
+    key = secret_from_file("CHITIEU_SECRET_KEY")
     if key:
         if len(key) < 32:
             raise SettingError("CHITIEU_SECRET_KEY: cần ít nhất 32 ký tự")
