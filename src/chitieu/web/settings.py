@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from chitieu.web import env
+from chitieu.web.csp import csp_policy
 from chitieu.web.scale.replica import replica_databases
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -34,7 +35,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "chitieu.web.security.RequestSizeLimitMiddleware",  # 413 before a huge body is read
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Vietnamese unless the user picked English (not the browser's Accept-Language).
     "chitieu.web.middleware.ChosenLanguageMiddleware",
@@ -101,6 +104,36 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env.env_bool("CHITIEU_SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
+
+# Hardening (docs/security.md). A session lasts one working day; a browser left open
+# overnight in a shared office is logged out.
+SESSION_COOKIE_AGE = int(env.env_str("CHITIEU_SESSION_SECONDS", str(8 * 3600)))
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SECURE_CSP = csp_policy()
+# Behind HTTPS (a reverse proxy that sets X-Forwarded-Proto): redirect and HSTS too.
+CHITIEU_HTTPS = env.env_bool("CHITIEU_HTTPS", SESSION_COOKIE_SECURE)
+if CHITIEU_HTTPS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    SECURE_HSTS_SECONDS = int(env.env_str("CHITIEU_HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env.env_bool("CHITIEU_HSTS_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env.env_bool("CHITIEU_HSTS_PRELOAD", True)  # allows, never submits
+# Login throttling: wrong-password counters shared by all gunicorn workers (a file cache).
+AUTHENTICATION_BACKENDS = ["chitieu.web.security.ThrottledModelBackend"]
+CHITIEU_TRUST_X_FORWARDED_FOR = env.env_bool("CHITIEU_TRUST_X_FORWARDED_FOR", False)
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "throttle": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(DATA_DIR / "throttle"),
+    },
+}
+# Uploads: a resolution or a results table is a few MB (chitieu.filesafety checks contents).
+CHITIEU_MAX_UPLOAD_BYTES = int(env.env_str("CHITIEU_MAX_UPLOAD_BYTES", str(20 * 1024 * 1024)))
 
 LOGGING = {
     "version": 1,
