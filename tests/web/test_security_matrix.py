@@ -86,6 +86,13 @@ def _title(t: Town) -> str:
     return t.resolution.title
 
 
+def _approved(t: Town) -> None:
+    from chitieu.web.actions.results import do_approve_result
+
+    _submitted(t)
+    do_approve_result(t.revenue, YEAR, False, user=t.users["approver"])
+
+
 WEB = [
     Case("", "GET", lambda t: "/", MEMBERS, shared=True, hidden=_title),
     Case("dang-nhap/", "GET", lambda t: "/dang-nhap/", EVERYONE, shared=True),
@@ -123,6 +130,28 @@ WEB = [
         "GET",
         lambda t: f"/nghi-quyet/{_r(t)}/xuat.xlsx",
         MEMBERS,
+    ),
+    # The report and the fact check read like the dashboard: members of the body (and above).
+    Case(
+        "nghi-quyet/<int:resolution_id>/bao-cao/",
+        "GET",
+        lambda t: f"/nghi-quyet/{_r(t)}/bao-cao/",
+        MEMBERS,
+    ),
+    Case(
+        "nghi-quyet/<int:resolution_id>/bao-cao/",
+        "GET",
+        lambda t: f"/nghi-quyet/{_r(t)}/bao-cao/?period=2024&format=xlsx",
+        MEMBERS,
+        setup=_approved,
+    ),
+    Case(
+        "nghi-quyet/<int:resolution_id>/kiem-tra-so-lieu/",
+        "POST",
+        lambda t: f"/nghi-quyet/{_r(t)}/kiem-tra-so-lieu/",
+        MEMBERS,
+        data=lambda t: {"ky": "2024", "text": "Tổng thu ngân sách địa phương đạt 190 tỷ đồng."},
+        setup=_approved,
     ),
     Case("mau-chi-tieu.xlsx", "GET", lambda t: "/mau-chi-tieu.xlsx", EVERYONE, shared=True),
     Case(
