@@ -9,7 +9,6 @@ against it; public resolutions need no login, as on the dashboard.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import tempfile
 import unicodedata
@@ -172,8 +171,11 @@ class ReportOptions(forms.Form):
 
 
 def _options(request: HttpRequest, body: Body) -> ReportOptions:
-    form = ReportOptions(request.GET or None, initial={"noi": default_place(body)})
-    if request.GET and not form.is_valid():
+    data = request.GET.copy()
+    if "noi" not in data:  # a field left empty on purpose stays empty
+        data["noi"] = default_place(body)
+    form = ReportOptions(data)
+    if not form.is_valid():
         problems = "; ".join(
             f"{form.fields[name].label}: {' '.join(str(m) for m in msgs)}"
             for name, msgs in form.errors.items()
@@ -186,16 +188,14 @@ def _options(request: HttpRequest, body: Body) -> ReportOptions:
 
 def header_for(resolution: Resolution, options: ReportOptions) -> Header:
     body = resolution.issuing_body
-    d: dict[str, Any] = options.cleaned_data if options.is_bound else {}
-    place = d.get("noi") if options.is_bound else options.initial.get("noi", "")
-    date: dt.date | None = d.get("ngay")
+    d: dict[str, Any] = options.cleaned_data
     return Header(
         body=body.name,
         party=is_party(body),
         superior=superior_of(body),
         number=(d.get("so") or "").strip(),
-        place=(place or "").strip(),
-        date=date,
+        place=(d.get("noi") or "").strip(),
+        date=d.get("ngay"),
         title=(d.get("tieu_de") or "").strip(),
     )
 
@@ -243,7 +243,7 @@ def report(request: HttpRequest, resolution_id: int) -> HttpResponse:
         "periods": periods_of(resolution),
         "formats": list(FORMAT_LABELS.items()),
         "period": resolution.period,
-        "options": ReportOptions(initial={"noi": default_place(resolution.issuing_body)}),
+        "options": ReportOptions({"noi": default_place(resolution.issuing_body)}),
     }
     try:
         period = _period(resolution, request.GET.get("period") or request.GET.get("ky", ""))
@@ -257,13 +257,12 @@ def report(request: HttpRequest, resolution_id: int) -> HttpResponse:
         data = report_data(resolution, period)
         reason = no_data_reason(data)
         if reason is not None:
-            raise ReportError(reason, status=404)
+            # The page itself is fine (200); a file asked for cannot be made (422), and is not
+            # a 404, which this app keeps for "no such resolution or no access".
+            raise ReportError(reason, status=422 if fmt else 200)
     except ReportError as exc:
         context["error"] = str(exc)
         return render(request, "chitieu/report_form.html", context, status=exc.status)
-    context["summary"] = build_report(header_for(resolution, options), period, data.evaluations)
-    if not fmt:
-        return render(request, "chitieu/report_form.html", context)
     document = build_report(
         header_for(resolution, options),
         period,
@@ -271,6 +270,9 @@ def report(request: HttpRequest, resolution_id: int) -> HttpResponse:
         next_targets=data.next_targets,
         next_period=data.next_period,
     )
+    if not fmt:
+        context["summary"] = document
+        return render(request, "chitieu/report_form.html", context)
     body = render_report(document, fmt)
     response = HttpResponse(body, content_type=MEDIA_TYPES[fmt])
     name = report_file_name(resolution, period, fmt)
