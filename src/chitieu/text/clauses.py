@@ -232,7 +232,7 @@ def _is_intro(doc: Prepared, a: int, b: int) -> bool:
 
 
 def name_span(
-    doc: Prepared, a: int, b: int, strip_intro: bool
+    doc: Prepared, a: int, b: int, strip_intro: bool, label: bool = True
 ) -> tuple[tuple[int, int], str | None]:
     """The indicator named in tokens [a, b) (the words before a number's cue chain):
     after a ':' head and an introductory segment, past leading cue words (remembering a
@@ -240,7 +240,7 @@ def name_span(
     for i in range(b - 1, a - 1, -1):
         if doc.tokens[i].text == ":":
             # "- Tỷ lệ hộ nghèo: 0,85%": a label ends with the colon.
-            if any(doc.tokens[k].kind == "word" for k in range(i + 1, b)):
+            if any(doc.tokens[k].kind == "word" for k in range(i + 1, b)) or not label:
                 a = i + 1
             else:
                 b = i
@@ -333,7 +333,9 @@ def build_slots(doc: Prepared, a: int, b: int, qs: list[Quantity]) -> list[Slot]
     for k, q in enumerate(qs):
         pa, pb = pres[k]
         chain_a = _chain_start(doc, pa, pb)
-        (na, nb), head_verb = name_span(doc, pa, chain_a, strip_intro=(k == 0))
+        (na, nb), head_verb = name_span(
+            doc, pa, chain_a, strip_intro=(k == 0), label=(chain_a == pb)
+        )
         post = posts[k]
         near = (post[0], first_boundary(doc, post[0], post[1]))
         in_paren = _inside_paren(doc, pa if k else a, q.first)
@@ -391,15 +393,26 @@ def head(doc: Prepared, a: int, b: int) -> tuple[int, int] | None:
     i = doc.first_colon(a, b)
     if i is None or i == a:
         return None
+    if has_prefix(tag_cats(doc, i - 1), "names.filler"):
+        return None  # "… như:", "… gồm:"
     ta, tb = trim(doc, a, i)
+    comma = _top_level_comma(doc, ta, tb)
+    if comma is not None and _is_intro(doc, ta, comma):
+        ta, tb = trim(doc, comma + 1, tb)
+    # "Tai nạn giao thông giảm trên cả 3 tiêu chí: …": the head is what comes before the verb.
+    verb = first_tag_in(doc, ta, tb, PREDICATE)
+    if verb is not None:
+        ta, tb = trim(doc, ta, verb)
     # A heading of the whole list ("các chỉ tiêu chủ yếu năm 2026:") or of a field ("Về kinh
     # tế:") is not a name.
-    if ta >= tb or range_has(doc, ta, tb, "modes.") or doc.tokens[ta].text in _INTRO_WORDS:
+    if ta >= tb or doc.tokens[ta].text in _INTRO_WORDS:
         return None
-    last = tag_cats(doc, i - 1)
-    if has_prefix(last, "names.filler"):
+    if any(has_prefix(tag_cats(doc, k), _HEADING) for k in range(ta, tb)):
         return None
     return ta, tb
+
+
+_HEADING = ("modes.target", "modes.result", "modes.section_target", "modes.section_result")
 
 
 def _split_names(doc: Prepared, a: int, b: int) -> list[tuple[int, int]]:

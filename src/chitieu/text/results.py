@@ -196,6 +196,10 @@ def build_results(
                 item.status = item.status or "exceeded"
             if item.percent_of_target is None:
                 item.percent_of_target = pot
+        elif q.is_percent and _signed_in_paren(doc, q.first):
+            if item.change_percent is None:
+                negative = doc.tokens[q.first - 1].text == "-"
+                item.change_percent = -q.value if negative else q.value
         elif q.is_percent and ratio and _compared_to_period(doc, near_a, near_b):
             if item.change_percent is None:
                 item.change_percent = q.value - HUNDRED
