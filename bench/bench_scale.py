@@ -303,6 +303,16 @@ def _load_run(
     url = f"http://127.0.0.1:{port}"
     # Warm-up: each worker opens its connection and loads templates.
     subprocess.run([wrk, "-t1", "-c4", "-d3s", "-s", str(script), url], capture_output=True)
+    # One client alone: the service time of a dashboard, without queueing.
+    alone = subprocess.run(
+        [wrk, "-t1", "-c1", "-d5s", "-s", str(script), url], capture_output=True, text=True
+    )
+    solo = next((x for x in alone.stdout.splitlines() if x.startswith("RESULT ")), "")
+    if solo:
+        f = solo.split()
+        print(
+            f"1 kết nối: p50 {float(f[4]):.1f} ms, p95 {float(f[5]):.1f} ms, {int(f[1]) / 5:.0f} yêu cầu/giây"
+        )
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
     proc = subprocess.run(
