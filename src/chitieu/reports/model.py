@@ -173,7 +173,10 @@ def build_report(
     next_targets: Sequence[Target] = (),
     next_period: Period | None = None,
     phrasebook: Phrasebook | None = None,
+    extra_sections: Sequence[Section] = (),
 ) -> Report:
+    """`extra_sections` (forecasts at risk, overdue tasks…) follow the shortfalls, before the
+    next period's targets; the caller words them."""
     pb = phrasebook or Phrasebook()
     evals = ordered(evaluations)
     summary = summarize(evals)
@@ -183,6 +186,7 @@ def build_report(
     opening = summary_sentence(summary)
 
     sections = [_results_section(pb, period, evals), _shortfalls_section(pb, period, evals)]
+    sections.extend(extra_sections)
     if next_targets:
         upcoming = next_period or following(period)
         sections.append(
