@@ -31,11 +31,10 @@ DEMO_LOGINS: list[tuple[str, str]] = [
 ]
 MARKER = "DEMO"  # Resolution.number prefix of demo resolutions: loading twice adds nothing.
 
-# Field, code, responsible body key, direction per target of the Cai Lậy 2024 article, in order.
-# (name, kind, comparator, value, unit)
+# The targets of the Cai Lậy 2024 article, in order (as tests/web/data/cai-lay-2024.gold.json).
 E, C, S, P = Field.ECONOMY, Field.CULTURE_SOCIETY, Field.DEFENCE_SECURITY, Field.PARTY_BUILDING
-CAI_LAY_2024: list[tuple[str, str, str, str, Decimal, str, Field, str]] = [
-    # name, kind, comparator, value, unit, field, responsible
+CAI_LAY_2024: list[tuple[str, str, str, str, str, Field, str]] = [
+    # name, kind, comparator, value, unit, field, responsible body key
     ("tổng giá trị sản xuất (giá so sánh 2010)", "level", ">=", "9484", "tỷ đồng", E, "tckh"),
     ("tổng thu ngân sách địa phương", "level", ">=", "186", "tỷ đồng", E, "tckh"),
     ("tổng chi ngân sách", "level", ">=", "640.706", "tỷ đồng", E, "tckh"),
@@ -67,7 +66,7 @@ CAI_LAY_2024: list[tuple[str, str, str, str, Decimal, str, Field, str]] = [
     ("đảng viên hoàn thành nhiệm vụ trở lên", "level", ">=", "98", "%", P, "btc"),
     ("đảng viên hoàn thành tốt nhiệm vụ trở lên", "level", ">=", "90", "%", P, "btc"),
     ("tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên", "level", ">=", "85", "%", P, "btc"),
-]  # type: ignore[list-item]
+]
 
 # Less is better for these indicators (poverty, crime): "exceeded" means lower.
 LOWER_IS_BETTER = {"tỷ lệ hộ nghèo", "số vụ tội phạm về trật tự xã hội"}

@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404
 
 from chitieu.web.models import Body, Membership, Resolution, Role, TargetRow
 
-AnyUser = AbstractBaseUser | AnonymousUser
+type AnyUser = AbstractBaseUser | AnonymousUser
 
 # Roles that may do each action (a role on a body or an ancestor of it).
 EDIT_TARGETS = frozenset({Role.ADMIN, Role.EDITOR})
