@@ -61,7 +61,20 @@ def _mode_cues3(doc: Prepared, a: int, b: int, covered: set[int]) -> tuple[bool,
     return res, tgt, basis
 
 
-def _doc_default(doc: Prepared, sentences: list[Sentence]) -> str:
+_Cues = dict[tuple[int, int], tuple[bool, bool]]
+
+
+def _clause_cues(doc: Prepared, sentences: list[Sentence]) -> _Cues:
+    """(result cue, target cue) of every clause, computed once."""
+    cues: _Cues = {}
+    for s in sentences:
+        for a, b in s.clauses:
+            qs = scan_quantities(doc, a, b)
+            cues[(a, b)] = _mode_cues(doc, a, b, _covered(doc, qs, a, b))
+    return cues
+
+
+def _doc_default(doc: Prepared, sentences: list[Sentence], cues: _Cues) -> str:
     """With no cue anywhere near a statement, the document's leaning decides: the mode most
     clauses with figures state outright. A text with no sign of reporting reads as targets."""
     res = tgt = 0
@@ -70,7 +83,7 @@ def _doc_default(doc: Prepared, sentences: list[Sentence]) -> str:
             qs = scan_quantities(doc, a, b)
             if not qs:
                 continue
-            r, t = _mode_cues(doc, a, b, _covered(doc, qs, a, b))
+            r, t = cues[(a, b)]
             # Counting targets met ("đạt 6/7 chỉ tiêu") is reporting.
             r = r or any(is_summary_quantity(doc, q) for q in qs)
             res += r
@@ -222,7 +235,8 @@ def extract(text: str) -> Extraction:
     targets: list[ExtractedTarget] = []
     results: list[ExtractedResult] = []
     raw_summaries = []
-    default = _doc_default(doc, sentences)
+    cues = _clause_cues(doc, sentences)
+    default = _doc_default(doc, sentences, cues)
     all_years = _period_years(doc, 0, len(doc.tokens))
     target_year = max(all_years) if all_years else None
     past = any(y < target_year for y in all_years) if target_year is not None else False
@@ -241,8 +255,7 @@ def extract(text: str) -> Extraction:
         summary_qs: list[Quantity] = []
         for a, b in s.clauses:
             qs = scan_quantities(doc, a, b)
-            covered = _covered(doc, qs, a, b)
-            res, tgt = _mode_cues(doc, a, b, covered)
+            res, tgt = cues[(a, b)]
             mine = [q for q in qs if not is_summary_quantity(doc, q)]
             summary_qs += [q for q in qs if is_summary_quantity(doc, q)]
             mine = [q for q in mine if _keep(doc, q, diagnostics)]

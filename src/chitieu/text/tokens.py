@@ -22,7 +22,7 @@ _LONG_DIGITS = re.compile(r"\d{19,}")
 MAX_NUMBER_CHARS = 24
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: frozen dataclasses are slow to build, and we build many
 class Token:
     kind: str  # "num" | "word" | "punct"
     start: int
@@ -31,7 +31,7 @@ class Token:
     value: Decimal | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Tag:
     start: int  # token index
     end: int  # token index, exclusive
@@ -123,6 +123,8 @@ def _windows(scan: str) -> list[tuple[int, int]]:
 def _mask(lexicon: Lexicon, scan: str) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     windows = _windows(scan)
+    if sum(b - a for a, b in windows) > len(scan) // 2:
+        windows = [(0, len(scan))]  # dense figures: one pass is cheaper than many windows
     for trap in lexicon.traps:
         if trap.hint is not None and trap.hint.search(scan) is None:
             continue
