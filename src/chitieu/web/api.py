@@ -40,6 +40,17 @@ from chitieu.web.actions.results import (
 )
 from chitieu.web.actions.targets import do_create_target
 from chitieu.web.actions.tokens import user_for_token
+from chitieu.web.api_limits import (  # database column sizes: 422, never a 500
+    Amount,
+    Basis,
+    Code,
+    Name,
+    Order,
+    Percent,
+    PeriodCode,
+    Source,
+    UnitText,
+)
 from chitieu.web.dashboard import build_dashboard
 from chitieu.web.domain import target_to_domain
 from chitieu.web.models import Body, ResultVersion, TargetRow
@@ -116,35 +127,35 @@ class ResolutionDetail(ResolutionOut):
 
 
 class TargetIn(Schema):
-    name: str
-    code: str = ""
+    name: Name
+    code: Code = ""
     field: Field = Field.OTHER
     kind: Kind = Kind.LEVEL
     comparator: Comparator = Comparator.AT_LEAST
-    value: Decimal | None = None
-    value_max: Decimal | None = None
-    unit: str = ""
-    basis: str = ""
+    value: Amount | None = None
+    value_max: Amount | None = None
+    unit: UnitText = ""
+    basis: Basis = ""
     direction: Direction = Direction.HIGHER
     responsible_body_id: int | None = None
-    order: int = 0
+    order: Order = 0
 
 
 class ResultIn(Schema):
-    period: str
+    period: PeriodCode
     estimated: bool = False
-    value: Decimal | None = None
-    unit: str = ""
-    percent_of_target: Decimal | None = None
-    change_percent: Decimal | None = None
-    previous_value: Decimal | None = None
+    value: Amount | None = None
+    unit: UnitText = ""
+    percent_of_target: Percent | None = None
+    change_percent: Percent | None = None
+    previous_value: Amount | None = None
     declared_status: Status | None = None
-    source: str = ""
+    source: Source = ""
     note: str = ""
 
 
 class SlotIn(Schema):
-    period: str
+    period: PeriodCode
     estimated: bool = False
     comment: str = ""
 
