@@ -199,5 +199,8 @@ def read_document(path: str | Path) -> str:
         raise DocumentError(p, f"không mở được tệp ({exc.strerror})", "io") from exc
     text = _decode(p, data)
     if suffix in (".html", ".htm"):
-        return html_to_text(text)
+        try:
+            return html_to_text(text)
+        except AssertionError as exc:  # CPython's HTMLParser on some broken markup (fuzzing)
+            raise DocumentError(p, "tệp HTML bị hỏng (cú pháp không hợp lệ)", "malformed") from exc
     return text
