@@ -101,3 +101,11 @@ def test_html_scripts_and_event_handlers_never_reach_the_reader(tmp_path: Path) 
     assert "999" not in text and "777" not in text and "alert" not in text
     values = [str(t.value) for t in extract(text).targets]
     assert values == ["186"]
+
+
+def test_markup_that_breaks_the_stdlib_html_parser_gets_a_typed_error(tmp_path: Path) -> None:
+    # Found by scripts/fuzz.sh (documents target): html.parser raised AssertionError.
+    path = write(tmp_path, "hong.html", b"<![!?<<?!&\x01")
+    with pytest.raises(DocumentError) as caught:
+        read_document(path)
+    assert caught.value.code == "malformed" and "hong.html" in str(caught.value)
