@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Typographic characters that carry no meaning for the reader, mapped one-to-one.
 _CHAR_MAP = str.maketrans(
@@ -78,6 +79,7 @@ def fold(text: str) -> str:
     return folded
 
 
+@lru_cache(maxsize=4096)
 def fold_phrase(phrase: str) -> str:
     """A dictionary phrase in lookup form: normalised, folded, single spaces."""
     return " ".join(fold(normalize(phrase)).split())

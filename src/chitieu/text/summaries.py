@@ -115,7 +115,8 @@ def _fits(m: _Summary, s: _Summary) -> bool:
 def merge(summaries: list[_Summary]) -> list[ExtractedSummary]:
     merged: list[_Summary] = []
     for s in summaries:
-        for m in merged:
+        # Only recent summaries can be restated (a headline, then the body): bounded work.
+        for m in merged[-8:]:
             shared = set(s.counts) & set(m.counts)
             agree = all(s.counts[k] == m.counts[k] for k in shared)
             # "đề ra 22 chỉ tiêu. … có 19 chỉ tiêu đạt": a total stated alone, then its counts.
