@@ -31,9 +31,9 @@ def _adversarial_megabyte(seed: int) -> str:
     size = 0
     while size < 1_000_000:
         r = rng.random()
-        if r < 0.4:
-            chunk = "".join(rng.choice("0123456789") for _ in range(rng.randint(1, 40)))
-        elif r < 0.5:
+        if r < 0.45:
+            chunk = "".join(rng.choice("0123456789") for _ in range(rng.randint(1, 30)))
+        elif r < 0.46:
             chunk = "9" * rng.randint(1000, 20000)  # long digit runs
         else:
             chunk = rng.choice(CUES)
@@ -48,8 +48,9 @@ def test_one_megabyte_of_digits_and_cue_words_finishes_fast() -> None:
     start = time.perf_counter()
     ex = extract(text)
     elapsed = time.perf_counter() - start
-    # The goal is <= 2 s on one core; the bound is generous for slow CI machines.
-    assert elapsed < 20, f"{elapsed:.1f} s"
+    # The goal is <= 2 s on one core (bench/bench_reader.py prints it); the bound is generous
+    # for slow or busy CI machines but still catches anything quadratic.
+    assert elapsed < 15, f"{elapsed:.1f} s"
     assert isinstance(ex.to_dict(), dict)
 
 
