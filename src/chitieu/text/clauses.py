@@ -231,6 +231,30 @@ def _is_intro(doc: Prepared, a: int, b: int) -> bool:
     return False
 
 
+def _skip_leading_cues(doc: Prepared, i: int, b: int) -> tuple[int, str | None]:
+    """Past cue words, punctuation and numbers that open a name; a tăng/giảm among them is
+    remembered ("kéo giảm số vụ tội phạm …")."""
+    verb = None
+    while i < b:
+        tok = doc.tokens[i]
+        cats = tag_cats(doc, i)
+        t = doc.tag(i)
+        if tok.kind == "punct" and tok.text not in ('"', "'", "("):
+            i += 1
+        elif tok.kind == "num" or has_prefix(cats, _LEADING):
+            if "verbs.increase" in cats:
+                verb = "increase"
+            elif "verbs.decrease" in cats:
+                verb = "decrease"
+            i = t.end if t is not None and t.start == i else i + 1
+        else:
+            break
+    return i, verb
+
+
+_LEADING = ("names.filler", "modes.", "comparators.", "verbs.", "status.", "summaries.subset")
+
+
 def name_span(
     doc: Prepared, a: int, b: int, strip_intro: bool, label: bool = True
 ) -> tuple[tuple[int, int], str | None]:
@@ -240,7 +264,12 @@ def name_span(
     for i in range(b - 1, a - 1, -1):
         if doc.tokens[i].text == ":":
             # "- Tỷ lệ hộ nghèo: 0,85%": a label ends with the colon.
-            if any(doc.tokens[k].kind == "word" for k in range(i + 1, b)) or not label:
+            # "- Tỷ lệ hộ nghèo: 0,85%" is a label; "Tai nạn giao thông giảm …: xảy ra 224 vụ"
+            # is a sentence whose figures follow.
+            verb_before = first_tag_in(doc, a, i, PREDICATE) is not None
+            if any(doc.tokens[k].kind == "word" for k in range(i + 1, b)) or (
+                not label and verb_before
+            ):
                 a = i + 1
             else:
                 b = i
@@ -258,35 +287,15 @@ def name_span(
             if comma is None or not _is_intro(doc, a, comma):
                 break
             a = comma + 1
-    verb = None
-    i = a
-    while i < b:
-        tok = doc.tokens[i]
-        cats = tag_cats(doc, i)
-        t = doc.tag(i)
-        if tok.kind == "punct" and tok.text not in ('"', "'", "("):
-            i += 1
-        elif tok.kind == "num" or has_prefix(
-            cats,
-            ("names.filler", "modes.", "comparators.", "verbs.", "status.", "summaries.subset"),
-        ):
-            if "verbs.increase" in cats:
-                verb = "increase"
-            elif "verbs.decrease" in cats:
-                verb = "decrease"
-            i = t.end if t is not None and t.start == i else i + 1
-        else:
-            break
+    i, verb = _skip_leading_cues(doc, a, b)
     # "Đảng ủy xã đề ra chỉ tiêu thu nhập …": who sets the target comes before the verb.
     first_predicate = first_tag_in(doc, i, b, PREDICATE)
     for k in range(i, b if first_predicate is None else first_predicate):
         t = doc.tag(k)
         if t is not None and t.start == k and "modes.target" in t.categories and k > i:
             if "modes.section_target" not in t.categories or t.phrase not in ("mục tiêu",):
-                i = t.end
-                while i < b and has_prefix(tag_cats(doc, i), ("modes.", "names.filler")):
-                    ti = doc.tag(i)
-                    i = ti.end if ti is not None else i + 1
+                i, lead = _skip_leading_cues(doc, t.end, b)
+                verb = lead or verb
             break
     end = first_tag_in(doc, i, b, PREDICATE)
     if end is not None and end > i:
