@@ -226,7 +226,9 @@ def _is_intro(doc: Prepared, a: int, b: int) -> bool:
         return False
     for i in range(a, b):
         cats = tag_cats(doc, i)
-        if has_prefix(cats, ("modes.", "references.period")) or doc.tokens[i].kind == "num":
+        # A date, a period or a reporting cue sets the scene; "phấn đấu tỷ lệ xã, phường …"
+        # does not.
+        if has_prefix(cats, ("modes.result", "references.period")) or doc.tokens[i].kind == "num":
             return True
     return False
 
@@ -267,9 +269,10 @@ def name_span(
             # "- Tỷ lệ hộ nghèo: 0,85%" is a label; "Tai nạn giao thông giảm …: xảy ra 224 vụ"
             # is a sentence whose figures follow.
             verb_before = first_tag_in(doc, a, i, PREDICATE) is not None
+            field = a < i and doc.tokens[a].text in _INTRO_WORDS  # "Về xây dựng Đảng: …"
             if any(doc.tokens[k].kind == "word" for k in range(i + 1, b)) or (
                 not label and verb_before
-            ):
+            ) or field:
                 a = i + 1
             else:
                 b = i

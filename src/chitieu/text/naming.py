@@ -144,3 +144,25 @@ def is_lower_better(doc: Prepared, name: str) -> bool:
             return True
         i += length
     return False
+
+
+def shared_names(doc: Prepared, slot: Slot, name: str) -> list[str]:
+    """One figure for two indicators: "tỷ lệ A và tỷ lệ B đều đạt 100%", "90% tổ chức cơ sở
+    đảng và đảng viên hoàn thành tốt nhiệm vụ" (two counted nouns sharing what follows)."""
+    words = name.split()
+    folded = [fold(w) for w in words]
+    if "và" not in folded:
+        return [name]
+    chain_words = {doc.words[i] for i in range(slot.chain[0], slot.chain[1])}
+    k = folded.index("và")
+    left, right = words[:k], words[k + 1 :]
+    if "đều" in chain_words and left and right and folded[0] == folded[k + 1]:
+        return [" ".join(left), " ".join(right)]
+    units = doc.lexicon.units
+    first = units.longest(folded, 0)
+    if first is not None and first[0] == k:
+        second = units.longest(folded, k + 1)
+        if second is not None:
+            rest = words[k + 1 + second[0] :]
+            return [" ".join(left + rest), " ".join(right)]
+    return [name]

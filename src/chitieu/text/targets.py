@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from chitieu.text.clauses import Slot, has_prefix, range_has, tag_cats
 from chitieu.text.items import Diagnostic, ExtractedTarget
-from chitieu.text.naming import basis_of, is_lower_better, slot_name
+from chitieu.text.naming import basis_of, is_lower_better, shared_names, slot_name
 from chitieu.text.tokens import Prepared
 
 _FLIP = {">=": "<=", "<=": ">=", "~": "~"}
@@ -88,20 +88,21 @@ def build_targets(
             comparator = "<=" if lower else ">="
         if shared and not change and not name.lower().startswith("tỷ trọng"):
             name = f"tỷ trọng {name}"
-        out.append(
-            ExtractedTarget(
-                name=name,
-                kind="change" if change else "level",
-                comparator=comparator,
-                value=value,
-                value_max=value_max,
-                unit=q.unit,
-                basis=basis,
-                span=(q.start, q.end),
-                sentence=sentence,
-                rule="target." + ("change" if change else "level"),
+        for one in shared_names(doc, slot, name):
+            out.append(
+                ExtractedTarget(
+                    name=one,
+                    kind="change" if change else "level",
+                    comparator=comparator,
+                    value=value,
+                    value_max=value_max,
+                    unit=q.unit,
+                    basis=basis,
+                    span=(q.start, q.end),
+                    sentence=sentence,
+                    rule="target." + ("change" if change else "level"),
+                )
             )
-        )
         prev_name = name if not basis_in_name else name[: -len(basis_in_name) - 1]
         prev_unit = q.unit
     return out
