@@ -57,9 +57,7 @@ class TargetAccumulation(models.Model):
 
 
 class Task(models.Model):
-    resolution = models.ForeignKey(
-        "web.Resolution", on_delete=models.CASCADE, related_name="tasks"
-    )
+    resolution = models.ForeignKey("web.Resolution", on_delete=models.CASCADE, related_name="tasks")
     kind = models.CharField(
         "loại", max_length=32, choices=_choices(TaskKind), default=TaskKind.TASK.value
     )

@@ -6,125 +6,314 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('web', '0003_target_name_key'),
+        ("web", "0003_target_name_key"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='LegacyFigure',
+            name="LegacyFigure",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('old_code', models.PositiveIntegerField(verbose_name='mã xã cũ')),
-                ('old_name', models.CharField(blank=True, max_length=120, verbose_name='tên xã cũ')),
-                ('name_key', models.CharField(db_index=True, max_length=300, verbose_name='chỉ tiêu (tên chuẩn hóa)')),
-                ('period_code', models.CharField(max_length=16, verbose_name='kỳ')),
-                ('value', models.DecimalField(decimal_places=6, max_digits=20, verbose_name='giá trị')),
-                ('weight', models.DecimalField(blank=True, decimal_places=6, max_digits=20, null=True, verbose_name='trọng số (dân số, số hộ)')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("old_code", models.PositiveIntegerField(verbose_name="mã xã cũ")),
+                (
+                    "old_name",
+                    models.CharField(blank=True, max_length=120, verbose_name="tên xã cũ"),
+                ),
+                (
+                    "name_key",
+                    models.CharField(
+                        db_index=True, max_length=300, verbose_name="chỉ tiêu (tên chuẩn hóa)"
+                    ),
+                ),
+                ("period_code", models.CharField(max_length=16, verbose_name="kỳ")),
+                (
+                    "value",
+                    models.DecimalField(decimal_places=6, max_digits=20, verbose_name="giá trị"),
+                ),
+                (
+                    "weight",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=6,
+                        max_digits=20,
+                        null=True,
+                        verbose_name="trọng số (dân số, số hộ)",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'số liệu xã cũ',
-                'verbose_name_plural': 'số liệu xã cũ',
-                'constraints': [models.UniqueConstraint(fields=('old_code', 'name_key', 'period_code'), name='unique_legacy_figure')],
+                "verbose_name": "số liệu xã cũ",
+                "verbose_name_plural": "số liệu xã cũ",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("old_code", "name_key", "period_code"), name="unique_legacy_figure"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='TargetAccumulation',
+            name="TargetAccumulation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('accumulation', models.CharField(choices=[('flow', 'lũy kế (cộng dồn trong năm)'), ('stock', 'số tại thời điểm')], max_length=8, verbose_name='cách cộng số liệu trong năm')),
-                ('target', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='accumulation', to='web.targetrow')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "accumulation",
+                    models.CharField(
+                        choices=[
+                            ("flow", "lũy kế (cộng dồn trong năm)"),
+                            ("stock", "số tại thời điểm"),
+                        ],
+                        max_length=8,
+                        verbose_name="cách cộng số liệu trong năm",
+                    ),
+                ),
+                (
+                    "target",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="accumulation",
+                        to="web.targetrow",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'cách cộng số liệu',
-                'verbose_name_plural': 'cách cộng số liệu',
+                "verbose_name": "cách cộng số liệu",
+                "verbose_name_plural": "cách cộng số liệu",
             },
         ),
         migrations.CreateModel(
-            name='Task',
+            name="Task",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('nhiem_vu', 'Nhiệm vụ'), ('giai_phap', 'Giải pháp'), ('chuong_trinh_dot_pha', 'Chương trình đột phá'), ('cong_trinh_trong_diem', 'Công trình trọng điểm')], default='nhiem_vu', max_length=32, verbose_name='loại')),
-                ('code', models.CharField(blank=True, max_length=32, verbose_name='mã')),
-                ('order', models.PositiveIntegerField(default=0, verbose_name='thứ tự')),
-                ('title', models.CharField(max_length=500, verbose_name='tên nhiệm vụ')),
-                ('deadline', models.DateField(blank=True, null=True, verbose_name='thời hạn')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('resolution', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tasks', to='web.resolution')),
-                ('responsible_body', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='planning_tasks', to='web.body', verbose_name='cơ quan chủ trì')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("nhiem_vu", "Nhiệm vụ"),
+                            ("giai_phap", "Giải pháp"),
+                            ("chuong_trinh_dot_pha", "Chương trình đột phá"),
+                            ("cong_trinh_trong_diem", "Công trình trọng điểm"),
+                        ],
+                        default="nhiem_vu",
+                        max_length=32,
+                        verbose_name="loại",
+                    ),
+                ),
+                ("code", models.CharField(blank=True, max_length=32, verbose_name="mã")),
+                ("order", models.PositiveIntegerField(default=0, verbose_name="thứ tự")),
+                ("title", models.CharField(max_length=500, verbose_name="tên nhiệm vụ")),
+                ("deadline", models.DateField(blank=True, null=True, verbose_name="thời hạn")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "resolution",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="tasks",
+                        to="web.resolution",
+                    ),
+                ),
+                (
+                    "responsible_body",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="planning_tasks",
+                        to="web.body",
+                        verbose_name="cơ quan chủ trì",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'nhiệm vụ',
-                'verbose_name_plural': 'nhiệm vụ',
-                'ordering': ['order', 'id'],
+                "verbose_name": "nhiệm vụ",
+                "verbose_name_plural": "nhiệm vụ",
+                "ordering": ["order", "id"],
             },
         ),
         migrations.CreateModel(
-            name='TaskUpdate',
+            name="TaskUpdate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('on', models.DateField(verbose_name='ngày')),
-                ('progress', models.DecimalField(decimal_places=2, max_digits=5, verbose_name='tiến độ (%)')),
-                ('note', models.TextField(blank=True, verbose_name='nội dung')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('task', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='updates', to='planning.task')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("on", models.DateField(verbose_name="ngày")),
+                (
+                    "progress",
+                    models.DecimalField(decimal_places=2, max_digits=5, verbose_name="tiến độ (%)"),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="nội dung")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "task",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="updates",
+                        to="planning.task",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'cập nhật tiến độ',
-                'verbose_name_plural': 'cập nhật tiến độ',
-                'ordering': ['on', 'id'],
+                "verbose_name": "cập nhật tiến độ",
+                "verbose_name_plural": "cập nhật tiến độ",
+                "ordering": ["on", "id"],
             },
         ),
         migrations.CreateModel(
-            name='TermSpec',
+            name="TermSpec",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('end_level', 'Mức đến cuối nhiệm kỳ'), ('total', 'Tổng cả nhiệm kỳ'), ('average_growth', 'Tăng bình quân hằng năm')], max_length=16, verbose_name='loại chỉ tiêu nhiệm kỳ')),
-                ('baseline', models.DecimalField(blank=True, decimal_places=6, max_digits=20, null=True, verbose_name='mức năm gốc')),
-                ('target', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='term_spec', to='web.targetrow')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("end_level", "Mức đến cuối nhiệm kỳ"),
+                            ("total", "Tổng cả nhiệm kỳ"),
+                            ("average_growth", "Tăng bình quân hằng năm"),
+                        ],
+                        max_length=16,
+                        verbose_name="loại chỉ tiêu nhiệm kỳ",
+                    ),
+                ),
+                (
+                    "baseline",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=6,
+                        max_digits=20,
+                        null=True,
+                        verbose_name="mức năm gốc",
+                    ),
+                ),
+                (
+                    "target",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="term_spec",
+                        to="web.targetrow",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'chỉ tiêu nhiệm kỳ',
-                'verbose_name_plural': 'chỉ tiêu nhiệm kỳ',
+                "verbose_name": "chỉ tiêu nhiệm kỳ",
+                "verbose_name_plural": "chỉ tiêu nhiệm kỳ",
             },
         ),
         migrations.CreateModel(
-            name='ReminderLog',
+            name="ReminderLog",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('period_code', models.CharField(max_length=16, verbose_name='kỳ')),
-                ('sent_on', models.DateField(verbose_name='ngày gửi')),
-                ('recipients', models.TextField(verbose_name='người nhận')),
-                ('subject', models.CharField(max_length=300, verbose_name='tiêu đề')),
-                ('message', models.TextField(verbose_name='nội dung')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('body', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reminders', to='web.body')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("period_code", models.CharField(max_length=16, verbose_name="kỳ")),
+                ("sent_on", models.DateField(verbose_name="ngày gửi")),
+                ("recipients", models.TextField(verbose_name="người nhận")),
+                ("subject", models.CharField(max_length=300, verbose_name="tiêu đề")),
+                ("message", models.TextField(verbose_name="nội dung")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "body",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reminders",
+                        to="web.body",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'nhắc báo cáo đã gửi',
-                'verbose_name_plural': 'nhắc báo cáo đã gửi',
-                'ordering': ['-sent_on', 'body_id'],
-                'constraints': [models.UniqueConstraint(fields=('body', 'period_code', 'sent_on'), name='unique_reminder_per_day')],
+                "verbose_name": "nhắc báo cáo đã gửi",
+                "verbose_name_plural": "nhắc báo cáo đã gửi",
+                "ordering": ["-sent_on", "body_id"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("body", "period_code", "sent_on"), name="unique_reminder_per_day"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ReportingRule',
+            name="ReportingRule",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('period_kind', models.CharField(choices=[('month', 'Hằng tháng'), ('quarter', 'Hằng quý'), ('half', '6 tháng (đầu năm, cuối năm)'), ('6m', '6 tháng (lũy kế)'), ('9m', '9 tháng (lũy kế)'), ('year', 'Cả năm')], max_length=8, verbose_name='kỳ báo cáo')),
-                ('day', models.PositiveSmallIntegerField(default=10, verbose_name='hạn nộp: ngày')),
-                ('months_after', models.PositiveSmallIntegerField(default=1, verbose_name='của tháng thứ … sau kỳ')),
-                ('resolution', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reporting_rules', to='web.resolution')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "period_kind",
+                    models.CharField(
+                        choices=[
+                            ("month", "Hằng tháng"),
+                            ("quarter", "Hằng quý"),
+                            ("half", "6 tháng (đầu năm, cuối năm)"),
+                            ("6m", "6 tháng (lũy kế)"),
+                            ("9m", "9 tháng (lũy kế)"),
+                            ("year", "Cả năm"),
+                        ],
+                        max_length=8,
+                        verbose_name="kỳ báo cáo",
+                    ),
+                ),
+                ("day", models.PositiveSmallIntegerField(default=10, verbose_name="hạn nộp: ngày")),
+                (
+                    "months_after",
+                    models.PositiveSmallIntegerField(
+                        default=1, verbose_name="của tháng thứ … sau kỳ"
+                    ),
+                ),
+                (
+                    "resolution",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reporting_rules",
+                        to="web.resolution",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'lịch báo cáo',
-                'verbose_name_plural': 'lịch báo cáo',
-                'constraints': [models.UniqueConstraint(fields=('resolution', 'period_kind'), name='unique_reporting_rule')],
+                "verbose_name": "lịch báo cáo",
+                "verbose_name_plural": "lịch báo cáo",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("resolution", "period_kind"), name="unique_reporting_rule"
+                    )
+                ],
             },
         ),
     ]
