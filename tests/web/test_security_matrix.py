@@ -20,6 +20,7 @@ from django.core.cache import caches
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from factories import Town
+from planning_matrix import planning_cases
 
 from chitieu.model import Period, Result
 from chitieu.web.actions.results import do_save_result, do_submit_result
@@ -252,6 +253,8 @@ WEB = [
     # Django's admin: staff only; no role on a body makes anyone staff.
     Case("admin/", "GET", lambda t: "/admin/", frozenset(), shared=True),
 ]
+
+WEB += planning_cases(Case)  # the planning pages (issue 5): tests/web/planning_matrix.py
 
 API = [
     Case(

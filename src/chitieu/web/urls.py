@@ -45,6 +45,7 @@ urlpatterns = [
     path("chi-tieu/<int:target_id>/sua/", targets.target_edit, name="target_edit"),
     path("chi-tieu/<int:target_id>/ket-qua/", results.result_entry, name="result_entry"),
     path("tai-khoan/ma-api/", account.api_tokens, name="api_tokens"),
+    path("ke-hoach/", include("chitieu.web.planning.urls")),  # term, forecast, tasks, calendar
     path("api/", api.urls),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
