@@ -270,9 +270,11 @@ def name_span(
             # is a sentence whose figures follow.
             verb_before = first_tag_in(doc, a, i, PREDICATE) is not None
             field = a < i and doc.tokens[a].text in _INTRO_WORDS  # "Về xây dựng Đảng: …"
-            if any(doc.tokens[k].kind == "word" for k in range(i + 1, b)) or (
-                not label and verb_before
-            ) or field:
+            if (
+                any(doc.tokens[k].kind == "word" for k in range(i + 1, b))
+                or (not label and verb_before)
+                or field
+            ):
                 a = i + 1
             else:
                 b = i

@@ -132,9 +132,11 @@ def build_results(
     for slot in slots:
         q = slot.q
         pre_a = slot.pre[0]
-        if pre_a < q.first and doc.tokens[pre_a].text == "(":
+        slashed = pre_a < q.first and doc.tokens[pre_a].text == "/"
+        if pre_a < q.first and doc.tokens[pre_a].text in ("(", "/"):
             pre_a += 1
-        if slot.in_paren and (
+        # "(kế hoạch 6,5-7%)", "65 tỷ đồng/dự toán 58 tỷ đồng": the plan quoted beside a result.
+        if (slot.in_paren or slashed) and (
             starts_with_plan(doc, pre_a, slot.q.first) or _plan_before_paren(doc, slot)
         ):
             st = _status(doc, slot.full_pre[0], slot.q.first) or _status(
@@ -158,6 +160,7 @@ def build_results(
             or bool(slot.forced_name)
             or (bool(after) and (q.is_percent or q.unit_kind == "count"))
         )
+        opened = not (not opens and items)
         if not opens and items:
             item = items[-1]
         else:
@@ -210,6 +213,9 @@ def build_results(
         ):
             if item.change_percent is None:
                 item.change_percent = sign * q.value
+        elif (inc or dec) and not q.is_percent and q.unit_kind == "count" and opened and not own:
+            # "toàn tỉnh giảm 3.120 hộ nghèo": a count achieved, not a change of something else.
+            item.value, item.unit, item.unit_kind = q.value, q.unit, q.unit_kind
         elif (inc or dec) and not q.is_percent:
             diagnostics.append(
                 Diagnostic(
