@@ -23,6 +23,8 @@ COMMANDS: dict[str, str] = {
     "migrate": "chitieu.web.commands.migrate",
     "createuser": "chitieu.web.commands.createuser",
     "synth": "chitieu.web.commands.synth",
+    "backup": "chitieu.web.commands.backup",
+    "restore": "chitieu.web.commands.restore",
 }
 
 # One-line help without importing every module (and its dependencies) on each call.
@@ -35,6 +37,8 @@ HELP: dict[str, str] = {
     "migrate": "tạo hoặc cập nhật cơ sở dữ liệu",
     "createuser": "tạo người dùng",
     "synth": "sinh và nạp bộ dữ liệu mô phỏng toàn quốc (34 tỉnh, 3.321 xã, 10 năm)",
+    "backup": "sao lưu toàn bộ cơ sở dữ liệu ra một tệp (kèm mã kiểm tra SHA-256)",
+    "restore": "khôi phục cơ sở dữ liệu từ tệp sao lưu (kiểm tra mã SHA-256)",
 }
 
 
