@@ -7,8 +7,10 @@ on the primary where a stale answer would be wrong, not just old:
 - for sessions, users, permissions, tokens and period locks (a login written on the primary
   must be seen by the very next request);
 - inside `primary_reads()`, for a view that must show what it has just written.
-Everything else the web app reads (units, bodies, resolutions, targets, results, the
-evaluation summary) may lag the primary by the replication delay, milliseconds on a LAN.
+Everything else (units, bodies, resolutions, targets, results, the evaluation summary, and
+the tables of any app added later) may lag the primary by the replication delay,
+milliseconds on a LAN. A new model that guards writes (a lock, a quota) belongs in
+PRIMARY_MODELS.
 """
 
 from __future__ import annotations
@@ -23,9 +25,8 @@ from django.db import DEFAULT_DB_ALIAS, connections
 
 from chitieu.web.scale.replica import REPLICA
 
-# Apps whose tables dashboards and reports read.
-REPLICA_APPS = frozenset({"web", "scale"})
-# Models of those apps that must always be read fresh.
+# Read fresh, always: login, sessions, permissions (a change must apply on the next request).
+PRIMARY_APPS = frozenset({"auth", "sessions", "contenttypes", "admin"})
 PRIMARY_MODELS = frozenset({"web.apitoken", "web.membership", "web.periodlock"})
 
 _primary_only: ContextVar[bool] = ContextVar("chitieu_primary_only", default=False)
@@ -48,7 +49,7 @@ class ReplicaRouter:
         if _primary_only.get() or connections[DEFAULT_DB_ALIAS].in_atomic_block:
             return DEFAULT_DB_ALIAS
         meta = model._meta
-        if meta.app_label not in REPLICA_APPS or meta.label_lower in PRIMARY_MODELS:
+        if meta.app_label in PRIMARY_APPS or meta.label_lower in PRIMARY_MODELS:
             return DEFAULT_DB_ALIAS
         return REPLICA
 
