@@ -207,6 +207,10 @@ def _split(doc: Prepared, a: int, b: int) -> int | None:
     return bounds[0]
 
 
+# A label that names a field of targets, not an indicator ("Lĩnh vực quốc phòng - an ninh:").
+_FIELD_WORDS = {"về", "lĩnh", "khối", "nhóm"}
+
+
 def _top_level_comma(doc: Prepared, a: int, b: int) -> int | None:
     depth = 0
     for i in range(a, b):
@@ -269,7 +273,7 @@ def name_span(
             # "- Tỷ lệ hộ nghèo: 0,85%" is a label; "Tai nạn giao thông giảm …: xảy ra 224 vụ"
             # is a sentence whose figures follow.
             verb_before = first_tag_in(doc, a, i, PREDICATE) is not None
-            field = a < i and doc.tokens[a].text in _INTRO_WORDS  # "Về xây dựng Đảng: …"
+            field = a < i and doc.tokens[a].text in _FIELD_WORDS  # "Về xây dựng Đảng: …"
             if (
                 any(doc.tokens[k].kind == "word" for k in range(i + 1, b))
                 or (not label and verb_before)
@@ -419,7 +423,7 @@ def head(doc: Prepared, a: int, b: int) -> tuple[int, int] | None:
         ta, tb = trim(doc, ta, verb)
     # A heading of the whole list ("các chỉ tiêu chủ yếu năm 2026:") or of a field ("Về kinh
     # tế:") is not a name.
-    if ta >= tb or doc.tokens[ta].text in _INTRO_WORDS:
+    if ta >= tb or doc.tokens[ta].text in _INTRO_WORDS | _FIELD_WORDS:
         return None
     if any(has_prefix(tag_cats(doc, k), _HEADING) for k in range(ta, tb)):
         return None

@@ -47,8 +47,13 @@ def post_name(doc: Prepared, slot: Slot, full: bool = False) -> str:
 
 def _plan_words(doc: Prepared, slot: Slot) -> str:
     a, b = slot.post_near
-    if a < b and "references.plan" in tag_cats(doc, a) and b - a > 2:
-        return _text(doc, trim(doc, a, b))
+    if a < b and "references.plan" in tag_cats(doc, a):
+        # The plan's name may hold a "và" ("chỉ tiêu tuyển chọn và gọi công dân nhập ngũ").
+        end = a
+        while end < slot.post[1] and doc.tokens[end].text not in (",", ";", "(", ")", "."):
+            end += 1
+        if end - a > 2:
+            return _text(doc, trim(doc, a, end))
     return ""
 
 

@@ -97,8 +97,24 @@ def read_sentence(
         cur.end = q.end
         prev_end = q.last
     if cur.counts:
+        _single_mentions(doc, a, b, qs, cur)
         out.append(cur)
     return out
+
+
+def _single_mentions(doc: Prepared, a: int, b: int, qs: list[Quantity], cur: _Summary) -> None:
+    """ "…; riêng chỉ tiêu tỷ lệ lao động qua đào tạo chưa đạt": one target named alone."""
+    counted = {q.last - 1 for q in qs} | {i for q in qs for i in range(q.first, q.last)}
+    for i in range(a + 1, b):
+        tag = doc.tag(i)
+        if tag is None or tag.start != i or i in counted or doc.words[i - 1] != "riêng":
+            continue
+        if not ({"summaries.set_noun", "references.plan"} & tag.categories):
+            continue
+        end = next((k for k in range(i, b) if doc.tokens[k].text in (";", ".")), b)
+        role = _role(doc, tag.end, end, first=True, allow_total=False)
+        if role in ("not_achieved", "pending") and role not in cur.counts:
+            cur.counts[role] = 1
 
 
 def _fits(m: _Summary, s: _Summary) -> bool:
