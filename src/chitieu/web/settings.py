@@ -135,15 +135,23 @@ CACHES = {
 # Uploads: a resolution or a results table is a few MB (chitieu.filesafety checks contents).
 CHITIEU_MAX_UPLOAD_BYTES = int(env.env_str("CHITIEU_MAX_UPLOAD_BYTES", str(20 * 1024 * 1024)))
 
-# E-mail (reminders from `chitieu remind`): printed on the console unless an SMTP server is set.
-EMAIL_BACKEND = env.env_str(
-    "CHITIEU_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
-)
-EMAIL_HOST = env.env_str("CHITIEU_EMAIL_HOST", "localhost")
-EMAIL_PORT = int(env.env_str("CHITIEU_EMAIL_PORT", "25"))
-EMAIL_HOST_USER = env.env_str("CHITIEU_EMAIL_USER", "")
-EMAIL_HOST_PASSWORD = env.env_str("CHITIEU_EMAIL_PASSWORD", "")
-EMAIL_USE_TLS = env.env_bool("CHITIEU_EMAIL_TLS", False)
+# E-mail (reminders from `chitieu remind`): printed on the console unless CHITIEU_EMAIL_HOST
+# names an SMTP server. Django 6.1's MAILERS (the EMAIL_* settings are deprecated).
+_SMTP_HOST = env.env_str("CHITIEU_EMAIL_HOST", "")
+MAILERS = {
+    "default": {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {
+            "host": _SMTP_HOST,
+            "port": int(env.env_str("CHITIEU_EMAIL_PORT", "25")),
+            "username": env.env_str("CHITIEU_EMAIL_USER", ""),
+            "password": env.env_str("CHITIEU_EMAIL_PASSWORD", ""),
+            "use_tls": env.env_bool("CHITIEU_EMAIL_TLS", False),
+        },
+    }
+    if _SMTP_HOST
+    else {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
+}
 DEFAULT_FROM_EMAIL = env.env_str("CHITIEU_EMAIL_FROM", "chitieu@localhost")
 
 LOGGING = {
