@@ -3,7 +3,7 @@ a congress resolution with term targets, tasks with updates, a pinned day."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, time
 from decimal import Decimal
 
 import pytest
@@ -12,7 +12,7 @@ from factories import Town, make_target
 from chitieu.model import Period, Result
 from chitieu.web.actions.resolutions import do_create_resolution
 from chitieu.web.actions.results import do_approve_result, do_save_result, do_submit_result
-from chitieu.web.models import Body, Resolution, TargetRow
+from chitieu.web.models import Body, Resolution, ResultVersion, TargetRow
 from chitieu.web.planning import clock
 from chitieu.web.planning.actions import do_add_task_update, do_create_task, do_set_term_spec
 from chitieu.web.planning.models import Task
@@ -24,14 +24,26 @@ def pin_today(monkeypatch: pytest.MonkeyPatch, day: date = TODAY) -> None:
     monkeypatch.setattr(clock, "today", lambda: day)
 
 
-def approve(town: Town, target: TargetRow, code: str, value: str, estimated: bool = False) -> None:
-    """A figure through the whole workflow: saved by the reporter, approved by the approver."""
+def approve(
+    town: Town,
+    target: TargetRow,
+    code: str,
+    value: str,
+    estimated: bool = False,
+    on: date = date(2024, 11, 1),
+) -> None:
+    """A figure through the whole workflow: saved by the reporter, approved by the approver,
+    all dated `on` (before the pinned day: a figure sent after the day asked is not known)."""
     period = Period.parse(code)
     reporter, approver = town.users["reporter"], town.users["approver"]
     result = Result(period=period, value=Decimal(value), estimated=estimated)
-    do_save_result(target, result, user=reporter)
-    do_submit_result(target, period, estimated, user=reporter)
-    do_approve_result(target, period, estimated, user=approver)
+    rows = [
+        do_save_result(target, result, user=reporter),
+        do_submit_result(target, period, estimated, user=reporter),
+        do_approve_result(target, period, estimated, user=approver),
+    ]
+    moment = datetime.combine(on, time(9), tzinfo=UTC)
+    ResultVersion.objects.filter(pk__in=[r.pk for r in rows]).update(created_at=moment)
 
 
 def past_resolution(town: Town, year: int) -> Resolution:
