@@ -271,3 +271,11 @@ def test_it_draws_the_target_page_chart_with_each_approved_period(town: Town) ->
     assert "201,3" in chart and ">90<" in chart and "2024-6M" in chart
     assert 'class="spark-target"' in chart  # the target line at 186
     assert chart.index("2024-6M") < chart.index(">2024<")  # chronological: half-year first
+
+
+def test_it_sums_up_each_field_on_the_dashboard(town: Town) -> None:
+    _approve(town, town.revenue, "200")
+    page = _client(town, "viewer").get(f"/nghi-quyet/{town.resolution.pk}/").content.decode()
+    by_field = page.split('class="by-field"')[1].split("</ul>")[0]
+    assert "Kinh tế:</strong> đạt 1/1 chỉ tiêu, trong đó vượt 1" in by_field
+    assert "Văn hóa – xã hội:</strong> đạt 0/1 chỉ tiêu" in by_field

@@ -111,3 +111,29 @@ def test_it_reads_the_targets_of_an_uploaded_docx(town: Town, tmp_path: Any) -> 
     names = [f.initial["name"] for f in formset.forms]
     assert any("hộ nghèo" in n for n in names)
     assert TargetRow.objects.count() == 2  # nothing saved before confirmation
+
+
+def test_it_gives_rows_without_a_body_the_default_responsible_body(town: Town) -> None:
+    client = _editor(town)
+    url = f"/nghi-quyet/{town.resolution.pk}/dan-van-ban/"
+    formset = client.post(url, {"text": TEXT}).context["formset"]
+    data = _post_data(formset)
+    data["default_body"] = str(town.department.pk)
+    assert client.post(url, data).status_code == 302
+    new = TargetRow.objects.filter(resolution=town.resolution).exclude(
+        pk__in=[town.revenue.pk, town.poverty.pk]
+    )
+    assert new.exists()
+    assert set(new.values_list("responsible_body", flat=True)) == {town.department.pk}
+
+
+def test_it_ignores_a_default_body_outside_the_issuing_body(town: Town, other_town: Town) -> None:
+    client = _editor(town)
+    url = f"/nghi-quyet/{town.resolution.pk}/dan-van-ban/"
+    data = _post_data(client.post(url, {"text": TEXT}).context["formset"])
+    data["default_body"] = str(other_town.department.pk)
+    assert client.post(url, data).status_code == 302
+    new = TargetRow.objects.filter(resolution=town.resolution).exclude(
+        pk__in=[town.revenue.pk, town.poverty.pk]
+    )
+    assert set(new.values_list("responsible_body", flat=True)) == {None}

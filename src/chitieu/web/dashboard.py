@@ -11,7 +11,13 @@ from decimal import Decimal
 
 from chitieu.evaluate import evaluate
 from chitieu.model import Evaluation, Field, Period, PeriodKind, Status
-from chitieu.summary import Summary, summarize, summary_sentence
+from chitieu.summary import (
+    Summary,
+    summarize,
+    summarize_by_field,
+    summary_sentence,
+    summary_short,
+)
 from chitieu.web.domain import effective_version, result_to_domain, target_to_domain
 from chitieu.web.models import Resolution, ResultState, ResultVersion, TargetRow
 
@@ -44,6 +50,7 @@ class Dashboard:
     rows: list[Row]  # after filters
     summary: Summary  # over all targets of the period, filters do not change it
     sentence: str
+    by_field: list[tuple[str, str]]  # (field label, "đạt 3/5 chỉ tiêu, trong đó vượt 1")
     periods: list[Period]  # periods with any result, and the resolution's own
 
 
@@ -117,12 +124,17 @@ def build_dashboard(
         pending = newest if newest is not None and newest.state != ResultState.APPROVED else None
         rows.append(Row(t, evaluation, best, pending, _trend(approved_by_target.get(t.pk, []))))
     summary = summarize(r.evaluation for r in rows)
+    by_field = [
+        (f.label_vi, summary_short(s))
+        for f, s in summarize_by_field(r.evaluation for r in rows).items()
+    ]
     return Dashboard(
         resolution=resolution,
         period=period,
         rows=_filtered(rows, field, status, body_id),
         summary=summary,
         sentence=summary_sentence(summary),
+        by_field=by_field if len(by_field) > 1 else [],
         periods=periods_of(resolution),
     )
 

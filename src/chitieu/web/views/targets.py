@@ -215,13 +215,15 @@ def target_paste(request: HttpRequest, resolution_id: int) -> HttpResponse:
     diagnostics: list[str] = []
     if request.method == "POST" and "confirm" in request.POST:
         formset = PreviewFormSet(request.POST, form_kwargs={"bodies": bodies}, prefix="t")
+        default = request.POST.get("default_body", "")
+        default_body = bodies.filter(pk=int(default)).first() if default.isdigit() else None
         if formset.is_valid():
             kept = [f for f in formset.forms if f.cleaned_data.get("include")]
             try:
                 rows = do_import_targets(
                     resolution,
                     [f.to_target() for f in kept],
-                    bodies=[f.cleaned_data.get("responsible_body") for f in kept],
+                    bodies=[f.cleaned_data.get("responsible_body") or default_body for f in kept],
                 )
             except ActionError as exc:
                 messages.error(request, str(exc))
@@ -267,5 +269,11 @@ def target_paste(request: HttpRequest, resolution_id: int) -> HttpResponse:
     return render(
         request,
         "chitieu/target_paste.html",
-        {"resolution": resolution, "paste": paste, "formset": formset, "diagnostics": diagnostics},
+        {
+            "resolution": resolution,
+            "paste": paste,
+            "formset": formset,
+            "diagnostics": diagnostics,
+            "bodies": bodies,
+        },
     )
