@@ -237,6 +237,11 @@ def _is_intro(doc: Prepared, a: int, b: int) -> bool:
     return False
 
 
+def _is_attribution(doc: Prepared, a: int, b: int) -> bool:
+    """ "Báo cáo tại kỳ họp cho biết, …": who speaks, not what is measured."""
+    return any("names.attribution" in tag_cats(doc, i) for i in range(max(a, b - 4), b))
+
+
 def _skip_leading_cues(doc: Prepared, i: int, b: int) -> tuple[int, str | None]:
     """Past cue words, punctuation and numbers that open a name; a tăng/giảm among them is
     remembered ("kéo giảm số vụ tội phạm …")."""
@@ -258,7 +263,15 @@ def _skip_leading_cues(doc: Prepared, i: int, b: int) -> tuple[int, str | None]:
     return i, verb
 
 
-_LEADING = ("names.filler", "modes.", "comparators.", "verbs.", "status.", "summaries.subset")
+_LEADING = (
+    "names.filler",
+    "modes.",
+    "comparators.",
+    "verbs.",
+    "status.",
+    "summaries.subset",
+    "references.period",  # "năm 2023 tăng trưởng kinh tế …"
+)
 
 
 def name_span(
@@ -293,7 +306,7 @@ def name_span(
                 break
         while True:
             comma = _top_level_comma(doc, a, b)
-            if comma is None or not _is_intro(doc, a, comma):
+            if comma is None or not (_is_intro(doc, a, comma) or _is_attribution(doc, a, comma)):
                 break
             a = comma + 1
     i, verb = _skip_leading_cues(doc, a, b)
@@ -302,9 +315,8 @@ def name_span(
     for k in range(i, b if first_predicate is None else first_predicate):
         t = doc.tag(k)
         if t is not None and t.start == k and "modes.target" in t.categories and k > i:
-            if "modes.section_target" not in t.categories or t.phrase not in ("mục tiêu",):
-                i, lead = _skip_leading_cues(doc, t.end, b)
-                verb = lead or verb
+            i, lead = _skip_leading_cues(doc, t.end, b)
+            verb = lead or verb
             break
     end = first_tag_in(doc, i, b, PREDICATE)
     if end is not None and end > i:

@@ -96,6 +96,14 @@ def _covered(doc: Prepared, qs: list[Quantity], a: int, b: int) -> set[int]:
     after one ("126,82% chỉ tiêu"), and a comparison's basis ("so với ước thực hiện 2025")."""
     covered = {i for q in qs for i in range(q.first, q.last)}
     covered |= {q.last for q in qs if "references.plan" in tag_cats(doc, q.last)}
+    # A bracket holding a figure speaks for that figure only ("(năm 2025 ước đạt 8,1%)").
+    for q in qs:
+        open_at = next(
+            (k for k in range(q.first - 1, a - 1, -1) if doc.tokens[k].text in "()"), None
+        )
+        if open_at is not None and doc.tokens[open_at].text == "(":
+            close = next((k for k in range(q.last, b) if doc.tokens[k].text == ")"), b)
+            covered.update(range(open_at, close))
     i = a
     while i < b:
         if "references.compare" in tag_cats(doc, i):
@@ -193,7 +201,8 @@ def _weak_result(doc: Prepared, slots: list[Slot]) -> bool:
         if s.q.total is not None:
             return True
         moved = range_has(doc, ca, cb, "verbs.increase") or range_has(doc, ca, cb, "verbs.decrease")
-        if moved and not s.q.is_percent and s.q.unit_kind != "count":
+        compared = s.post[0] < s.post[1] and "references.compare" in tag_cats(doc, s.post[0])
+        if moved and not s.q.is_percent and (s.q.unit_kind != "count" or compared):
             return True
     return False
 
@@ -253,14 +262,26 @@ def extract(text: str) -> Extraction:
         last_name: str | None = None  # "…giảm 2 - 3%/năm; đến năm 2030 còn dưới 5%"
         prev_estimated = False
         summary_qs: list[Quantity] = []
+        infos = []
         for a, b in s.clauses:
             qs = scan_quantities(doc, a, b)
-            res, tgt = cues[(a, b)]
             mine = [q for q in qs if not is_summary_quantity(doc, q)]
             summary_qs += [q for q in qs if is_summary_quantity(doc, q)]
             mine = [q for q in mine if _keep(doc, q, diagnostics)]
             mine = _drop_starting_points(doc, mine, diagnostics)
-            slots = build_slots(doc, a, b, mine)
+            infos.append((a, b, build_slots(doc, a, b, mine)))
+        # A weak sign anywhere in the sentence outweighs the document's leaning for all of it.
+        any_weak: str | None = None
+        for a, b, slots in infos:
+            if not any(cues[(a, b)]) and slots:
+                if _quantity_target_signal(doc, slots):
+                    any_weak = TARGET
+                elif _weak_result(doc, slots):
+                    any_weak = RESULT
+                if any_weak:
+                    break
+        for a, b, slots in infos:
+            res, tgt = cues[(a, b)]
             weak = False
             if res:
                 mode = RESULT
@@ -281,7 +302,7 @@ def extract(text: str) -> Extraction:
             elif _weak_result(doc, slots):
                 mode, weak = RESULT, True
             else:
-                mode = default
+                mode = any_weak or default
             if (res or tgt) and slots:
                 sentence_mode = (
                     mode if sentence_mode is None or (tgt and not res) else sentence_mode
@@ -299,6 +320,9 @@ def extract(text: str) -> Extraction:
                 )
             )
             if mode == TARGET:
+                # "… từ 10% trở lên (năm 2025 ước đạt 8,1%)": a report quoted beside a target.
+                quoted = [sl for sl in slots if sl.in_paren and _paren_reports(doc, sl)]
+                slots = [sl for sl in slots if sl not in quoted]
                 structure = (
                     "clause"
                     if is_structure(doc, a, b)
@@ -310,6 +334,11 @@ def extract(text: str) -> Extraction:
                 if found_targets:
                     last_name = found_targets[-1].name
                 targets += found_targets
+                for sl in quoted:
+                    before = [t for t in found_targets if t.span[1] <= sl.q.start]
+                    if before:
+                        sl.forced_name = before[-1].name
+                    results += build_results(doc, [sl], (a, b), s.index, False, diagnostics)
             else:
                 # An estimate covers its own clause, a "trong đó" part of it, or a list after
                 # a heading that says "ước".
@@ -335,6 +364,19 @@ def extract(text: str) -> Extraction:
         results=_dedupe(results),
         summaries=summaries,
         diagnostics=diagnostics,
+    )
+
+
+def _paren_reports(doc: Prepared, slot: Slot) -> bool:
+    """The bracket around a figure holds a reporting word ("ước đạt", "thực hiện")."""
+    i = slot.q.first - 1
+    while i >= 0 and doc.tokens[i].text != "(":
+        if doc.tokens[i].text == ")":
+            return False
+        i -= 1
+    return i >= 0 and any(
+        has_prefix(tag_cats(doc, k), ("modes.result", "modes.estimated"))
+        for k in range(i, slot.q.first)
     )
 
 

@@ -62,10 +62,10 @@ def _plan_before_paren(doc: Prepared, slot: Slot) -> bool:
     quotes the target."""
     first = slot.q.first
     paren = next(
-        (i for i in range(first - 1, max(-1, first - 4), -1) if doc.tokens[i].text == "("), None
+        (i for i in range(first - 1, max(-1, first - 7), -1) if doc.tokens[i].text == "("), None
     )
-    if paren is None:
-        return False
+    if paren is None or paren < slot.chain[0] - 1:
+        return False  # words other than cue words between the bracket and the figure
     for i in range(paren - 1, max(-1, paren - 12), -1):
         if doc.tokens[i].kind == "num" and doc.trap_at(doc.tokens[i].start) is None:
             return False

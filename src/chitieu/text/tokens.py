@@ -128,7 +128,9 @@ def _mask(lexicon: Lexicon, scan: str) -> list[tuple[int, int, str]]:
     for trap in lexicon.traps:
         if trap.hint is not None and trap.hint.search(scan) is None:
             continue
-        for a, b in windows:
+        # A trap with a hint is rare enough to look for everywhere (it may hold no digit:
+        # "hai con số").
+        for a, b in windows if trap.hint is None else [(0, len(scan))]:
             # pos/endpos keep lookbehinds seeing the real text before the window.
             for m in trap.pattern.finditer(scan, a, b):
                 if m.end() > m.start():
