@@ -238,3 +238,21 @@ def test_an_anonymous_visitor_gets_the_report_of_a_public_resolution(reported: T
     response = Client().get(report_url(reported.resolution, "docx"))
     assert response.status_code == 200
     assert "235,9" in docx_text(response.content)
+
+
+def test_the_demo_report_states_the_articles_figures_and_next_years_targets(db: None) -> None:
+    from chitieu.web.demo import DEMO_PASSWORD, do_load_demo
+
+    do_load_demo()
+    resolution = Resolution.objects.get(issuing_body__name="Thị ủy Cai Lậy", start_year=2023)
+    client = Client()
+    assert client.login(username="cailay.xem", password=DEMO_PASSWORD)
+    response = client.get(report_url(resolution, "docx", period="2023"))
+    assert response.status_code == 200
+    text = docx_text(response.content)
+    # The figures the Cai Lậy article states, as the demo stores them.
+    assert "Thu ngân sách từ kinh tế địa phương đạt 126,82%" in text
+    assert "tăng 7,4%" in text and "0,69%" in text and "99,13%" in text
+    # Next year's targets come from the same body's 2024 resolution.
+    assert "CHỈ TIÊU CHỦ YẾU NĂM 2024" in text
+    assert "phấn đấu từ 9.484 tỷ đồng trở lên" in text
