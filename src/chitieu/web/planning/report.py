@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from chitieu.reports.model import Section
+from chitieu.reports.wording import sentence_case
 from chitieu.tasks import describe_task, overdue_tasks
 from chitieu.web.models import Resolution
 from chitieu.web.planning.domain import task_to_domain
@@ -18,7 +19,9 @@ OVERDUE_HEADING = "NHIỆM VỤ, CÔNG TRÌNH CHẬM TIẾN ĐỘ"
 
 
 def at_risk_sentence(row: ForecastRow) -> str:
-    return f"{row.target.name}: {row.forecast.sentence_vi}"
+    """ "Tổng thu ngân sách: ước cả năm 160 tỷ đồng (khoảng …), có nguy cơ không đạt …" """
+    sentence = row.forecast.sentence_vi
+    return f"{sentence_case(row.target.name)}: {sentence[:1].lower()}{sentence[1:]}"
 
 
 def planning_sections(resolution: Resolution, today: date) -> list[Section]:
