@@ -118,7 +118,7 @@ def test_a_term_kind_on_an_annual_resolution_is_refused_with_a_message(town: Tow
     ("side", "role"), [("own", "reporter"), ("own", "approver"), ("other", "editor")]
 )
 def test_others_cannot_set_a_term_kind(town: Town, other_town: Town, side: str, role: str) -> None:
-    resolution, jobs = congress(town)
+    _, jobs = congress(town)
     response = _client((town if side == "own" else other_town).users[role]).post(
         f"/ke-hoach/chi-tieu/{jobs.pk}/nhiem-ky/", {"kind": "end_level", "baseline": "3"}
     )
