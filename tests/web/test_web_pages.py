@@ -279,3 +279,38 @@ def test_it_sums_up_each_field_on_the_dashboard(town: Town) -> None:
     by_field = page.split('class="by-field"')[1].split("</ul>")[0]
     assert "Kinh tế:</strong> đạt 1/1 chỉ tiêu, trong đó vượt 1" in by_field
     assert "Văn hóa – xã hội:</strong> đạt 0/1 chỉ tiêu" in by_field
+
+
+def test_it_shows_a_term_resolution_with_results_for_a_year_and_for_the_term(town: Town) -> None:
+    from factories import make_target
+
+    from chitieu.web.actions.resolutions import do_create_resolution
+
+    term = do_create_resolution(
+        issuing_body=town.committee,
+        kind="congress_term",
+        title="Nghị quyết Đại hội 2020-2025",
+        start_year=2020,
+        end_year=2025,
+    )
+    target = make_target(
+        term,
+        town.department,
+        "tỷ lệ hộ nghèo",
+        value="1",
+        unit="%",
+        comparator="<=",
+        direction="lower",
+    )
+    for code, value in (("2023", "0.9"), ("2020-2025", "0.6")):
+        period = Period.parse(code)
+        do_save_result(
+            target, Result(period=period, value=Decimal(value)), user=town.users["reporter"]
+        )
+        do_submit_result(target, period, False, user=town.users["reporter"])
+        do_approve_result(target, period, False, user=town.users["approver"])
+    client = _client(town, "viewer")
+    page = client.get(f"/nghi-quyet/{term.pk}/").content.decode()
+    assert "nhiệm kỳ 2020 - 2025" in page and "0,6%" in page and "Vượt" in page
+    page = client.get(f"/nghi-quyet/{term.pk}/", {"ky": "2023"}).content.decode()
+    assert "0,9%" in page

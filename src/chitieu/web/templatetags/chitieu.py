@@ -129,3 +129,17 @@ def trend_chart(points: list[tuple[str, float, str]], target: object = None) -> 
         )
     parts.append("</svg>")
     return mark_safe("".join(parts))
+
+
+@register.simple_tag
+def value_with_unit(
+    value: Decimal | None, unit: str | None, fallback_unit: str | None = None
+) -> str:
+    """ "9.484 tỷ đồng", "0,6%": the core's wording (no space before a percent sign)."""
+    from chitieu.evaluate.wording import with_unit
+
+    if value is None:
+        return ""
+    return with_unit(
+        value.normalize() if isinstance(value, Decimal) else Decimal(value), unit or fallback_unit
+    )
