@@ -6,7 +6,7 @@ from django.contrib.staticfiles.views import serve as static_serve
 from django.urls import include, path, re_path
 
 from chitieu.web.api import api
-from chitieu.web.views import account, reports, resolutions, results, targets
+from chitieu.web.views import account, factcheck, reports, resolutions, results, targets
 
 urlpatterns = [
     path("", resolutions.resolution_list, name="resolution_list"),
@@ -30,7 +30,7 @@ urlpatterns = [
     path("nghi-quyet/<int:resolution_id>/bao-cao/", reports.report, name="report"),
     path(
         "nghi-quyet/<int:resolution_id>/kiem-tra-so-lieu/",
-        reports.factcheck,
+        factcheck.factcheck,
         name="report_factcheck",
     ),
     path("mau-chi-tieu.xlsx", resolutions.targets_template_download, name="targets_template"),
