@@ -183,3 +183,15 @@ def test_the_task_list_shows_status_and_progress(
     )
     assert "Xây dựng chợ trung tâm" in text and "60%" in text and "Quá hạn" in text
     assert 'id="task-form"' not in text  # a reporter does not manage tasks
+
+
+def test_a_public_dashboard_read_without_login_shows_no_tasks(
+    town: Town, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pin_today(monkeypatch)
+    task(town)
+    town.resolution.is_public = True
+    town.resolution.save(update_fields=["is_public"])
+    text = Client().get(f"/nghi-quyet/{town.resolution.pk}/").content.decode()
+    assert town.resolution.title in text
+    assert 'id="planning-panel"' not in text and "Xây dựng chợ trung tâm" not in text

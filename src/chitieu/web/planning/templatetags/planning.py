@@ -20,6 +20,10 @@ register = template.Library()
 @register.inclusion_tag("planning/panel.html", takes_context=True)
 def planning_panel(context: Any) -> dict[str, Any]:
     resolution = context["resolution"]
+    user = context.get("user")
+    if user is None or not user.is_authenticated:
+        # A public dashboard read without logging in: tasks and late bodies are internal.
+        return {"hidden": True}
     today = clock.today()
     forecasts = resolution_forecasts(resolution)
     terms = term_rows(resolution) if resolution.end_year else []
@@ -35,5 +39,5 @@ def planning_panel(context: Any) -> dict[str, Any]:
         "overdue": [t for t in tasks if t["overdue"]],
         "late_bodies": sorted({r.body.name for r in late_rows}),
         "late_count": len(late_rows),
-        "user": context.get("user"),
+        "hidden": False,
     }
