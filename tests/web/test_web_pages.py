@@ -314,3 +314,11 @@ def test_it_shows_a_term_resolution_with_results_for_a_year_and_for_the_term(tow
     assert "nhiệm kỳ 2020 - 2025" in page and "0,6%" in page and "Vượt" in page
     page = client.get(f"/nghi-quyet/{term.pk}/", {"ky": "2023"}).content.decode()
     assert "0,9%" in page
+
+
+def test_it_shows_old_and_new_value_in_the_result_history(town: Town) -> None:
+    reporter = town.users["reporter"]
+    do_save_result(town.revenue, Result(period=YEAR, value=Decimal(150)), user=reporter)
+    do_save_result(town.revenue, Result(period=YEAR, value=Decimal("190.5")), user=reporter)
+    page = _client(town, "viewer").get(f"/chi-tieu/{town.revenue.pk}/").content.decode()
+    assert "<del>150</del> → 190,5" in page

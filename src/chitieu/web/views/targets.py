@@ -47,6 +47,25 @@ def _term_targets(resolution: Resolution):  # type: ignore[no-untyped-def]
     ).select_related("resolution")
 
 
+def _mark_changes(versions: list[ResultVersion]) -> None:
+    """Give each version the value it replaced in its slot (`old_value`), for "old → new"."""
+    last: dict[tuple[str, bool], ResultVersion] = {}
+    for v in sorted(versions, key=lambda v: (v.period_code, v.estimated, v.seq)):
+        before = last.get((v.period_code, v.estimated))
+        changed = before is not None and (
+            before.value,
+            before.percent_of_target,
+            before.change_percent,
+        ) != (
+            v.value,
+            v.percent_of_target,
+            v.change_percent,
+        )
+        v.old_value = before.value if changed and before is not None else None  # type: ignore[attr-defined]
+        v.value_changed = changed  # type: ignore[attr-defined]
+        last[(v.period_code, v.estimated)] = v
+
+
 @login_required
 def target_detail(request: HttpRequest, target_id: int) -> HttpResponse:
     target = perm.get_target_for_user(request.user, target_id)
@@ -58,6 +77,7 @@ def target_detail(request: HttpRequest, target_id: int) -> HttpResponse:
     by_period: dict[str, list[ResultVersion]] = {}
     for v in versions:
         by_period.setdefault(v.period_code, []).append(v)
+    _mark_changes(versions)
     from chitieu.evaluate import evaluate
 
     domain_target = target_to_domain(target)
