@@ -207,7 +207,7 @@ def test_it_explains_a_bad_period_or_format(reported: Town) -> None:
     assert "Định dạng “odt” không có" in bad_format.content.decode()
     bad_date = client.get(report_url(reported.resolution, "docx", ngay="2024-02-31"))
     assert bad_date.status_code == 400
-    assert "Ngày ban hành" in bad_date.content.decode()
+    assert "Ngày văn bản" in bad_date.content.decode()
 
 
 def test_a_member_of_the_body_gets_the_report(reported: Town) -> None:

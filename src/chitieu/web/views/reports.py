@@ -84,7 +84,7 @@ def _next_period(period: Period) -> Period | None:
 
 def _next_targets(resolution: Resolution, period: Period) -> tuple[list[Target], Period | None]:
     """Next year's targets of the same body (its annual resolution for that year), if any:
-    the report lists them and the fact check checks the targets a draft sets against them."""
+    the report lists them in its last section."""
     upcoming = _next_period(period)
     if upcoming is None:
         return [], None
@@ -94,6 +94,7 @@ def _next_targets(resolution: Resolution, period: Period) -> tuple[list[Target],
             resolution__start_year=upcoming.year,
             resolution__end_year__isnull=True,
         )
+        .exclude(resolution_id=resolution.pk)
         .select_related("resolution")
         .order_by("resolution_id", "order", "id")
     )
@@ -110,11 +111,11 @@ def report_data(resolution: Resolution, period: Period) -> ReportData:
 def no_data_reason(data: ReportData) -> str | None:
     """Why there is nothing to report for this period (Vietnamese), or None."""
     if not data.evaluations:
-        return _("Nghị quyết chưa có chỉ tiêu nào nên chưa lập được báo cáo.")
+        return _("Nghị quyết chưa có chỉ tiêu nào: chưa có số liệu để lập báo cáo hay đối chiếu.")
     if all(e.result is None for e in data.evaluations):
         return _(
-            "Kỳ %(period)s chưa có kết quả nào được phê duyệt nên chưa lập được báo cáo. "
-            "Hãy chọn kỳ khác hoặc nhập và duyệt kết quả trước."
+            "Kỳ %(period)s chưa có kết quả nào được phê duyệt: chưa có số liệu để lập báo cáo "
+            "hay đối chiếu. Hãy chọn kỳ khác, hoặc nhập và duyệt kết quả trước."
         ) % {"period": data.period.label_vi}
     return None
 
@@ -151,7 +152,7 @@ class ReportOptions(forms.Form):
 
     so = forms.CharField(max_length=64, required=False, label=gettext_lazy("Số, ký hiệu"))
     noi = forms.CharField(max_length=120, required=False, label=gettext_lazy("Địa danh"))
-    ngay = forms.DateField(required=False, label=gettext_lazy("Ngày ban hành"))
+    ngay = forms.DateField(required=False, label=gettext_lazy("Ngày văn bản"))
     tieu_de = forms.CharField(max_length=300, required=False, label=gettext_lazy("Trích yếu"))
 
 
