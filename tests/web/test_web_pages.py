@@ -322,3 +322,16 @@ def test_it_shows_old_and_new_value_in_the_result_history(town: Town) -> None:
     do_save_result(town.revenue, Result(period=YEAR, value=Decimal("190.5")), user=reporter)
     page = _client(town, "viewer").get(f"/chi-tieu/{town.revenue.pk}/").content.decode()
     assert "<del>150</del> → 190,5" in page
+
+
+def test_it_warns_when_the_official_figure_is_ten_times_the_approved_estimate(town: Town) -> None:
+    _approve(town, town.revenue, "190", estimated=True)
+    page = (
+        _client(town, "reporter")
+        .post(
+            f"/chi-tieu/{town.revenue.pk}/ket-qua/",
+            {"action": "submit", "period": "2024", "value": "1.900"},
+        )
+        .content.decode()
+    )
+    assert "chênh lệch hơn 10 lần so với số ước thực hiện năm 2024" in page

@@ -39,21 +39,25 @@ def _slot(request: HttpRequest, target: TargetRow) -> tuple[Period, bool]:
     return period, estimated
 
 
-def _last_value(target: TargetRow, period: Period) -> tuple[Decimal | None, str]:
-    """The latest approved value of another period of this target, to spot 10x slips."""
+def _last_value(target: TargetRow, period: Period, estimated: bool) -> tuple[Decimal | None, str]:
+    """The latest approved value of this target in another slot (another period, or the
+    estimate of this period when entering the official figure), to spot 10x slips."""
     previous = (
         ResultVersion.objects.filter(target=target, state=ResultState.APPROVED, value__isnull=False)
-        .exclude(period_code=period.code)
+        .exclude(period_code=period.code, estimated=estimated)
         .order_by("-created_at", "-id")
         .first()
     )
     if previous is None:
         return None, ""
-    return previous.value, f"kỳ {Period.parse(previous.period_code).label_vi}"
+    label = f"kỳ {Period.parse(previous.period_code).label_vi}"
+    if previous.period_code == period.code:
+        label = f"số ước thực hiện {period.label_vi}"
+    return previous.value, label
 
 
 def _warnings(target: TargetRow, result: Result, period: Period) -> list[str]:
-    last, label = _last_value(target, period)
+    last, label = _last_value(target, period, result.estimated)
     if last is None and result.previous_value is not None:
         last, label = result.previous_value, "cùng kỳ năm trước"
     return plausibility_warnings(target_to_domain(target), result, last, label or "kỳ trước")
