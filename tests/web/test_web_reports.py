@@ -3,6 +3,7 @@ issuing body, the Vietnamese file name, who may have it, and a period with no da
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from decimal import Decimal
 from urllib.parse import unquote
@@ -256,3 +257,30 @@ def test_the_demo_report_states_the_articles_figures_and_next_years_targets(db: 
     # Next year's targets come from the same body's 2024 resolution.
     assert "CHỈ TIÊU CHỦ YẾU NĂM 2024" in text
     assert "phấn đấu từ 9.484 tỷ đồng trở lên" in text
+
+
+def test_the_report_of_the_current_year_carries_the_planning_sections(
+    town: Town, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from planning_helpers import approve as approve_on
+    from planning_helpers import pin_today, task
+
+    from chitieu.web.planning.report import AT_RISK_HEADING, OVERDUE_HEADING
+
+    pin_today(monkeypatch, dt.date(2024, 10, 12))
+    approve_on(town, town.revenue, "2024-6M", "80")  # half the year: 160 at year end, < 186
+    approve_on(town, town.poverty, "2024", "0.6", estimated=True)
+    task(town)  # due 30/09/2024, 60% done
+    response = client_for(town, "viewer").get(report_url(town.resolution, "docx"))
+    assert response.status_code == 200
+    text = docx_text(response.content)
+    assert AT_RISK_HEADING in text and OVERDUE_HEADING in text
+    assert "Xây dựng chợ trung tâm: quá hạn 12 ngày" in text
+    # A past year's report says nothing "as of today".
+    old = do_create_resolution(
+        issuing_body=town.committee, kind="annual", title="Nghị quyết năm 2023", start_year=2023
+    )
+    target = make_target(old, town.department, "tổng thu ngân sách", value=150, unit="tỷ đồng")
+    approve_on(town, target, "2023", "160")
+    past = docx_text(client_for(town, "viewer").get(report_url(old, "docx", period="2023")).content)
+    assert "106,67%" in past and OVERDUE_HEADING not in past and AT_RISK_HEADING not in past

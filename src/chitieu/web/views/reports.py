@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy
 from chitieu.model import Evaluation, Period, PeriodError, PeriodKind, Target
 from chitieu.reports import MEDIA_TYPES, Header, build_report
 from chitieu.reports import render as render_report
+from chitieu.reports.model import Section
 from chitieu.web import permissions as perm
 from chitieu.web.dashboard import build_dashboard, periods_of
 from chitieu.web.domain import target_to_domain
@@ -99,6 +100,18 @@ def _next_targets(resolution: Resolution, period: Period) -> tuple[list[Target],
         .order_by("resolution_id", "order", "id")
     )
     return [target_to_domain(r) for r in rows], upcoming
+
+
+def _planning_sections(resolution: Resolution, period: Period) -> list[Section]:
+    """The planning app's sections (year-end forecasts at risk, overdue tasks), which speak
+    as of today: only in a report on the resolution's own period or on the current year."""
+    from chitieu.web.planning import clock
+    from chitieu.web.planning.report import planning_sections
+
+    today = clock.today()
+    if period != resolution.period and period.year != today.year:
+        return []
+    return planning_sections(resolution, today)
 
 
 def report_data(resolution: Resolution, period: Period) -> ReportData:
@@ -255,6 +268,7 @@ def report(request: HttpRequest, resolution_id: int) -> HttpResponse:
         data.evaluations,
         next_targets=data.next_targets,
         next_period=data.next_period,
+        extra_sections=_planning_sections(resolution, period),
     )
     if not fmt:
         context["summary"] = document
