@@ -182,6 +182,7 @@ def test_a_period_with_no_approved_result_gets_a_clear_message(reported: Town) -
     page = client.get(report_url(reported.resolution, period="2025"))
     assert page.status_code == 200
     assert "năm 2025 chưa có kết quả nào được phê duyệt" in page.content.decode()
+    assert '<option value="2025" selected>' in page.content.decode()
     download = client.get(report_url(reported.resolution, "docx", period="2025"))
     assert download.status_code == 422
     assert download["Content-Type"].startswith("text/html")

@@ -247,6 +247,8 @@ def report(request: HttpRequest, resolution_id: int) -> HttpResponse:
     try:
         period = parse_period(resolution, request.GET.get("period") or request.GET.get("ky", ""))
         context["period"] = period
+        if period not in context["periods"]:  # a period with no figure yet can still be chosen
+            context["periods"].append(period)
         options = _options(request, resolution.issuing_body)
         context["options"] = options
         if fmt and fmt not in MEDIA_TYPES:
