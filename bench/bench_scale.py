@@ -88,6 +88,9 @@ def main() -> int:
     parser.add_argument("--communes", type=int, default=None, help="default: all 3,321")
     parser.add_argument("--years", type=int, default=10)
     parser.add_argument("--jobs", type=int, default=1, help="loader processes")
+    parser.add_argument(
+        "--no-fk-checks", action="store_true", help="load without per-row FK triggers"
+    )
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=15, help="length of the load run")
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
@@ -137,11 +140,14 @@ def main() -> int:
         )
 
         spec = SynthSpec(communes=args.communes, years=args.years)
-        print(f"\n== Nạp: {spec.key}")
+        print(
+            f"\n== Nạp: {spec.key}, {args.jobs} tiến trình, kiểm tra khóa ngoại: {not args.no_fk_checks}"
+        )
+        fk = not args.no_fk_checks
         if args.jobs > 1:
-            stats = do_load_parallel(spec, args.jobs, Progress())
+            stats = do_load_parallel(spec, args.jobs, Progress(), fk_checks=fk)
         else:
-            stats = do_load(spec, progress=Progress())
+            stats = do_load(spec, progress=Progress(), fk_checks=fk)
         load_rate = stats.rate
         print(
             f"nạp {stats.results:,} kết quả, {stats.targets:,} chỉ tiêu trong "

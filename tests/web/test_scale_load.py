@@ -186,3 +186,37 @@ def test_the_progress_bar_speaks_vietnamese(capsys: pytest.CaptureFixture[str]) 
     assert "bỏ qua 3 phần đã nạp trước đó" in err
     assert "6/6 phần (tỉnh, năm)" in err
     assert "kết quả/giây" in err and "xong sau" in err
+
+
+@pytest.mark.django_db
+def test_without_fk_checks_postgresql_loads_the_same_rows() -> None:
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("session_replication_role is PostgreSQL's")
+    stats = do_load(SPEC, fk_checks=False)
+    assert (stats.resolutions, stats.targets, stats.results) == _expected(SPEC)
+    assert _table_counts()[:3] == _expected(SPEC)
+    with connection.cursor() as cur:
+        cur.execute("SHOW session_replication_role")
+        assert cur.fetchone()[0] == "origin"  # the checks are back on for everything else
+    orphans = ResultVersion.objects.exclude(target_id__in=TargetRow.objects.values("pk"))
+    assert not orphans.exists()
+
+
+@pytest.mark.django_db
+def test_the_synth_command_loads_and_reports_in_vietnamese(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from chitieu.cli import main
+
+    assert main(["synth", "--communes", "2", "--years", "1", "--first-year", "2024"]) == 0
+    out = capsys.readouterr().out
+    spec = SynthSpec(communes=2, years=1, first_year=2024)
+    results = _expected(spec)[2]
+    assert f"{results:,}".replace(",", ".") + " kết quả" in out
+    assert "2 nghị quyết" in out
+    assert ResultVersion.objects.count() == results
+    assert main(["synth", "--communes", "2", "--years", "1", "--first-year", "2024"]) == 0
+    assert "bỏ qua 2 phần đã có" in capsys.readouterr().out
+    assert ResultVersion.objects.count() == results

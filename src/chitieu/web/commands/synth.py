@@ -37,6 +37,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--jobs", type=_positive, default=1, help="số tiến trình nạp song song (mặc định 1)"
     )
     parser.add_argument(
+        "--no-fk-checks",
+        action="store_true",
+        help="PostgreSQL: bỏ kiểm tra khóa ngoại từng dòng khi nạp (nhanh hơn; cần quyền"
+        " superuser, như pg_restore --disable-triggers)",
+    )
+    parser.add_argument(
         "--count", action="store_true", help="chỉ đếm số nghị quyết, chỉ tiêu, kết quả; không nạp"
     )
 
@@ -74,9 +80,9 @@ def run(args: argparse.Namespace) -> int:
 
     progress = Progress(sys.stderr)
     if args.jobs > 1:
-        stats = do_load_parallel(spec, args.jobs, progress)
+        stats = do_load_parallel(spec, args.jobs, progress, fk_checks=not args.no_fk_checks)
     else:
-        stats = do_load(spec, progress=progress)
+        stats = do_load(spec, progress=progress, fk_checks=not args.no_fk_checks)
     print(
         f"Đã nạp {format_number(stats.chunks)} phần (bỏ qua {format_number(stats.skipped)} phần"
         f" đã có): {format_number(stats.resolutions)} nghị quyết, "

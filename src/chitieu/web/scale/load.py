@@ -181,10 +181,15 @@ def do_load(
     stop_after: int | None = None,
     on_chunk: Callable[[Chunk], None] | None = None,
     share: tuple[int, int] = (0, 1),
+    fk_checks: bool = True,
 ) -> LoadStats:
     """Load every chunk of `spec` not yet in the load log. `stop_after` loads at most that
     many chunks (tests use it to simulate an interrupted run). `share` = (i, n): only every
-    n-th chunk starting at the i-th, for n loaders working side by side (chitieu synth --jobs)."""
+    n-th chunk starting at the i-th, for n loaders working side by side (chitieu synth --jobs).
+
+    `fk_checks=False` (PostgreSQL superuser only) skips the per-row foreign-key triggers, as
+    `pg_restore --disable-triggers` does: a third of the server's work. The loader makes every
+    id it refers to in the same transaction, so the references hold by construction."""
     started = time.perf_counter()
     places = prepare_places(spec)
     done = set(LoadChunk.objects.filter(dataset=spec.key).values_list("province_code", "year"))
@@ -208,22 +213,29 @@ def do_load(
             # A chunk is still all-or-nothing; a crash may only lose the last few commits,
             # which the load log then does not list either, so a re-run loads them again.
             cur.execute("SET synchronous_commit = off")
+            if not fk_checks:
+                cur.execute("SET session_replication_role = replica")
     elif not connection.in_atomic_block:  # SQLite refuses these inside a transaction
         with connection.cursor() as cur:
             cur.execute("PRAGMA cache_size = -200000")
             cur.execute("PRAGMA temp_store = MEMORY")
-    for chunk in prefetch(iter_chunks(spec, skip=done)):
-        if stop_after is not None and stats.chunks >= stop_after:
-            break
-        if on_chunk is not None:
-            on_chunk(chunk)
-        counts = _load_chunk(spec, chunk, places, writer, tables)
-        stats.chunks += 1
-        stats.resolutions += counts[0]
-        stats.targets += counts[1]
-        stats.results += counts[2]
-        if progress is not None:
-            progress.advance(counts[2])
+    try:
+        for chunk in prefetch(iter_chunks(spec, skip=done)):
+            if stop_after is not None and stats.chunks >= stop_after:
+                break
+            if on_chunk is not None:
+                on_chunk(chunk)
+            counts = _load_chunk(spec, chunk, places, writer, tables)
+            stats.chunks += 1
+            stats.resolutions += counts[0]
+            stats.targets += counts[1]
+            stats.results += counts[2]
+            if progress is not None:
+                progress.advance(counts[2])
+    finally:
+        if writer.vendor == "postgresql" and not fk_checks:
+            with connection.cursor() as cur:
+                cur.execute("SET session_replication_role = origin")
     stats.seconds = time.perf_counter() - started
     if progress is not None:
         progress.finish()

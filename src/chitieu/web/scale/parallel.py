@@ -18,7 +18,9 @@ from chitieu.web.scale.progress import Progress
 from chitieu.web.scale.worker import load_share
 
 
-def do_load_parallel(spec: SynthSpec, jobs: int, progress: Progress | None = None) -> LoadStats:
+def do_load_parallel(
+    spec: SynthSpec, jobs: int, progress: Progress | None = None, fk_checks: bool = True
+) -> LoadStats:
     import time
 
     started = time.perf_counter()
@@ -29,7 +31,10 @@ def do_load_parallel(spec: SynthSpec, jobs: int, progress: Progress | None = Non
     connection.close()  # the children open their own connections
     ctx = multiprocessing.get_context("spawn")
     queue = ctx.Queue()
-    procs = [ctx.Process(target=load_share, args=(spec, (i, jobs), queue)) for i in range(jobs)]
+    procs = [
+        ctx.Process(target=load_share, args=(spec, (i, jobs), queue, fk_checks))
+        for i in range(jobs)
+    ]
     for p in procs:
         p.start()
     if progress is not None:

@@ -28,14 +28,14 @@ class QueueProgress(Progress):
         pass
 
 
-def load_share(spec: SynthSpec, share: tuple[int, int], queue: Any) -> None:
+def load_share(spec: SynthSpec, share: tuple[int, int], queue: Any, fk_checks: bool = True) -> None:
     from chitieu.web.commands import setup_django
 
     setup_django()
     from chitieu.web.scale.load import do_load
 
     try:
-        stats = do_load(spec, progress=QueueProgress(queue), share=share)
+        stats = do_load(spec, progress=QueueProgress(queue), share=share, fk_checks=fk_checks)
     except BaseException as exc:
         queue.put(("error", f"{type(exc).__name__}: {exc}"))
         raise
