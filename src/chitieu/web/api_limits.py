@@ -24,3 +24,5 @@ UnitText = Annotated[str, Field(max_length=64)]
 Basis = Annotated[str, Field(max_length=120)]
 Source = Annotated[str, Field(max_length=300)]
 PeriodCode = Annotated[str, Field(max_length=16)]
+# A row id: BigAutoField. Beyond it PostgreSQL fails the query ("integer out of range").
+BodyId = Annotated[int, Field(ge=1, le=2**63 - 1)]
