@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.db import DataError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import NinjaAPI, Schema
@@ -43,6 +44,7 @@ from chitieu.web.actions.tokens import user_for_token
 from chitieu.web.api_limits import (  # database column sizes: 422, never a 500
     Amount,
     Basis,
+    BodyId,
     Code,
     Name,
     Order,
@@ -82,6 +84,12 @@ def _action_error(request: HttpRequest, exc: ActionError) -> HttpResponse:
 @api.exception_handler(PermissionDenied)
 def _denied(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
     return api.create_response(request, {"detail": str(exc) or "Không có quyền"}, status=403)
+
+
+@api.exception_handler(DataError)
+def _out_of_range(request: HttpRequest, exc: DataError) -> HttpResponse:
+    # An id or number beyond the database's range: PostgreSQL refuses the query itself.
+    return api.create_response(request, {"detail": "Giá trị vượt quá giới hạn cho phép"}, status=422)
 
 
 @api.exception_handler(PeriodError)
@@ -137,7 +145,7 @@ class TargetIn(Schema):
     unit: UnitText = ""
     basis: Basis = ""
     direction: Direction = Direction.HIGHER
-    responsible_body_id: int | None = None
+    responsible_body_id: BodyId | None = None
     order: Order = 0
 
 
