@@ -89,7 +89,9 @@ def _denied(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
 @api.exception_handler(DataError)
 def _out_of_range(request: HttpRequest, exc: DataError) -> HttpResponse:
     # An id or number beyond the database's range: PostgreSQL refuses the query itself.
-    return api.create_response(request, {"detail": "Giá trị vượt quá giới hạn cho phép"}, status=422)
+    return api.create_response(
+        request, {"detail": "Giá trị vượt quá giới hạn cho phép"}, status=422
+    )
 
 
 @api.exception_handler(PeriodError)
