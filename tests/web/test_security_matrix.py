@@ -267,6 +267,26 @@ API = [
         hidden=_title,
     ),
     Case(
+        "/api/resolutions",
+        "POST",
+        lambda t: "/api/resolutions",
+        frozenset({"admin", "editor"}),
+        data=lambda t: {
+            "issuing_body_id": t.committee.pk,
+            "title": "Nghị quyết năm 2025",
+            "start_year": 2025,
+        },
+        api=True,
+    ),
+    Case(
+        "/api/resolutions/{resolution_id}/lock",
+        "POST",
+        lambda t: f"/api/resolutions/{_r(t)}/lock",
+        frozenset({"admin", "approver"}),
+        data=lambda t: {"period": "2024"},
+        api=True,
+    ),
+    Case(
         "/api/resolutions/{resolution_id}",
         "GET",
         lambda t: f"/api/resolutions/{_r(t)}",

@@ -16,7 +16,7 @@ from chitieu.model import Period, Result
 from chitieu.web.actions.results import do_save_result, do_submit_result
 from chitieu.web.actions.tokens import do_create_token
 from chitieu.web.demo import do_load_demo
-from chitieu.web.models import ApiToken, Resolution, ResultVersion, TargetRow
+from chitieu.web.models import ApiToken, PeriodLock, Resolution, ResultVersion, TargetRow
 
 ROLES = ["admin", "editor", "reporter", "approver", "viewer"]
 YEAR = Period.year_of(2024)
@@ -93,6 +93,24 @@ class Write:
 
 
 WRITES = [
+    Write(
+        "create resolution",
+        frozenset({"admin", "editor"}),
+        lambda t: "/resolutions",
+        lambda t: {
+            "issuing_body_id": t.committee.pk,
+            "title": "Nghị quyết năm 2025",
+            "start_year": 2025,
+        },
+        lambda: Resolution.objects.count(),
+    ),
+    Write(
+        "lock period",
+        frozenset({"admin", "approver"}),
+        lambda t: f"/resolutions/{t.resolution.pk}/lock",
+        lambda t: {"period": "2024"},
+        lambda: PeriodLock.objects.count(),
+    ),
     Write(
         "create target",
         frozenset({"admin", "editor"}),

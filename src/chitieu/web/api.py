@@ -33,6 +33,7 @@ from chitieu.model import (
 )
 from chitieu.web import permissions as perm
 from chitieu.web.actions.errors import ActionError
+from chitieu.web.actions.resolutions import do_create_resolution, do_lock_period
 from chitieu.web.actions.results import (
     do_approve_result,
     do_return_result,
@@ -55,7 +56,7 @@ from chitieu.web.api_limits import (  # database column sizes: 422, never a 500
 )
 from chitieu.web.dashboard import build_dashboard
 from chitieu.web.domain import target_to_domain
-from chitieu.web.models import Body, ResultVersion, TargetRow
+from chitieu.web.models import Body, Resolution, ResultVersion, TargetRow
 from chitieu.web.plausibility import plausibility_warnings
 
 
@@ -164,6 +165,28 @@ class ResultIn(Schema):
     note: str = ""
 
 
+class ResolutionIn(Schema):
+    issuing_body_id: int
+    kind: str = "annual"
+    title: str
+    start_year: int
+    end_year: int | None = None
+    number: str = ""
+    issued_on: date | None = None
+    is_public: bool = False
+
+
+class LockIn(Schema):
+    period: str
+
+
+class LockOut(Schema):
+    resolution_id: int
+    period: str
+    locked_by: str | None
+    locked_at: datetime
+
+
 class SlotIn(Schema):
     period: PeriodCode
     estimated: bool = False
@@ -257,6 +280,51 @@ def _result_out(v: ResultVersion) -> dict[str, Any]:
 @api.get("/resolutions", response=list[ResolutionOut], tags=["nghị quyết"])
 def list_resolutions(request: HttpRequest) -> list[dict[str, Any]]:
     return [_resolution_out(r) for r in perm.resolutions_for_user(request.user)]
+
+
+@api.post(
+    "/resolutions", response={201: ResolutionOut, 403: Error, 409: Error}, tags=["nghị quyết"]
+)
+def create_resolution(request: HttpRequest, payload: ResolutionIn) -> HttpStatus[dict[str, Any]]:
+    body = get_object_or_404(Body, pk=payload.issuing_body_id)
+    if not perm.has_role(request.user, body, perm.EDIT_TARGETS):
+        raise PermissionDenied("Bạn không có quyền ban hành nghị quyết cho cơ quan này.")
+    resolution = do_create_resolution(
+        issuing_body=body,
+        kind=payload.kind,
+        title=payload.title,
+        start_year=payload.start_year,
+        end_year=payload.end_year,
+        number=payload.number,
+        issued_on=payload.issued_on,
+        is_public=payload.is_public,
+    )
+    return HttpStatus(201, _resolution_out(resolution))
+
+
+@api.post(
+    "/resolutions/{resolution_id}/lock",
+    response={201: LockOut, 403: Error, 409: Error, 422: Error},
+    tags=["nghị quyết"],
+)
+def lock_period(
+    request: HttpRequest, resolution_id: int, payload: LockIn
+) -> HttpStatus[dict[str, Any]]:
+    resolution = get_object_or_404(
+        Resolution.objects.select_related("issuing_body"), pk=resolution_id
+    )
+    if not perm.can_lock(request.user, resolution):
+        raise PermissionDenied("Bạn không có quyền khóa kỳ báo cáo.")
+    lock = do_lock_period(resolution, Period.parse(payload.period), request.user)
+    return HttpStatus(
+        201,
+        {
+            "resolution_id": resolution.pk,
+            "period": lock.period_code,
+            "locked_by": request.user.get_username(),
+            "locked_at": lock.locked_at,
+        },
+    )
 
 
 @api.get(
