@@ -3,7 +3,8 @@ not, authenticated with a real token, never get a 5xx.
 
 Path ids point at real objects (the town's resolution and target) so that the generated
 bodies reach the actions, not only the 404 of a random id; a bounded number of examples
-per operation keeps this a CI step."""
+per operation keeps this a CI step. The database runs in autocommit as in production
+(transactional_db), so one refused statement cannot poison the next request."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ from typing import Any
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from factories import make_town
 from hypothesis import HealthCheck, settings
 
@@ -22,10 +25,19 @@ schema = schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_applicatio
 
 
 @pytest.fixture
-def town_token(db: None) -> Iterator[tuple[dict[str, int], str]]:
+def town_token(transactional_db: None) -> Iterator[tuple[dict[str, int], str]]:
     town = make_town("Cai Lậy")
     _, raw = do_create_token(town.users["admin"], "schemathesis")
-    yield {"resolution_id": town.resolution.pk, "target_id": town.revenue.pk}, raw
+    # Requests go through the real WSGI handler, which closes "old" connections at the end of
+    # each request; inside the test's transaction that would close the test database's
+    # connection (Django's own test client disconnects these handlers the same way).
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield {"resolution_id": town.resolution.pk, "target_id": town.revenue.pk}, raw
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 @schema.parametrize()

@@ -126,7 +126,15 @@ def _flush(using: str) -> None:
     statements = connection.ops.sql_flush(
         no_style(), tables, reset_sequences=True, allow_cascade=True
     )
+    postgres = connection.vendor == "postgresql"
+    if postgres:
+        # TRUNCATE refuses tables with pending deferred FK checks in this transaction.
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
     connection.ops.execute_sql_flush(statements)
+    if postgres:
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")  # loaddata inserts in any order
 
 
 def restore_backup(source: Path, *, replace: bool = False, using: str = "default") -> Manifest:
