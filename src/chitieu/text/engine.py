@@ -8,6 +8,8 @@ summaries.py.
 
 from __future__ import annotations
 
+import bisect
+
 from chitieu.text.clauses import Slot, build_slots, has_prefix, range_has, tag_cats
 from chitieu.text.items import (
     Diagnostic,
@@ -97,13 +99,17 @@ def _covered(doc: Prepared, qs: list[Quantity], a: int, b: int) -> set[int]:
     covered = {i for q in qs for i in range(q.first, q.last)}
     covered |= {q.last for q in qs if "references.plan" in tag_cats(doc, q.last)}
     # A bracket holding a figure speaks for that figure only ("(năm 2025 ước đạt 8,1%)").
-    for q in qs:
-        open_at = next(
-            (k for k in range(q.first - 1, a - 1, -1) if doc.tokens[k].text in "()"), None
-        )
-        if open_at is not None and doc.tokens[open_at].text == "(":
-            close = next((k for k in range(q.last, b) if doc.tokens[k].text == ")"), b)
-            covered.update(range(open_at, close))
+    firsts = sorted(q.first for q in qs)
+    open_at: int | None = None
+    for k in range(a, b):
+        t = doc.tokens[k].text
+        if t == "(":
+            open_at = k
+        elif t == ")" and open_at is not None:
+            j = bisect.bisect_left(firsts, open_at)
+            if j < len(firsts) and firsts[j] < k:
+                covered.update(range(open_at, k))
+            open_at = None
     i = a
     while i < b:
         if "references.compare" in tag_cats(doc, i):
