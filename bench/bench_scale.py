@@ -17,6 +17,7 @@ import argparse
 import os
 import platform
 import random
+import resource
 import shutil
 import socket
 import statistics
@@ -157,6 +158,9 @@ def main() -> int:
             cur.execute("VACUUM ANALYZE")
             cur.execute("SELECT pg_size_pretty(pg_database_size(current_database()))")
             print(f"dung lượng cơ sở dữ liệu: {cur.fetchone()[0]}")
+        # Streaming keeps the loader flat: compare this across sizes (kB on Linux).
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"bộ nhớ đỉnh của tiến trình nạp (RSS): {peak:.0f} MB")
 
         year = spec.last_year - 1  # the last full year
         province = Unit.objects.filter(level="province", code=1).first() or Unit.objects.first()
@@ -290,13 +294,6 @@ def _wait_port(port: int, seconds: float = 60) -> None:
 def _load_run(
     args: argparse.Namespace, port: int, ids: list[int], gunicorn: Any, server: Any
 ) -> dict[str, float] | None:
-    wrk = shutil.which("wrk")
-    if wrk is None:
-        print("không có wrk (apt-get install wrk): bỏ qua phép đo tải")
-        return None
-    paths = ", ".join(f'"/nghi-quyet/{i}/"' for i in ids)
-    script = Path(tempfile.mkstemp(suffix=".lua")[1])
-    script.write_text(WRK_SCRIPT % paths)
     peaks = {"gunicorn": 0, "pg": 0}
     stop = threading.Event()
 
@@ -305,6 +302,19 @@ def _load_run(
             peaks["gunicorn"] = max(peaks["gunicorn"], rss_kb(children(gunicorn.pid))[0])
             peaks["pg"] = max(peaks["pg"], rss_kb(server.pids())[0])
             time.sleep(0.2)
+
+    wrk = shutil.which("wrk")
+    if wrk is None:
+        print("không có wrk (apt-get install wrk): dùng bộ tạo tải Python (kém chính xác hơn)")
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        figures = _python_load(args, port, ids)
+        stop.set()
+        sampler.join()
+        return {**figures, "peak_gunicorn": peaks["gunicorn"], "peak_pg": peaks["pg"]}
+    paths = ", ".join(f'"/nghi-quyet/{i}/"' for i in ids)
+    script = Path(tempfile.mkstemp(suffix=".lua")[1])
+    script.write_text(WRK_SCRIPT % paths)
 
     url = f"http://127.0.0.1:{port}"
     # Warm-up: each worker opens its connection and loads templates.
@@ -355,6 +365,58 @@ def _load_run(
         "max": float(worst),
         "peak_gunicorn": peaks["gunicorn"],
         "peak_pg": peaks["pg"],
+    }
+
+
+def _python_load(args: argparse.Namespace, port: int, ids: list[int]) -> dict[str, float]:
+    """A bounded load without wrk: one thread per client, keep-alive, for `--seconds`.
+    The client shares the CPU with the server, so its figures are pessimistic."""
+    import http.client
+
+    latencies: list[float] = []
+    errors = [0]
+    lock = threading.Lock()
+    deadline = time.monotonic() + args.seconds
+
+    def client(k: int) -> None:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        i = k
+        while time.monotonic() < deadline:
+            i += 1
+            start = time.perf_counter()
+            try:
+                conn.request("GET", f"/nghi-quyet/{ids[i % len(ids)]}/")
+                response = conn.getresponse()
+                response.read()
+                ok = response.status == 200
+            except OSError:
+                ok = False
+                conn.close()
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            elapsed = (time.perf_counter() - start) * 1000
+            with lock:
+                latencies.append(elapsed)
+                errors[0] += 0 if ok else 1
+        conn.close()
+
+    threads = [threading.Thread(target=client, args=(k,)) for k in range(args.clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    latencies.sort()
+
+    def pct(q: float) -> float:
+        return latencies[min(len(latencies) - 1, int(q * len(latencies)))] if latencies else 0.0
+
+    return {
+        "requests": float(len(latencies)),
+        "rps": len(latencies) / args.seconds,
+        "errors": errors[0],
+        "p50": pct(0.50),
+        "p95": pct(0.95),
+        "p99": pct(0.99),
+        "max": latencies[-1] if latencies else 0.0,
     }
 
 

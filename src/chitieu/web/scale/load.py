@@ -200,7 +200,7 @@ def do_load(
     done |= others
     total = len(keys) - len(others)
     if progress is not None:
-        progress.start(total, already=len(done))
+        progress.start(total, already=stats.skipped)
     writer = Writer()
     tables = {
         "resolution": Table(Resolution, RESOLUTION),
@@ -233,9 +233,10 @@ def do_load(
             if progress is not None:
                 progress.advance(counts[2])
     finally:
-        if writer.vendor == "postgresql" and not fk_checks:
+        if writer.vendor == "postgresql":  # the connection may serve other work afterwards
             with connection.cursor() as cur:
-                cur.execute("SET session_replication_role = origin")
+                cur.execute("RESET synchronous_commit")
+                cur.execute("RESET session_replication_role")
     stats.seconds = time.perf_counter() - started
     if progress is not None:
         progress.finish()
@@ -246,7 +247,8 @@ def prefetch(chunks: Iterator[Chunk], depth: int = 2) -> Iterator[Chunk]:
     """Generate the next chunks in a thread while this one is written.
 
     Python holds the GIL while generating, but waiting for PostgreSQL (COPY end, commit and
-    its deferred foreign-key checks) releases it: the two overlap, about a third faster."""
+    its deferred foreign-key checks) releases it, so the two can overlap when the machine
+    has a core to spare (on the shared 2-core test machine the gain was within the noise)."""
     box: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=depth)
     stop = threading.Event()
 
