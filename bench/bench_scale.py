@@ -318,13 +318,20 @@ def _load_run(
 
     url = f"http://127.0.0.1:{port}"
     # Warm-up: each worker opens its connection and loads templates.
-    subprocess.run([wrk, "-t1", "-c4", "-d3s", "-s", str(script), url], capture_output=True)
+    subprocess.run(
+        [wrk, "-t1", "-c4", "-d3s", "--timeout", "10s", "-s", str(script), url],
+        capture_output=True,
+    )
     # One client alone: the service time of a dashboard, without queueing.
     alone = subprocess.run(
-        [wrk, "-t1", "-c1", "-d5s", "-s", str(script), url], capture_output=True, text=True
+        [wrk, "-t1", "-c1", "-d5s", "--timeout", "10s", "-s", str(script), url],
+        capture_output=True,
+        text=True,
     )
     solo = next((x for x in alone.stdout.splitlines() if x.startswith("RESULT ")), "")
-    if solo:
+    if solo and int(solo.split()[1]) == 0:
+        print("1 kết nối: không yêu cầu nào xong trong 5 s (máy quá tải?)")
+    elif solo:
         f = solo.split()
         print(
             f"1 kết nối: p50 {float(f[4]):.1f} ms, p95 {float(f[5]):.1f} ms, {int(f[1]) / 5:.0f} yêu cầu/giây"
