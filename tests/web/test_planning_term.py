@@ -15,6 +15,7 @@ from chitieu.term import TermStatus
 from chitieu.web.actions.resolutions import do_create_resolution
 from chitieu.web.actions.targets import do_update_target
 from chitieu.web.domain import target_to_domain
+from chitieu.web.models import TargetRow
 from chitieu.web.planning.models import TermSpec
 from chitieu.web.planning.terms import term_rows
 
@@ -132,3 +133,13 @@ def test_another_towns_user_cannot_read_the_term_dashboard(town: Town, other_tow
         f"/ke-hoach/nghi-quyet/{resolution.pk}/nhiem-ky/"
     )
     assert response.status_code == 404
+
+
+def test_a_term_target_made_invalid_by_an_edit_is_explained_not_a_server_error(town: Town) -> None:
+    resolution, jobs = congress(town)
+    TermSpec.objects.filter(target=jobs).update(kind="average_growth")
+    TargetRow.objects.filter(pk=jobs.pk).update(value=Decimal(-100))
+    (row,) = term_rows(resolution)
+    assert row.assessment is None and "phải lớn hơn −100%" in row.error
+    response = _client(town.users["viewer"]).get(f"/ke-hoach/nghi-quyet/{resolution.pk}/nhiem-ky/")
+    assert response.status_code == 200 and "phải lớn hơn −100%" in response.content.decode()

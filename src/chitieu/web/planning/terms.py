@@ -30,9 +30,11 @@ class TermRow:
 
 
 def assess_row(row: TargetRow, spec: TermSpec) -> TermRow:
-    term = term_target_to_domain(row, spec)
     results = term_results(row)
     try:
+        # The target itself may be refused too (a growth of −100% or less, a total with no
+        # good direction after an edit): said on the page, not a server error.
+        term = term_target_to_domain(row, spec)
         assessment = assess_term(term, results)
     except TermError as exc:
         return TermRow(row, spec, None, results, None, str(exc))
