@@ -193,6 +193,27 @@ def _keep(doc: Prepared, q: Quantity, diagnostics: list[Diagnostic]) -> bool:
     return True
 
 
+def _share_of_targets(doc: Prepared, q: Quantity, diagnostics: list[Diagnostic]) -> bool:
+    """ "đạt 90,9% số chỉ tiêu Nghị quyết đề ra": the share of targets met restates a count."""
+    k = q.last + 1  # "số chỉ tiêu": the number of targets, not a plan
+    if (
+        q.is_percent
+        and k < len(doc.tokens)
+        and doc.words[k - 1] == "số"
+        and ("summaries.set_noun" in tag_cats(doc, k))
+    ):
+        diagnostics.append(
+            Diagnostic(
+                (q.start, q.end),
+                "skip.share_of_targets",
+                doc.text[q.start : q.end],
+                "tỷ lệ chỉ tiêu đạt, đã có trong số liệu tổng hợp",
+            )
+        )
+        return True
+    return False
+
+
 def _weak_result(doc: Prepared, slots: list[Slot]) -> bool:
     """A percentage of a plan after "đạt" ("đạt 126,82% chỉ tiêu") reads as a result."""
     for s in slots:
@@ -273,7 +294,11 @@ def extract(text: str) -> Extraction:
             qs = scan_quantities(doc, a, b)
             mine = [q for q in qs if not is_summary_quantity(doc, q)]
             summary_qs += [q for q in qs if is_summary_quantity(doc, q)]
-            mine = [q for q in mine if _keep(doc, q, diagnostics)]
+            mine = [
+                q
+                for q in mine
+                if _keep(doc, q, diagnostics) and not _share_of_targets(doc, q, diagnostics)
+            ]
             mine = _drop_starting_points(doc, mine, diagnostics)
             infos.append((a, b, build_slots(doc, a, b, mine)))
         # A weak sign anywhere in the sentence outweighs the document's leaning for all of it.
