@@ -29,6 +29,27 @@ COPIED = (
 )
 
 
+class StaleResult(ActionError):
+    """Optimistic locking: the slot changed after the user opened it (no lost update)."""
+
+    def __init__(self, current: ResultVersion | None) -> None:
+        from django.utils import timezone
+
+        if current is None:
+            text = "Kết quả này vừa bị thay đổi trong khi bạn đang nhập."
+        else:
+            who = current.created_by.get_username() if current.created_by else "người khác"
+            at = timezone.localtime(current.created_at).strftime("%H:%M ngày %d/%m/%Y")
+            text = (
+                f"Kết quả này vừa được {who} lưu lúc {at} (phiên bản {current.seq}) "
+                "trong khi bạn đang nhập."
+            )
+        super().__init__(
+            text + " Số liệu của bạn chưa được lưu: hãy xem bản mới nhất, "
+            "rồi lưu lại nếu vẫn muốn thay."
+        )
+
+
 def current_version(target: TargetRow, period: Period, estimated: bool) -> ResultVersion | None:
     return (
         ResultVersion.objects.filter(target=target, period_code=period.code, estimated=estimated)
@@ -59,8 +80,12 @@ def do_save_result(
     user: AbstractBaseUser,
     illustrative: bool = False,
     state: str = ResultState.DRAFT,
+    expected_seq: int | None = None,
 ) -> ResultVersion:
-    """Save a figure as a new draft version of its (target, period, estimated) slot."""
+    """Save a figure as a new draft version of its (target, period, estimated) slot.
+
+    `expected_seq`: the version the user was looking at (0: none). If someone saved since,
+    the save is refused (StaleResult) instead of silently replacing their figure."""
     if result.period is None:
         raise ActionError("Chưa chọn kỳ báo cáo")
     if (
@@ -71,6 +96,8 @@ def do_save_result(
     ):
         raise ActionError("Cần nhập giá trị, hoặc % so với chỉ tiêu, hoặc % tăng/giảm")
     current, seq = _lock_slot(target, result.period, result.estimated)
+    if expected_seq is not None and (current.seq if current else 0) != expected_seq:
+        raise StaleResult(current)
     if current is not None and current.state == ResultState.SUBMITTED:
         raise ActionError("Kết quả đang chờ duyệt; chỉ sửa được sau khi bị trả lại")
     values = result_from_domain(result)
