@@ -96,7 +96,12 @@ def result_entry(request: HttpRequest, target_id: int) -> HttpResponse:
                     or current.state not in (ResultState.DRAFT, ResultState.RETURNED)
                     or not _same(current, result)
                 ):
-                    current = do_save_result(target, result, user=request.user)
+                    current = do_save_result(
+                        target,
+                        result,
+                        user=request.user,
+                        expected_seq=_base_seq(request, period, estimated),
+                    )
                 warnings = _warnings(target, result, period)
                 if request.POST.get("action") == "submit":
                     if warnings and not request.POST.get("confirm_warnings"):
@@ -145,6 +150,16 @@ def _url(target: TargetRow, period: Period, estimated: bool) -> str:
     return f"/chi-tieu/{target.pk}/ket-qua/?ky={period.code}" + ("&uoc=1" if estimated else "")
 
 
+def _base_seq(request: HttpRequest, period: Period, estimated: bool) -> int | None:
+    """The version shown when the user started typing (hidden field "base", written by
+    _render), if it is this slot: saving over a newer version is refused (optimistic lock)."""
+    code, _, rest = request.POST.get("base", "").partition(":")
+    flag, _, seq = rest.partition(":")
+    if code != period.code or flag != str(int(estimated)) or not seq.isdigit():
+        return None
+    return int(seq)
+
+
 def _render(
     request: HttpRequest,
     target: TargetRow,
@@ -157,6 +172,7 @@ def _render(
     for est in (True, False):
         version = current_version(target, period, est)
         slots.append({"estimated": est, "current": version})
+    shown = current_version(target, period, estimated)  # what the form is typed against
     return render(
         request,
         "chitieu/result_entry.html",
@@ -167,6 +183,7 @@ def _render(
             "form": form,
             "warnings": warnings,
             "slots": slots,
+            "base": f"{period.code}:{int(estimated)}:{shown.seq if shown else 0}",
             "locked": is_locked(target.resolution, period),
             "can_report": perm.can_report(request.user, target),
             "can_approve": perm.can_approve(request.user, target),
