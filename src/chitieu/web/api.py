@@ -163,6 +163,8 @@ class ResultIn(Schema):
     declared_status: Status | None = None
     source: Source = ""
     note: str = ""
+    # The version this figure was typed against (0: none yet); if someone saved since, 409.
+    base_seq: int | None = None
 
 
 class ResolutionIn(Schema):
@@ -434,7 +436,7 @@ def save_result(
         source=payload.source,
         note=payload.note,
     )
-    version = do_save_result(target, result, user=request.user)
+    version = do_save_result(target, result, user=request.user, expected_seq=payload.base_seq)
     last = (
         ResultVersion.objects.filter(target=target, state="approved", value__isnull=False)
         .exclude(period_code=version.period_code)
