@@ -168,3 +168,11 @@ def test_an_anonymous_visitor_is_sent_to_the_login_page_and_nothing_changes(
     )
     assert response.status_code == 302 and response["Location"].startswith("/dang-nhap/")
     assert ResultVersion.objects.count() == before
+
+
+def test_pasted_markup_is_shown_as_text_never_run(reported: Town) -> None:
+    text = DRAFT.replace("235,9", "253,9") + '\n<script>alert("x")</script>'
+    _, page = check(client_for(reported, "viewer"), reported.resolution, text=text)
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;alert" in page
+    assert [key for key, _ in verdict_rows(page)].count("mismatch") == 1

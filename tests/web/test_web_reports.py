@@ -285,3 +285,21 @@ def test_the_report_of_the_current_year_carries_the_planning_sections(
     approve_on(town, target, "2023", "160")
     past = docx_text(client_for(town, "viewer").get(report_url(old, "docx", period="2023")).content)
     assert "106,67%" in past and OVERDUE_HEADING not in past and AT_RISK_HEADING not in past
+
+
+def test_the_file_name_keeps_vietnamese_and_drops_characters_a_file_system_refuses(
+    town: Town,
+) -> None:
+    Resolution.objects.filter(pk=town.resolution.pk).update(
+        title='Nghị quyết 12/NQ-TU "về" phát triển: năm 2024'
+    )
+    approve(town, town.revenue, "200")
+    response = client_for(town, "viewer").get(report_url(town.resolution, "xlsx"))
+    name = file_name(response)
+    assert (
+        name
+        == "Báo cáo kết quả thực hiện chỉ tiêu - Nghị quyết 12 NQ-TU về phát triển năm 2024.xlsx"
+    )
+    fallback = response["Content-Disposition"].split('filename="', 1)[1].split('"', 1)[0]
+    assert fallback.isascii() and fallback.startswith("Bao-cao-ket-qua")
+    assert fallback.endswith(".xlsx")
