@@ -81,3 +81,15 @@ def test_the_action_refuses_a_stale_version_and_writes_nothing(town: Town) -> No
     assert ResultVersion.objects.filter(target=town.revenue).count() == 1
     do_save_result(town.revenue, Result(period=YEAR, value=Decimal(2)), user=user, expected_seq=1)
     assert ResultVersion.objects.filter(target=town.revenue).count() == 2
+
+
+@pytest.mark.django_db
+def test_the_api_answers_409_to_a_save_over_a_newer_version(town: Town) -> None:
+    _, raw = do_create_token(town.users["reporter"], "phần mềm")
+    client = Client(headers={"Authorization": f"Bearer {raw}"})
+    url = f"/api/targets/{town.revenue.pk}/results"
+    first = client.post(url, {"period": "2024", "value": "190", "base_seq": 0}, "application/json")
+    assert first.status_code == 201
+    stale = client.post(url, {"period": "2024", "value": "200", "base_seq": 0}, "application/json")
+    assert stale.status_code == 409 and "chưa được lưu" in stale.json()["detail"]
+    assert [v.value for v in ResultVersion.objects.filter(target=town.revenue)] == [Decimal(190)]
