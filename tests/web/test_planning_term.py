@@ -43,7 +43,7 @@ def test_a_total_behind_pace_is_at_risk_on_the_term_dashboard(town: Town) -> Non
         .get(f"/ke-hoach/nghi-quyet/{resolution.pk}/nhiem-ky/")
         .content.decode()
     )
-    assert "có nguy cơ" in text and "1.050" in text and "925" in text
+    assert "có nguy cơ" in text and "1.050 lao động" in text and "925 lao động" in text
     assert "Đến nay: 0/1 chỉ tiêu nhiệm kỳ đúng tiến độ, 1 có nguy cơ." in text
 
 
