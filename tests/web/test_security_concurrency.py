@@ -12,6 +12,7 @@ from factories import Town
 
 from chitieu.model import Period, Result
 from chitieu.web.actions.results import StaleResult, current_version, do_save_result
+from chitieu.web.actions.tokens import do_create_token
 from chitieu.web.models import ResultVersion
 
 YEAR = Period.year_of(2024)
