@@ -142,6 +142,9 @@ def _chain_start(doc: Prepared, a: int, end: int) -> int:
 
 def trim(doc: Prepared, a: int, b: int) -> tuple[int, int]:
     """Drop framing words and punctuation from both ends of a name."""
+    # "(1) tăng trưởng GRDP …": an inline list number is not part of the name.
+    while a < b and doc.trap_at(doc.tokens[a].start) == "inline_numbering":
+        a += 1
     changed = True
     while changed and a < b:
         changed = False
@@ -250,7 +253,9 @@ def _skip_leading_cues(doc: Prepared, i: int, b: int) -> tuple[int, str | None]:
         tok = doc.tokens[i]
         cats = tag_cats(doc, i)
         t = doc.tag(i)
-        if tok.kind == "punct" and tok.text not in ('"', "'", "("):
+        if (tok.kind == "punct" and tok.text not in ('"', "'", "(")) or (
+            doc.trap_at(tok.start) == "inline_numbering"
+        ):
             i += 1
         elif tok.kind == "num" or has_prefix(cats, _LEADING):
             if "verbs.increase" in cats:
@@ -314,7 +319,7 @@ def name_span(
     first_predicate = first_tag_in(doc, i, b, PREDICATE)
     for k in range(i, b if first_predicate is None else first_predicate):
         t = doc.tag(k)
-        if t is not None and t.start == k and "modes.target" in t.categories and k > i:
+        if t is not None and t.start == k and "modes.setter" in t.categories and k > i:
             i, lead = _skip_leading_cues(doc, t.end, b)
             verb = lead or verb
             break
@@ -429,6 +434,9 @@ def head(doc: Prepared, a: int, b: int) -> tuple[int, int] | None:
     comma = _top_level_comma(doc, ta, tb)
     if comma is not None and _is_intro(doc, ta, comma):
         ta, tb = trim(doc, comma + 1, tb)
+    # A heading of the whole list ("…phấn đấu hoàn thành các chỉ tiêu:") is not a name.
+    if any(has_prefix(tag_cats(doc, k), _HEADING) for k in range(ta, tb)):
+        return None
     # "Tai nạn giao thông giảm trên cả 3 tiêu chí: …": the head is what comes before the verb.
     verb = first_tag_in(doc, ta, tb, PREDICATE)
     if verb is not None:

@@ -311,6 +311,7 @@ def extract(text: str) -> Extraction:
                     any_weak = RESULT
                 if any_weak:
                     break
+        decided: str | None = None  # a mode read from the years, passed on to the paragraph
         for a, b, slots in infos:
             res, tgt = cues[(a, b)]
             weak = False
@@ -324,6 +325,7 @@ def extract(text: str) -> Extraction:
                 mode = block_mode
             elif year_mode := _year_mode(doc, s, target_year, past):
                 mode = year_mode
+                decided = year_mode
             elif para_mode:
                 mode = para_mode
             elif _quantity_target_signal(doc, slots):
@@ -380,6 +382,8 @@ def extract(text: str) -> Extraction:
                 found = build_results(doc, slots, (a, b), s.index, estimated, diagnostics)
                 prev_estimated = any(r.estimated for r in found)
                 results += found
+        if decided and not sentence_mode:
+            para_mode = decided
         if sentence_mode:
             para_mode = sentence_mode
             if s.ends_with_colon:
