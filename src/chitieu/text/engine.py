@@ -315,6 +315,17 @@ def extract(text: str) -> Extraction:
         for a, b, slots in infos:
             res, tgt = cues[(a, b)]
             weak = False
+            if slots and not (res or tgt) and range_has(doc, a, b, "modes.event"):
+                for sl in slots:
+                    diagnostics.append(
+                        Diagnostic(
+                            (sl.q.start, sl.q.end),
+                            "skip.event",
+                            doc.text[sl.q.start : sl.q.end],
+                            "số liệu của một sự kiện (trao quà, tham dự…), không phải chỉ tiêu",
+                        )
+                    )
+                continue
             if res:
                 mode = RESULT
             elif tgt:

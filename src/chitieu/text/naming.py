@@ -70,6 +70,10 @@ def slot_name(
     own = _text(doc, slot.name_range)
     after = post_name(doc, slot)
     counted = q.unit_kind == "count" and bool(q.unit)
+    exists = any("verbs.exist" in tag_cats(doc, i) for i in range(slot.chain[0], slot.chain[1]))
+    if q.is_percent and exists and after:
+        # "ấp 3 có 98% hộ gia đình đạt danh hiệu …": the counted noun after is the indicator.
+        return _with_head(doc, clause, q.first, post_name(doc, slot, full=True) or after)
     if counted and after:
         name = " ".join(x for x in (own, q.unit, after) if x)
     elif own:
