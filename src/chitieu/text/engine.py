@@ -237,9 +237,20 @@ def _weak_result(doc: Prepared, slots: list[Slot]) -> bool:
 def _drop_starting_points(
     doc: Prepared, qs: list[Quantity], diagnostics: list[Diagnostic]
 ) -> list[Quantity]:
-    """ "từ 2,1% xuống còn 1,6%": only the level reached is a figure."""
+    """ "từ 2,1% xuống còn 1,6%": only the level reached is a figure; "(tương đương 45 tỷ
+    đồng)" restates the figure before it."""
     out: list[Quantity] = []
     for k, q in enumerate(qs):
+        if q.first > 0 and "verbs.equivalent" in tag_cats(doc, q.first - 1) and out:
+            diagnostics.append(
+                Diagnostic(
+                    (q.start, q.end),
+                    "skip.equivalent",
+                    doc.text[q.start : q.end],
+                    "cùng số liệu viết theo đơn vị khác",
+                )
+            )
+            continue
         nxt = qs[k + 1] if k + 1 < len(qs) else None
         if (
             nxt is not None

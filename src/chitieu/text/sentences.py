@@ -94,6 +94,8 @@ def split_sentences(doc: Prepared) -> list[Sentence]:
                 continue
             if nxt is not None and nxt.kind == "punct" and nxt.text in _ENDERS:
                 continue  # "..." and "…." end once
+            if nxt is not None and nxt.start == tok.end and nxt.kind == "word":
+                continue  # "tr.đồng", "TP.HCM": no space, no sentence end
             if tok.text == "." and i > 0 and tokens[i - 1].kind == "num" and _numbering(doc, i - 1):
                 continue  # "1. Về kinh tế", "Điều 1. Thông qua …"
             flush(i + 1)
