@@ -419,7 +419,7 @@ def subject(doc: Prepared, a: int, b: int) -> tuple[int, int]:
         if doc.tokens[i].text == ":":
             colon = i
     start = colon + 1 if colon is not None else a
-    end = first_tag_in(doc, start, b, PREDICATE + ("verbs.exist",))
+    end = first_tag_in(doc, start, b, (*PREDICATE, "verbs.exist"))
     return trim(doc, start, end if end is not None else b)
 
 
