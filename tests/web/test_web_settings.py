@@ -59,3 +59,11 @@ def test_it_hashes_passwords_with_argon2_in_production() -> None:
 
     assert module.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
     assert "Argon2PasswordHasher" in text
+
+
+def test_it_creates_the_folder_of_a_new_sqlite_database(tmp_path: Path) -> None:
+    from chitieu.web.env import sqlite_database
+
+    path = tmp_path / "new" / "data" / "chitieu.sqlite3"
+    assert sqlite_database(path)["NAME"] == str(path)
+    assert path.parent.is_dir()

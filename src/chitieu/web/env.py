@@ -72,6 +72,9 @@ def parse_database_url(url: str) -> dict[str, Any]:
 
 
 def sqlite_database(path: Path) -> dict[str, Any]:
+    # SQLite creates the file but not its folder; some system checks (JSONField) already open
+    # the database, so a fresh data folder must exist before Django starts.
+    path.parent.mkdir(parents=True, exist_ok=True)
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": str(path),
