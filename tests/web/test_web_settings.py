@@ -9,17 +9,18 @@ import pytest
 from chitieu.web.env import SettingError, env_bool, parse_database_url
 
 
-def test_it_reads_a_relative_sqlite_url() -> None:
+def test_it_reads_a_relative_sqlite_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # the folder of a relative path is created where we run
     db = parse_database_url("sqlite:///data/x.sqlite3")
     assert db["ENGINE"] == "django.db.backends.sqlite3"
     assert db["NAME"] == "data/x.sqlite3"
     assert "journal_mode=WAL" in db["OPTIONS"]["init_command"]
 
 
-def test_it_reads_an_absolute_sqlite_url() -> None:
-    assert (
-        parse_database_url("sqlite:////srv/chitieu/db.sqlite3")["NAME"] == "/srv/chitieu/db.sqlite3"
-    )
+def test_it_reads_an_absolute_sqlite_url(tmp_path: Path) -> None:
+    path = tmp_path / "srv" / "db.sqlite3"
+    assert str(path).startswith("/")
+    assert parse_database_url(f"sqlite:///{path}")["NAME"] == str(path)
 
 
 def test_it_reads_a_postgres_url_with_escaped_password() -> None:
