@@ -8,9 +8,8 @@ summaries.py.
 
 from __future__ import annotations
 
-import bisect
-
-from chitieu.text.clauses import Slot, build_slots, has_prefix, range_has, tag_cats
+from chitieu.text.clauses import build_slots
+from chitieu.text.cues import has_prefix, range_has, tag_cats
 from chitieu.text.items import (
     Diagnostic,
     ExtractedResult,
@@ -18,14 +17,25 @@ from chitieu.text.items import (
     ExtractedTarget,
     Extraction,
 )
+from chitieu.text.modes import (
+    RESULT,
+    TARGET,
+    clause_cues,
+    doc_default,
+    heading_mode,
+    paren_reports,
+    period_years,
+    quantity_target_signal,
+    weak_result,
+    year_mode,
+)
 from chitieu.text.quantities import Quantity, scan_quantities
-from chitieu.text.results import build_results, starts_with_plan
-from chitieu.text.sentences import Sentence, split_sentences
+from chitieu.text.results import build_results
+from chitieu.text.sentences import split_sentences
 from chitieu.text.summaries import is_summary_quantity, merge, read_sentence
 from chitieu.text.targets import build_targets, is_structure
 from chitieu.text.tokens import Prepared, prepare
 
-TARGET, RESULT = "target", "result"
 _MODE_MESSAGES = {
     TARGET: "mệnh đề được đọc là chỉ tiêu đề ra",
     RESULT: "mệnh đề được đọc là kết quả thực hiện",
@@ -35,134 +45,6 @@ _SKIP_MESSAGES = {
     "boilerplate": "dòng trình bày của trang web (menu, bộ đếm, chân trang)",
     "number": "không đọc được số",
 }
-
-
-def _mode_cues(doc: Prepared, a: int, b: int, covered: set[int]) -> tuple[bool, bool]:
-    res, tgt, basis = _mode_cues3(doc, a, b, covered)
-    return res or (basis and not tgt), tgt and not res
-
-
-def _mode_cues3(doc: Prepared, a: int, b: int, covered: set[int]) -> tuple[bool, bool, bool]:
-    """(has a result cue, has a target cue) in tokens [a, b), ignoring words that belong to
-    a quantity or directly follow one ("126,82% chỉ tiêu" is a reference, not a heading)."""
-    res = tgt = basis = False
-    for i in range(a, b):
-        t = doc.tag(i)
-        if t is None or t.start != i:
-            continue
-        cats = t.categories
-        # A basis that is a reporting period ("so với cùng kỳ") still speaks for a result.
-        if "modes.result_basis" in cats:
-            basis = True
-        if i in covered:
-            continue
-        if "modes.result" in cats:
-            res = True
-        if "modes.target" in cats:
-            tgt = True
-    return res, tgt, basis
-
-
-_Cues = dict[tuple[int, int], tuple[bool, bool]]
-
-
-def _clause_cues(doc: Prepared, sentences: list[Sentence]) -> _Cues:
-    """(result cue, target cue) of every clause, computed once."""
-    cues: _Cues = {}
-    for s in sentences:
-        for a, b in s.clauses:
-            qs = scan_quantities(doc, a, b)
-            cues[(a, b)] = _mode_cues(doc, a, b, _covered(doc, qs, a, b))
-    return cues
-
-
-def _doc_default(doc: Prepared, sentences: list[Sentence], cues: _Cues) -> str:
-    """With no cue anywhere near a statement, the document's leaning decides: the mode most
-    clauses with figures state outright. A text with no sign of reporting reads as targets."""
-    res = tgt = 0
-    for s in sentences:
-        for a, b in s.clauses:
-            qs = scan_quantities(doc, a, b)
-            if not qs:
-                continue
-            r, t = cues[(a, b)]
-            # Counting targets met ("đạt 6/7 chỉ tiêu") is reporting.
-            r = r or any(is_summary_quantity(doc, q) for q in qs)
-            res += r
-            tgt += t and not r
-    return RESULT if res > tgt else TARGET
-
-
-def _covered(doc: Prepared, qs: list[Quantity], a: int, b: int) -> set[int]:
-    """Tokens whose cue words do not speak for the clause: the quantities, the word right
-    after one ("126,82% chỉ tiêu"), and a comparison's basis ("so với ước thực hiện 2025")."""
-    covered = {i for q in qs for i in range(q.first, q.last)}
-    covered |= {q.last for q in qs if "references.plan" in tag_cats(doc, q.last)}
-    # A bracket holding a figure speaks for that figure only ("(năm 2025 ước đạt 8,1%)").
-    firsts = sorted(q.first for q in qs)
-    open_at: int | None = None
-    for k in range(a, b):
-        t = doc.tokens[k].text
-        if t == "(":
-            open_at = k
-        elif t == ")" and open_at is not None:
-            j = bisect.bisect_left(firsts, open_at)
-            if j < len(firsts) and firsts[j] < k:
-                covered.update(range(open_at, k))
-            open_at = None
-    i = a
-    while i < b:
-        if "references.compare" in tag_cats(doc, i):
-            j = i
-            while j < b and doc.tokens[j].text not in (",", ";", "(", ")", "."):
-                covered.add(j)
-                j += 1
-            i = j
-        i += 1
-    return covered
-
-
-def _period_years(doc: Prepared, a: int, b: int) -> list[int]:
-    """Years a statement is about: "năm 2025", "giai đoạn 2026 - 2030" (its end), not the
-    basis of a comparison ("so với năm 2024") nor a date ("ngày 10 tháng 12 năm 2025")."""
-    years: list[int] = []
-    toks = doc.tokens
-    for i in range(a, b):
-        t = toks[i]
-        if t.kind != "num" or t.value is None or len(t.text) != 4 or not 1950 <= t.value <= 2100:
-            continue
-        prev = toks[i - 1].text if i > 0 else ""
-        prev2 = toks[i - 2].text if i > 1 else ""
-        if prev == "-" and i > 1 and toks[i - 2].kind == "num":
-            years.append(int(t.value))
-            continue
-        if prev != "năm" and not (prev == "-" or prev in ("đoạn", "kỳ")):
-            continue
-        if prev == "năm" and (prev2 in ("với", "so") or (i > 2 and toks[i - 3].text == "tháng")):
-            continue
-        years.append(int(t.value))
-    return years
-
-
-def _year_mode(doc: Prepared, s: Sentence, target_year: int | None, past: bool) -> str | None:
-    if target_year is None or not past:
-        return None
-    ys = _period_years(doc, s.start, s.end)
-    if not ys:
-        return None
-    if max(ys) < target_year:
-        return RESULT
-    return TARGET
-
-
-def _quantity_target_signal(doc: Prepared, slots: list[Slot]) -> bool:
-    for slot in slots:
-        if slot.q.value_max is not None:
-            return True
-        for i in range(slot.chain[0], min(slot.post[1], slot.post[0] + 2)):
-            if "modes.target_weak" in tag_cats(doc, i):
-                return True
-    return False
 
 
 def _keep(doc: Prepared, q: Quantity, diagnostics: list[Diagnostic]) -> bool:
@@ -214,26 +96,6 @@ def _share_of_targets(doc: Prepared, q: Quantity, diagnostics: list[Diagnostic])
     return False
 
 
-def _weak_result(doc: Prepared, slots: list[Slot]) -> bool:
-    """A percentage of a plan after "đạt" ("đạt 126,82% chỉ tiêu") reads as a result."""
-    for s in slots:
-        a, b = s.post_near
-        ca, cb = s.chain
-        reached = range_has(doc, ca, cb, "verbs.value") or range_has(doc, ca, cb, "verbs.exceed_by")
-        if s.q.is_percent and reached and starts_with_plan(doc, a, b):
-            return True
-        # "bằng 108,5% cùng kỳ", "tăng 6,2 triệu đồng", "12/12 xã": only reports say these.
-        if range_has(doc, ca, cb, "verbs.ratio_to_basis") and s.q.is_percent:
-            return True
-        if s.q.total is not None:
-            return True
-        moved = range_has(doc, ca, cb, "verbs.increase") or range_has(doc, ca, cb, "verbs.decrease")
-        compared = s.post[0] < s.post[1] and "references.compare" in tag_cats(doc, s.post[0])
-        if moved and not s.q.is_percent and (s.q.unit_kind != "count" or compared):
-            return True
-    return False
-
-
 def _drop_starting_points(
     doc: Prepared, qs: list[Quantity], diagnostics: list[Diagnostic]
 ) -> list[Quantity]:
@@ -282,9 +144,9 @@ def extract(text: str) -> Extraction:
     targets: list[ExtractedTarget] = []
     results: list[ExtractedResult] = []
     raw_summaries = []
-    cues = _clause_cues(doc, sentences)
-    default = _doc_default(doc, sentences, cues)
-    all_years = _period_years(doc, 0, len(doc.tokens))
+    cues = clause_cues(doc, sentences)
+    default = doc_default(doc, sentences, cues)
+    all_years = period_years(doc, 0, len(doc.tokens))
     target_year = max(all_years) if all_years else None
     past = any(y < target_year for y in all_years) if target_year is not None else False
     block_mode: str | None = None
@@ -292,7 +154,7 @@ def extract(text: str) -> Extraction:
     for s in sentences:
         if s.new_line:
             para_mode = None
-        heading = _heading_mode(doc, s)
+        heading = heading_mode(doc, s)
         if heading is not None:
             block_mode = heading
         sentence_mode: str | None = None
@@ -316,9 +178,9 @@ def extract(text: str) -> Extraction:
         any_weak: str | None = None
         for a, b, slots in infos:
             if not any(cues[(a, b)]) and slots:
-                if _quantity_target_signal(doc, slots):
+                if quantity_target_signal(doc, slots):
                     any_weak = TARGET
-                elif _weak_result(doc, slots):
+                elif weak_result(doc, slots):
                     any_weak = RESULT
                 if any_weak:
                     break
@@ -345,16 +207,16 @@ def extract(text: str) -> Extraction:
                 mode = sentence_mode
             elif block_mode:
                 mode = block_mode
-            elif year_mode := _year_mode(doc, s, target_year, past):
-                mode = year_mode
-                decided = year_mode
+            elif by_years := year_mode(doc, s, target_year, past):
+                mode = by_years
+                decided = by_years
             elif para_mode:
                 mode = para_mode
-            elif _quantity_target_signal(doc, slots):
+            elif quantity_target_signal(doc, slots):
                 mode, weak = TARGET, True
             elif sentence_weak:
                 mode = sentence_weak
-            elif _weak_result(doc, slots):
+            elif weak_result(doc, slots):
                 mode, weak = RESULT, True
             else:
                 mode = any_weak or default
@@ -376,7 +238,7 @@ def extract(text: str) -> Extraction:
             )
             if mode == TARGET:
                 # "… từ 10% trở lên (năm 2025 ước đạt 8,1%)": a report quoted beside a target.
-                quoted = [sl for sl in slots if sl.in_paren and _paren_reports(doc, sl)]
+                quoted = [sl for sl in slots if sl.in_paren and paren_reports(doc, sl)]
                 slots = [sl for sl in slots if sl not in quoted]
                 structure = (
                     "clause"
@@ -422,41 +284,6 @@ def extract(text: str) -> Extraction:
         summaries=summaries,
         diagnostics=diagnostics,
     )
-
-
-def _paren_reports(doc: Prepared, slot: Slot) -> bool:
-    """The bracket around a figure holds a reporting word ("ước đạt", "thực hiện")."""
-    i = slot.q.first - 1
-    while i >= 0 and doc.tokens[i].text != "(":
-        if doc.tokens[i].text == ")":
-            return False
-        i -= 1
-    return i >= 0 and any(
-        has_prefix(tag_cats(doc, k), ("modes.result", "modes.estimated"))
-        for k in range(i, slot.q.first)
-    )
-
-
-def _heading_mode(doc: Prepared, s: Sentence) -> str | None:
-    """A line with no figure that opens a section: "II. CÁC CHỈ TIÊU CHỦ YẾU ĐẾN NĂM 2030",
-    "… với các chỉ tiêu chủ yếu sau:". Short, or ending with a colon."""
-    if not s.ends_with_colon and (not s.new_line or s.end - s.start > 16):
-        return None
-    figures = [q for q in scan_quantities(doc, s.start, s.end) if q.unit or q.total is not None]
-    if figures and not s.ends_with_colon:
-        return None
-    if not s.ends_with_colon and s.end < len(doc.tokens):
-        nxt = doc.tokens[s.end]
-        if "\n" not in doc.text[doc.tokens[s.end - 1].end : nxt.start]:
-            return None  # not alone on its line
-    cats: set[str] = set()
-    for i in range(s.start, s.end):
-        cats |= tag_cats(doc, i)
-    if "modes.section_result" in cats:
-        return RESULT
-    if "modes.section_target" in cats:
-        return TARGET
-    return None
 
 
 def _dedupe[T: (ExtractedTarget, ExtractedResult)](items: list[T]) -> list[T]:

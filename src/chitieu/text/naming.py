@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from chitieu.text.clauses import Slot, has_prefix, head, subject, tag_cats, trim
+from chitieu.text.clauses import Slot
+from chitieu.text.cues import has_prefix, tag_cats, trim
 from chitieu.text.lexicon import split_words
 from chitieu.text.normalize import fold
+from chitieu.text.spans import head, subject
 from chitieu.text.tokens import Prepared
 
 _NOT_A_NAME = (

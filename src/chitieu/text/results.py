@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from chitieu.text.clauses import Slot, has_prefix, range_has, tag_cats
+from chitieu.text.clauses import Slot
+from chitieu.text.cues import has_prefix, range_has, tag_cats
 from chitieu.text.items import Diagnostic, ExtractedResult
 from chitieu.text.naming import _text, post_name, slot_name
 from chitieu.text.tokens import Prepared

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from chitieu.text.clauses import last_boundary, tag_cats
+from chitieu.text.cues import last_boundary, tag_cats
 from chitieu.text.items import ExtractedSummary
 from chitieu.text.normalize import fold_phrase
 from chitieu.text.quantities import Quantity

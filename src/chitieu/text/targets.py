@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from chitieu.text.clauses import Slot, has_prefix, range_has, tag_cats
+from chitieu.text.clauses import Slot
+from chitieu.text.cues import has_prefix, range_has, tag_cats
 from chitieu.text.items import Diagnostic, ExtractedTarget
 from chitieu.text.naming import basis_of, is_lower_better, shared_names, slot_name
 from chitieu.text.tokens import Prepared

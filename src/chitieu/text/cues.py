@@ -1,0 +1,150 @@
+"""Cue words around numbers: what category a token's phrase has, and where a clause's
+segments end. The small vocabulary every reading rule shares."""
+
+from __future__ import annotations
+
+from chitieu.text.tokens import Prepared
+
+BOUNDARY_PUNCT = {",", ";", ":", "(", ")"}
+
+
+BOUNDARY_WORDS = {"và"}
+
+
+# Cue categories that may sit between a name and its number ("tăng bình quân khoảng 5%").
+CHAIN = (
+    "comparators.",
+    "verbs.",
+    "names.filler",
+    "modes.estimated",
+    "modes.result",
+    "modes.target",
+    "status.",
+)
+
+
+# Categories that end a name when looking for the subject of a clause.
+PREDICATE = (
+    "verbs.value",
+    "verbs.complete",
+    "verbs.increase",
+    "verbs.decrease",
+    "verbs.ratio_to_basis",
+    "verbs.exceed_by",
+    "verbs.respectively",
+    "status.",
+)
+
+
+_EMPTY: frozenset[str] = frozenset()
+
+
+def tag_cats(doc: Prepared, i: int) -> frozenset[str]:
+    """The categories of the cue phrase covering token i, with their file prefixes."""
+    j = doc.tag_of[i] if 0 <= i < len(doc.tag_of) else -1
+    return doc.tags[j].keys if j >= 0 else _EMPTY
+
+
+def has_prefix(cats: frozenset[str], prefixes: tuple[str, ...] | str) -> bool:
+    """True when one of the categories is, or lies under, one of the prefixes. Prefixes end
+    with "." (a whole file) or name a full category."""
+    if isinstance(prefixes, str):
+        return prefixes in cats
+    return not cats.isdisjoint(prefixes)
+
+
+def range_has(doc: Prepared, a: int, b: int, category: str) -> bool:
+    return any(category in tag_cats(doc, i) for i in range(a, b))
+
+
+def first_tag_in(doc: Prepared, a: int, b: int, prefixes: tuple[str, ...]) -> int | None:
+    for i in range(a, b):
+        if has_prefix(tag_cats(doc, i), prefixes):
+            t = doc.tag(i)
+            return t.start if t is not None else i
+    return None
+
+
+def is_boundary(doc: Prepared, i: int, words: bool = True) -> bool:
+    """ ",", ";", ":", "(", ")" and, between statements, a lone "và" (not the one inside
+    "đạt và vượt")."""
+    tok = doc.tokens[i]
+    if tok.kind == "punct" and tok.text in BOUNDARY_PUNCT:
+        return True
+    if not words or tok.text not in BOUNDARY_WORDS:
+        return False
+    tag = doc.tag(i)
+    return tag is not None and tag.end - tag.start == 1
+
+
+def last_boundary(doc: Prepared, a: int, b: int, words: bool = True) -> int | None:
+    """Index of the last boundary in [a, b), skipping parenthesised text with no number."""
+    i = b - 1
+    while i >= a:
+        tok = doc.tokens[i]
+        if tok.text == ")":
+            j = i - 1
+            while j >= a and doc.tokens[j].text != "(":
+                if doc.tokens[j].kind == "num" and doc.trap_at(doc.tokens[j].start) is None:
+                    break
+                j -= 1
+            if j >= a and doc.tokens[j].text == "(":
+                i = j - 1
+                continue
+            return i
+        if is_boundary(doc, i, words):
+            return i
+        i -= 1
+    return None
+
+
+def first_boundary(doc: Prepared, a: int, b: int) -> int:
+    i = a
+    while i < b:
+        tok = doc.tokens[i]
+        if tok.text == "(":
+            j = i + 1
+            while j < b and doc.tokens[j].text != ")":
+                j += 1
+            if j < b:
+                i = j + 1
+                continue
+            return i
+        if is_boundary(doc, i):
+            return i
+        i += 1
+    return b
+
+
+def trim(doc: Prepared, a: int, b: int) -> tuple[int, int]:
+    """Drop framing words and punctuation from both ends of a name."""
+    # "(1) tăng trưởng GRDP …": an inline list number is not part of the name.
+    while a < b and doc.trap_at(doc.tokens[a].start) == "inline_numbering":
+        a += 1
+    changed = True
+    while changed and a < b:
+        changed = False
+        tok = doc.tokens[a]
+        cats = tag_cats(doc, a)
+        if tok.kind == "punct" and tok.text not in ('"', "'"):
+            a, changed = a + 1, True
+        elif has_prefix(cats, ("names.filler", "modes.target", "modes.result", "comparators.")):
+            t = doc.tag(a)
+            a, changed = (t.end if t is not None else a + 1), True
+        if a >= b:
+            break
+        tok = doc.tokens[b - 1]
+        cats = tag_cats(doc, b - 1)
+        if tok.kind == "punct" and tok.text not in ('"', "'", ")"):
+            b, changed = b - 1, True
+        elif has_prefix(cats, ("names.filler", "verbs.", "comparators.")):
+            t = doc.tag(b - 1)
+            b, changed = (t.start if t is not None else b - 1), True
+    if a < b and doc.tokens[b - 1].text == ")":
+        depth = sum(
+            1 if doc.tokens[k].text == "(" else -1 if doc.tokens[k].text == ")" else 0
+            for k in range(a, b)
+        )
+        if depth < 0:
+            b -= 1
+    return (a, b) if a < b else (a, a)

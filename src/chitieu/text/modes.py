@@ -1,0 +1,199 @@
+"""Does a clause set targets or report results? Cue words first, then the sentence, the
+section, the years, the paragraph, weak signs, and last the document's leaning."""
+
+from __future__ import annotations
+
+import bisect
+
+from chitieu.text.clauses import Slot
+from chitieu.text.cues import has_prefix, range_has, tag_cats
+from chitieu.text.quantities import Quantity, scan_quantities
+from chitieu.text.results import starts_with_plan
+from chitieu.text.sentences import Sentence
+from chitieu.text.summaries import is_summary_quantity
+from chitieu.text.tokens import Prepared
+
+TARGET, RESULT = "target", "result"
+
+
+def mode_cues(doc: Prepared, a: int, b: int, covered: set[int]) -> tuple[bool, bool]:
+    res, tgt, basis = mode_cues3(doc, a, b, covered)
+    return res or (basis and not tgt), tgt and not res
+
+
+def mode_cues3(doc: Prepared, a: int, b: int, covered: set[int]) -> tuple[bool, bool, bool]:
+    """(has a result cue, has a target cue) in tokens [a, b), ignoring words that belong to
+    a quantity or directly follow one ("126,82% chỉ tiêu" is a reference, not a heading)."""
+    res = tgt = basis = False
+    for i in range(a, b):
+        t = doc.tag(i)
+        if t is None or t.start != i:
+            continue
+        cats = t.categories
+        # A basis that is a reporting period ("so với cùng kỳ") still speaks for a result.
+        if "modes.result_basis" in cats:
+            basis = True
+        if i in covered:
+            continue
+        if "modes.result" in cats:
+            res = True
+        if "modes.target" in cats:
+            tgt = True
+    return res, tgt, basis
+
+
+Cues = dict[tuple[int, int], tuple[bool, bool]]
+
+
+def clause_cues(doc: Prepared, sentences: list[Sentence]) -> Cues:
+    """(result cue, target cue) of every clause, computed once."""
+    cues: Cues = {}
+    for s in sentences:
+        for a, b in s.clauses:
+            qs = scan_quantities(doc, a, b)
+            cues[(a, b)] = mode_cues(doc, a, b, covered_tokens(doc, qs, a, b))
+    return cues
+
+
+def doc_default(doc: Prepared, sentences: list[Sentence], cues: Cues) -> str:
+    """With no cue anywhere near a statement, the document's leaning decides: the mode most
+    clauses with figures state outright. A text with no sign of reporting reads as targets."""
+    res = tgt = 0
+    for s in sentences:
+        for a, b in s.clauses:
+            qs = scan_quantities(doc, a, b)
+            if not qs:
+                continue
+            r, t = cues[(a, b)]
+            # Counting targets met ("đạt 6/7 chỉ tiêu") is reporting.
+            r = r or any(is_summary_quantity(doc, q) for q in qs)
+            res += r
+            tgt += t and not r
+    return RESULT if res > tgt else TARGET
+
+
+def covered_tokens(doc: Prepared, qs: list[Quantity], a: int, b: int) -> set[int]:
+    """Tokens whose cue words do not speak for the clause: the quantities, the word right
+    after one ("126,82% chỉ tiêu"), and a comparison's basis ("so với ước thực hiện 2025")."""
+    covered = {i for q in qs for i in range(q.first, q.last)}
+    covered |= {q.last for q in qs if "references.plan" in tag_cats(doc, q.last)}
+    # A bracket holding a figure speaks for that figure only ("(năm 2025 ước đạt 8,1%)").
+    firsts = sorted(q.first for q in qs)
+    open_at: int | None = None
+    for k in range(a, b):
+        t = doc.tokens[k].text
+        if t == "(":
+            open_at = k
+        elif t == ")" and open_at is not None:
+            j = bisect.bisect_left(firsts, open_at)
+            if j < len(firsts) and firsts[j] < k:
+                covered.update(range(open_at, k))
+            open_at = None
+    i = a
+    while i < b:
+        if "references.compare" in tag_cats(doc, i):
+            j = i
+            while j < b and doc.tokens[j].text not in (",", ";", "(", ")", "."):
+                covered.add(j)
+                j += 1
+            i = j
+        i += 1
+    return covered
+
+
+def period_years(doc: Prepared, a: int, b: int) -> list[int]:
+    """Years a statement is about: "năm 2025", "giai đoạn 2026 - 2030" (its end), not the
+    basis of a comparison ("so với năm 2024") nor a date ("ngày 10 tháng 12 năm 2025")."""
+    years: list[int] = []
+    toks = doc.tokens
+    for i in range(a, b):
+        t = toks[i]
+        if t.kind != "num" or t.value is None or len(t.text) != 4 or not 1950 <= t.value <= 2100:
+            continue
+        prev = toks[i - 1].text if i > 0 else ""
+        prev2 = toks[i - 2].text if i > 1 else ""
+        if prev == "-" and i > 1 and toks[i - 2].kind == "num":
+            years.append(int(t.value))
+            continue
+        if prev != "năm" and not (prev == "-" or prev in ("đoạn", "kỳ")):
+            continue
+        if prev == "năm" and (prev2 in ("với", "so") or (i > 2 and toks[i - 3].text == "tháng")):
+            continue
+        years.append(int(t.value))
+    return years
+
+
+def year_mode(doc: Prepared, s: Sentence, target_year: int | None, past: bool) -> str | None:
+    if target_year is None or not past:
+        return None
+    ys = period_years(doc, s.start, s.end)
+    if not ys:
+        return None
+    if max(ys) < target_year:
+        return RESULT
+    return TARGET
+
+
+def quantity_target_signal(doc: Prepared, slots: list[Slot]) -> bool:
+    for slot in slots:
+        if slot.q.value_max is not None:
+            return True
+        for i in range(slot.chain[0], min(slot.post[1], slot.post[0] + 2)):
+            if "modes.target_weak" in tag_cats(doc, i):
+                return True
+    return False
+
+
+def weak_result(doc: Prepared, slots: list[Slot]) -> bool:
+    """A percentage of a plan after "đạt" ("đạt 126,82% chỉ tiêu") reads as a result."""
+    for s in slots:
+        a, b = s.post_near
+        ca, cb = s.chain
+        reached = range_has(doc, ca, cb, "verbs.value") or range_has(doc, ca, cb, "verbs.exceed_by")
+        if s.q.is_percent and reached and starts_with_plan(doc, a, b):
+            return True
+        # "bằng 108,5% cùng kỳ", "tăng 6,2 triệu đồng", "12/12 xã": only reports say these.
+        if range_has(doc, ca, cb, "verbs.ratio_to_basis") and s.q.is_percent:
+            return True
+        if s.q.total is not None:
+            return True
+        moved = range_has(doc, ca, cb, "verbs.increase") or range_has(doc, ca, cb, "verbs.decrease")
+        compared = s.post[0] < s.post[1] and "references.compare" in tag_cats(doc, s.post[0])
+        if moved and not s.q.is_percent and (s.q.unit_kind != "count" or compared):
+            return True
+    return False
+
+
+def paren_reports(doc: Prepared, slot: Slot) -> bool:
+    """The bracket around a figure holds a reporting word ("ước đạt", "thực hiện")."""
+    i = slot.q.first - 1
+    while i >= 0 and doc.tokens[i].text != "(":
+        if doc.tokens[i].text == ")":
+            return False
+        i -= 1
+    return i >= 0 and any(
+        has_prefix(tag_cats(doc, k), ("modes.result", "modes.estimated"))
+        for k in range(i, slot.q.first)
+    )
+
+
+def heading_mode(doc: Prepared, s: Sentence) -> str | None:
+    """A line with no figure that opens a section: "II. CÁC CHỈ TIÊU CHỦ YẾU ĐẾN NĂM 2030",
+    "… với các chỉ tiêu chủ yếu sau:". Short, or ending with a colon."""
+    if not s.ends_with_colon and (not s.new_line or s.end - s.start > 16):
+        return None
+    figures = [q for q in scan_quantities(doc, s.start, s.end) if q.unit or q.total is not None]
+    if figures and not s.ends_with_colon:
+        return None
+    if not s.ends_with_colon and s.end < len(doc.tokens):
+        nxt = doc.tokens[s.end]
+        if "\n" not in doc.text[doc.tokens[s.end - 1].end : nxt.start]:
+            return None  # not alone on its line
+    cats: set[str] = set()
+    for i in range(s.start, s.end):
+        cats |= tag_cats(doc, i)
+    if "modes.section_result" in cats:
+        return RESULT
+    if "modes.section_target" in cats:
+        return TARGET
+    return None
