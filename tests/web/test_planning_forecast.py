@@ -98,3 +98,8 @@ def test_others_cannot_change_the_choice_and_nothing_is_written(
 def test_another_towns_user_cannot_read_the_planning_page(town: Town, other_town: Town) -> None:
     response = _client(other_town.users["editor"]).get(f"/ke-hoach/chi-tieu/{town.revenue.pk}/")
     assert response.status_code == 404
+
+
+def test_the_target_page_links_to_its_planning_page(town: Town) -> None:
+    text = _client(town.users["viewer"]).get(f"/chi-tieu/{town.revenue.pk}/").content.decode()
+    assert f'href="/ke-hoach/chi-tieu/{town.revenue.pk}/"' in text
