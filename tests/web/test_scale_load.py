@@ -220,3 +220,27 @@ def test_the_synth_command_loads_and_reports_in_vietnamese(
     assert main(["synth", "--communes", "2", "--years", "1", "--first-year", "2024"]) == 0
     assert "bỏ qua 2 phần đã có" in capsys.readouterr().out
     assert ResultVersion.objects.count() == results
+
+
+@pytest.mark.django_db
+def test_without_superuser_no_fk_checks_is_refused_and_nothing_is_written() -> None:
+    from django.db import connection
+
+    from chitieu.web.scale.load import LoadError
+
+    if connection.vendor != "postgresql":
+        pytest.skip("session_replication_role is PostgreSQL's")
+    before = _table_counts()
+    bodies = Body.objects.count()
+    with connection.cursor() as cur:
+        cur.execute("CREATE ROLE chitieu_loader NOSUPERUSER")
+        cur.execute("GRANT ALL ON ALL TABLES IN SCHEMA public TO chitieu_loader")
+        cur.execute("SET ROLE chitieu_loader")
+    try:
+        with pytest.raises(LoadError, match="cần quyền superuser"):
+            do_load(SPEC, fk_checks=False)
+    finally:
+        with connection.cursor() as cur:
+            cur.execute("RESET ROLE")
+    assert _table_counts() == before
+    assert Body.objects.count() == bodies

@@ -79,10 +79,14 @@ def run(args: argparse.Namespace) -> int:
     from chitieu.web.scale.progress import Progress
 
     progress = Progress(sys.stderr)
-    if args.jobs > 1:
-        stats = do_load_parallel(spec, args.jobs, progress, fk_checks=not args.no_fk_checks)
-    else:
-        stats = do_load(spec, progress=progress, fk_checks=not args.no_fk_checks)
+    try:
+        if args.jobs > 1:
+            stats = do_load_parallel(spec, args.jobs, progress, fk_checks=not args.no_fk_checks)
+        else:
+            stats = do_load(spec, progress=progress, fk_checks=not args.no_fk_checks)
+    except RuntimeError as exc:  # LoadError, or a parallel loader that failed
+        print(f"Lỗi: {exc}", file=sys.stderr)
+        return 2
     print(
         f"Đã nạp {format_number(stats.chunks)} phần (bỏ qua {format_number(stats.skipped)} phần"
         f" đã có): {format_number(stats.resolutions)} nghị quyết, "

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from django.db import connection, models, transaction
+from django.db import DatabaseError, connection, models, transaction
 
 from chitieu.evaluate.bulk import evaluate_bulk
 from chitieu.synth import Chunk, SynthSpec, chunk_keys, communes, iter_chunks, provinces
@@ -37,6 +37,10 @@ from chitieu.web.models import (
 from chitieu.web.models.targets import name_key
 from chitieu.web.scale.models import LoadChunk, TargetEvaluation
 from chitieu.web.scale.progress import Progress
+
+
+class LoadError(RuntimeError):
+    """A load that cannot start; the message says why, in Vietnamese."""
 
 
 @dataclass
@@ -191,35 +195,43 @@ def do_load(
     `pg_restore --disable-triggers` does: a third of the server's work. The loader makes every
     id it refers to in the same transaction, so the references hold by construction."""
     started = time.perf_counter()
-    places = prepare_places(spec)
-    done = set(LoadChunk.objects.filter(dataset=spec.key).values_list("province_code", "year"))
-    keys = chunk_keys(spec)
-    index, n = share
-    others = {k for position, k in enumerate(keys) if position % n != index}
-    stats = LoadStats(skipped=len(done - others))
-    done |= others
-    total = len(keys) - len(others)
-    if progress is not None:
-        progress.start(total, already=stats.skipped)
     writer = Writer()
-    tables = {
-        "resolution": Table(Resolution, RESOLUTION),
-        "target": Table(TargetRow, TARGET),
-        "result": Table(ResultVersion, RESULT),
-        "evaluation": Table(TargetEvaluation, EVALUATION),
-    }
     if writer.vendor == "postgresql":
         with connection.cursor() as cur:
             # A chunk is still all-or-nothing; a crash may only lose the last few commits,
             # which the load log then does not list either, so a re-run loads them again.
             cur.execute("SET synchronous_commit = off")
             if not fk_checks:
-                cur.execute("SET session_replication_role = replica")
+                try:
+                    with transaction.atomic():  # a refused SET must not poison a transaction
+                        cur.execute("SET session_replication_role = replica")
+                except DatabaseError as exc:
+                    cur.execute("RESET synchronous_commit")
+                    raise LoadError(
+                        "Bỏ kiểm tra khóa ngoại (--no-fk-checks) cần quyền superuser của "
+                        f"PostgreSQL; chưa nạp gì. Chi tiết: {exc}"
+                    ) from exc
     elif not connection.in_atomic_block:  # SQLite refuses these inside a transaction
         with connection.cursor() as cur:
             cur.execute("PRAGMA cache_size = -200000")
             cur.execute("PRAGMA temp_store = MEMORY")
     try:
+        places = prepare_places(spec)
+        done = set(LoadChunk.objects.filter(dataset=spec.key).values_list("province_code", "year"))
+        keys = chunk_keys(spec)
+        index, n = share
+        others = {k for position, k in enumerate(keys) if position % n != index}
+        stats = LoadStats(skipped=len(done - others))
+        done |= others
+        total = len(keys) - len(others)
+        if progress is not None:
+            progress.start(total, already=stats.skipped)
+        tables = {
+            "resolution": Table(Resolution, RESOLUTION),
+            "target": Table(TargetRow, TARGET),
+            "result": Table(ResultVersion, RESULT),
+            "evaluation": Table(TargetEvaluation, EVALUATION),
+        }
         for chunk in prefetch(iter_chunks(spec, skip=done)):
             if stop_after is not None and stats.chunks >= stop_after:
                 break
