@@ -162,3 +162,27 @@ def test_text_that_is_not_about_targets_gives_nothing() -> None:
         "Hội nghị diễn ra trong không khí dân chủ, đoàn kết. Các đại biểu đã thảo luận sôi nổi."
     )
     assert ex.to_dict() == {"targets": [], "results": [], "summaries": []}
+
+
+def test_numbers_read_the_vietnamese_way_with_leading_zeros_and_ranges() -> None:
+    from chitieu.text.quantities import scan_quantities
+
+    doc = prepare("xây mới 02 chợ; từ 1.150 đến 1.200 tỷ đồng; dưới 9%0; 6,5–7%/năm")
+    found = [(q.value, q.value_max, q.unit) for q in scan_quantities(doc, 0, len(doc.tokens))]
+    assert found == [
+        (Decimal(2), None, "chợ"),
+        (Decimal(1150), Decimal(1200), "tỷ đồng"),
+        (Decimal(9), None, "‰"),
+        (Decimal("6.5"), Decimal(7), "%/năm"),
+    ]
+
+
+def test_a_figure_restated_in_another_unit_is_not_a_second_result() -> None:
+    ex = extract("Năm qua, thu ngân sách tăng 12,5% (tương đương 45 tỷ đồng) so với cùng kỳ.")
+    assert [(r.change_percent, r.value) for r in ex.results] == [(Decimal("12.5"), None)]
+    assert any(d.rule == "skip.equivalent" for d in ex.diagnostics)
+
+
+def test_gifts_and_attendance_are_not_figures() -> None:
+    ex = extract("Ban tổ chức trao 50 phần quà, mỗi phần trị giá 500.000 đồng cho hộ nghèo.")
+    assert not ex.targets and not ex.results

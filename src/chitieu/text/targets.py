@@ -3,10 +3,11 @@ from the cue words around it. No indicator-specific rule: vocabulary is in gramm
 
 from __future__ import annotations
 
+import bisect
 from decimal import Decimal
 
 from chitieu.text.clauses import Slot
-from chitieu.text.cues import has_prefix, range_has, tag_cats
+from chitieu.text.cues import range_has, tag_cats
 from chitieu.text.items import Diagnostic, ExtractedTarget
 from chitieu.text.naming import basis_of, is_lower_better, shared_names, slot_name
 from chitieu.text.tokens import Prepared
@@ -114,7 +115,10 @@ def no_words(doc: Prepared, a: int, b: int) -> bool:
 
 
 def is_structure(doc: Prepared, a: int, b: int) -> bool:
-    return any(has_prefix(tag_cats(doc, i), "indicators.structure") for i in range(a, b))
+    """An economic-structure phrase ("cơ cấu kinh tế") starts in tokens [a, b)."""
+    starts = doc.category_starts("indicators.structure")
+    i = bisect.bisect_left(starts, a)
+    return i < len(starts) and starts[i] < b
 
 
 ZERO = Decimal(0)

@@ -66,10 +66,19 @@ class Prepared:
     words: list[str] = field(default_factory=list)  # folded token texts, for the tries
     _colon_after: dict[int, int | None] = field(default_factory=dict)
     quantity_cache: dict[tuple[int, int], tuple[Any, ...]] = field(default_factory=dict)
+    _category_starts: dict[str, list[int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.mask_starts = [m[0] for m in self.masked]
         self.words = [t.text for t in self.tokens]
+
+    def category_starts(self, category: str) -> list[int]:
+        """Token indexes where a phrase of `category` starts, sorted (cached)."""
+        found = self._category_starts.get(category)
+        if found is None:
+            found = [t.start for t in self.tags if category in t.categories]
+            self._category_starts[category] = found
+        return found
 
     def first_colon(self, a: int, b: int) -> int | None:
         """The first ':' token in [a, b), cached by start (clauses are scanned many times)."""
@@ -184,7 +193,9 @@ def prepare(raw: str) -> Prepared:
         c = word[0]
         if c.isdigit():
             value: Decimal | None = None
-            if len(word) <= MAX_NUMBER_CHARS:
+            if word.isdigit() and len(word) <= MAX_NUMBER_CHARS:
+                value = Decimal(word)  # plain digits ("02" -> 2): the common case, no regex
+            elif len(word) <= MAX_NUMBER_CHARS:
                 try:
                     value = parse_number(word)
                 except NumberFormatError:
