@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "createuser": "chitieu.web.commands.createuser",
     "synth": "chitieu.web.commands.synth",
     "remind": "chitieu.web.commands.remind",
+    "legacy": "chitieu.web.commands.legacy",
     "backup": "chitieu.web.commands.backup",
     "restore": "chitieu.web.commands.restore",
 }
@@ -39,6 +40,7 @@ HELP: dict[str, str] = {
     "createuser": "tạo người dùng",
     "synth": "sinh và nạp bộ dữ liệu mô phỏng toàn quốc (34 tỉnh, 3.321 xã, 10 năm)",
     "remind": "gửi e-mail nhắc các cơ quan chậm nộp số liệu (chạy hằng ngày từ cron)",
+    "legacy": "nạp số liệu các xã, phường cũ (trước 7/2025) từ tệp CSV",
     "backup": "sao lưu toàn bộ cơ sở dữ liệu ra một tệp (kèm mã kiểm tra SHA-256)",
     "restore": "khôi phục cơ sở dữ liệu từ tệp sao lưu (kiểm tra mã SHA-256)",
 }
