@@ -268,6 +268,8 @@ def extract(text: str) -> Extraction:
                 results += found
         if decided and not sentence_mode:
             para_mode = decided
+        if summary_qs and not sentence_mode:
+            para_mode = RESULT  # counting targets met is reporting
         if sentence_mode:
             para_mode = sentence_mode
             if s.ends_with_colon:

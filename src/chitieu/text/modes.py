@@ -135,7 +135,10 @@ def year_mode(doc: Prepared, s: Sentence, target_year: int | None, past: bool) -
 
 
 def quantity_target_signal(doc: Prepared, slots: list[Slot]) -> bool:
+    """Bounds and ranges are how targets are written (a plan quoted in brackets aside)."""
     for slot in slots:
+        if slot.in_paren:
+            continue
         if slot.q.value_max is not None:
             return True
         for i in range(slot.chain[0], min(slot.post[1], slot.post[0] + 2)):
