@@ -141,9 +141,17 @@ def name_span(
         or doc.tokens[nb - 1].text == "%"
         or has_prefix(tag_cats(doc, nb - 1), "comparators.")
     ):
+        was_number = doc.tokens[nb - 1].kind == "num"
         nb -= 1
+        # "… đầu người năm 2025 đạt": the period goes with its year.
+        if was_number and nb > na and has_prefix(tag_cats(doc, nb - 1), _PERIOD_WORDS):
+            t = doc.tag(nb - 1)
+            nb = t.start if t is not None else nb - 1
         na, nb = trim(doc, na, nb)
     return (na, nb), verb
+
+
+_PERIOD_WORDS = ("references.period", "modes.target")
 
 
 def subject(doc: Prepared, a: int, b: int) -> tuple[int, int]:
