@@ -3,6 +3,7 @@ rows translate to core objects in chitieu.web.domain."""
 
 from __future__ import annotations
 
+from chitieu.web.models.audit import AuditAction, AuditEntry, DeletedRecord
 from chitieu.web.models.bodies import Body, BodyKind
 from chitieu.web.models.memberships import Membership, Role
 from chitieu.web.models.resolutions import Resolution, ResolutionKind
@@ -13,8 +14,11 @@ from chitieu.web.models.units import Unit, UnitLevel
 
 __all__ = [
     "ApiToken",
+    "AuditAction",
+    "AuditEntry",
     "Body",
     "BodyKind",
+    "DeletedRecord",
     "Membership",
     "PeriodLock",
     "Resolution",
