@@ -829,400 +829,381 @@ PASSAGES: list[dict[str, Any]] = [
             },
         ],
         "summaries": [],
-    },,
-
- {
-  "id": "j",
-  "text": "HĐND tỉnh Bến Tre khai mạc kỳ họp thứ 12\n\nSáng 5/12/2023, HĐND tỉnh khóa X khai mạc kỳ họp thường lệ cuối năm 2023. Báo cáo tại kỳ họp cho biết, năm 2023 tăng trưởng kinh tế của tỉnh ước đạt 6,1%, thấp hơn kế hoạch đề ra (7%). Thu nhập bình quân đầu người ước đạt 60,4 triệu đồng. Tổng thu ngân sách nhà nước ước thực hiện 5.350 tỷ đồng, đạt 95,5% dự toán. Tổng vốn đầu tư toàn xã hội ước đạt 25.870 tỷ đồng, bằng 101,4% so với năm 2022. Đến nay, toàn tỉnh có 111/139 xã đạt chuẩn nông thôn mới, trong đó có 30 xã đạt chuẩn nông thôn mới nâng cao.\n\nTrong 23 chỉ tiêu chủ yếu, ước có 17 chỉ tiêu đạt và vượt, 6 chỉ tiêu không đạt.\n\nNăm 2024, tỉnh đặt mục tiêu tăng trưởng kinh tế (GRDP) từ 7 - 7,5%; GRDP bình quân đầu người khoảng 66 triệu đồng; tổng thu ngân sách nhà nước trên địa bàn 5.700 tỷ đồng; tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều giảm 1% trở lên; có thêm 10 xã đạt chuẩn nông thôn mới.\n",
-  "targets": [
-   {
-    "name": "tăng trưởng kinh tế (GRDP)",
-    "kind": "level",
-    "comparator": "range",
-    "value": 7,
-    "value_max": 7.5,
-    "unit": "%",
-    "basis": None
-   },
-   {
-    "name": "GRDP bình quân đầu người",
-    "kind": "level",
-    "comparator": "~",
-    "value": 66,
-    "value_max": None,
-    "unit": "triệu đồng",
-    "basis": None
-   },
-   {
-    "name": "tổng thu ngân sách nhà nước",
-    "kind": "level",
-    "comparator": ">=",
-    "value": 5700,
-    "value_max": None,
-    "unit": "tỷ đồng",
-    "basis": None
-   },
-   {
-    "name": "tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều",
-    "kind": "change",
-    "comparator": "<=",
-    "value": -1,
-    "value_max": None,
-    "unit": "%",
-    "basis": None
-   },
-   {
-    "name": "xã đạt chuẩn nông thôn mới",
-    "kind": "level",
-    "comparator": ">=",
-    "value": 10,
-    "value_max": None,
-    "unit": "xã",
-    "basis": None
-   }
-  ],
-  "results": [
-   {
-    "name": "tăng trưởng kinh tế của tỉnh",
-    "value": 6.1,
-    "unit": "%",
-    "estimated": True,
-    "percent_of_target": None,
-    "change_percent": None,
-    "status": None
-   },
-   {
-    "name": "Thu nhập bình quân đầu người",
-    "value": 60.4,
-    "unit": "triệu đồng",
-    "estimated": True,
-    "percent_of_target": None,
-    "change_percent": None,
-    "status": None
-   },
-   {
-    "name": "Tổng thu ngân sách nhà nước",
-    "value": 5350,
-    "unit": "tỷ đồng",
-    "estimated": True,
-    "percent_of_target": 95.5,
-    "change_percent": None,
-    "status": None
-   },
-   {
-    "name": "Tổng vốn đầu tư toàn xã hội",
-    "value": 25870,
-    "unit": "tỷ đồng",
-    "estimated": True,
-    "percent_of_target": None,
-    "change_percent": 1.4,
-    "status": None
-   },
-   {
-    "name": "xã đạt chuẩn nông thôn mới",
-    "value": 111,
-    "unit": "xã",
-    "estimated": False,
-    "percent_of_target": None,
-    "change_percent": None,
-    "status": None
-   },
-   {
-    "name": "xã đạt chuẩn nông thôn mới nâng cao",
-    "value": 30,
-    "unit": "xã",
-    "estimated": False,
-    "percent_of_target": None,
-    "change_percent": None,
-    "status": None
-   }
-  ],
-  "summaries": [
-   {
-    "total": 23,
-    "achieved": 17,
-    "exceeded": None,
-    "not_achieved": 6,
-    "pending": None
-   }
-  ]
- },
- {
-  "id": "k",
-  "text": "Tp. Cần Thơ: 9 tháng năm 2024, thu hút FDI tăng mạnh\n\nTheo UBND thành phố, 9 tháng đầu năm 2024, thành phố thu hút 12 dự án FDI với tổng vốn đăng ký 205 triệu USD, gấp 3 lần cùng kỳ. Kim ngạch xuất khẩu hàng hóa ước đạt 1,65 tỷ USD, tăng 15,2% so cùng kỳ, đạt 78,6% kế hoạch năm. Tổng thu ngân sách nhà nước trên địa bàn đạt 9.120 tỷ đồng, đạt 69,5% dự toán Trung ương giao và đạt 65,3% dự toán HĐND thành phố giao.\n\nVề giải pháp trong quý IV, thành phố phấn đấu hoàn thành các chỉ tiêu: (1) tăng trưởng GRDP cả năm đạt 7,5%; (2) giải ngân vốn đầu tư công đạt trên 95%; (3) thu ngân sách đạt 14.000 tỷ đồng.\n",
-  "targets": [
-   {
-    "name": "tăng trưởng GRDP cả năm",
-    "kind": "level",
-    "comparator": ">=",
-    "value": 7.5,
-    "value_max": None,
-    "unit": "%",
-    "basis": None
-   },
-   {
-    "name": "giải ngân vốn đầu tư công",
-    "kind": "level",
-    "comparator": ">=",
-    "value": 95,
-    "value_max": None,
-    "unit": "%",
-    "basis": None
-   },
-   {
-    "name": "thu ngân sách",
-    "kind": "level",
-    "comparator": ">=",
-    "value": 14000,
-    "value_max": None,
-    "unit": "tỷ đồng",
-    "basis": None
-   }
-  ],
-  "results": [
-   {
-    "name": "thành phố thu hút",
-    "value": 12,
-    "unit": "dự án",
-    "estimated": False,
-    "percent_of_target": None,
-    "change_percent": None,
-    "status": None
-   },
-   {
-    "name": "FDI với tổng vốn đăng ký",
-    "value": 205,
-    "unit": "triệu USD",
-    "estimated": False,
-    "percent_of_target": None,
-    "change_percent": None,
-    "status": None
-   },
-   {
-    "name": "Kim ngạch xuất khẩu hàng hóa",
-    "value": 1.65,
-    "unit": "tỷ USD",
-    "estimated": True,
-    "percent_of_target": 78.6,
-    "change_percent": 15.2,
-    "status": None
-   },
-   {
-    "name": "Tổng thu ngân sách nhà nước",
-    "value": 9120,
-    "unit": "tỷ đồng",
-    "estimated": False,
-    "percent_of_target": 69.5,
-    "change_percent": None,
-    "status": None
-   }
-  ],
-  "summaries": []
- },
- {
-  "id": "l",
-  "text": "Đại hội Đảng bộ xã Tân Lập nhiệm kỳ 2025 - 2030 thành công tốt đẹp\n\nNhiệm kỳ 2020 - 2025, Đảng bộ xã lãnh đạo thực hiện đạt và vượt 16/18 chỉ tiêu Nghị quyết Đại hội đề ra. Thu nhập bình quân đầu người năm 2025 đạt 72 triệu đồng, tăng 1,6 lần so với năm 2020. Tỷ lệ hộ nghèo giảm còn 0,8%. Xã được công nhận đạt chuẩn nông thôn mới nâng cao năm 2023.\n\nĐại hội đề ra 15 chỉ tiêu chủ yếu cho nhiệm kỳ 2025 - 2030, trong đó: tốc độ tăng trưởng giá trị sản xuất bình quân 9%/năm; thu nhập bình quân đầu người đến năm 2030 đạt 110 triệu đồng; tỷ lệ hộ nghèo giảm bình quân 0,3%/năm; hằng năm kết nạp từ 10 đảng viên mới trở lên; 100% chi bộ hoàn thành tốt nhiệm vụ trở lên.\n",
-  "targets": [
-   {
-    "name": "tốc độ tăng trưởng giá trị sản xuất",
-    "kind": "level",
-    "comparator": ">=",
-    "value": 9,
-    "value_max": None,
-    "unit": "%/năm",
-    "basis": None
-   },
-   {
-    "name": "thu nhập bình quân đầu người",
-    "kind": "level",
-    "comparator": ">=",
-    "value": 110,
-    "value_max": None,
-    "unit": "triệu đồng",
-    "basis": None
-   },
-   {
-    "name": "tỷ lệ hộ nghèo",
-    "kind": "change",
-    "comparator": "<=",
-    "value": -0.3,
-    "value_max": None,
-    "unit": "%/năm",
-    "basis": None
-   },
-   {
-    "name": "kết nạp đảng viên mới",
-    "kind": "level",
-    "comparator": ">=",
-    "value": 10,
-    "value_max": None,
-    "unit": "đảng viên",
-    "basis": None
-   },
-   {
-    "name": "chi bộ hoàn thành tốt nhiệm vụ",
-    "kind": "level",
-    "comparator": ">=",
-    "value": 100,
-    "value_max": None,
-    "unit": "%",
-    "basis": None
-   }
-  ],
-  "results": [
-   {
-    "name": "Thu nhập bình quân đầu người",
-    "value": 72,
-    "unit": "triệu đồng",
-    "estimated": False,
-    "percent_of_target": None,
-    "change_percent": None,
-    "status": None
-   },
-   {
-    "name": "Tỷ lệ hộ nghèo",
-    "value": 0.8,
-    "unit": "%",
-    "estimated": False,
-    "percent_of_target": None,
-    "change_percent": None,
-    "status": None
-   }
-  ],
-  "summaries": [
-   {
-    "total": 18,
-    "achieved": 16,
-    "exceeded": None,
-    "not_achieved": None,
-    "pending": None
-   }
-  ]
- },
- {
-  "id": "n",
-  "text": "Huyện Mỏ Cày Nam tổng kết năm 2023\n\nTheo đó, năm 2023, huyện có 18/20 chỉ tiêu đạt và vượt Nghị quyết; trong đó, 12 chỉ tiêu vượt. Cụ thể: tốc độ tăng trưởng kinh tế đạt 8,6% (NQ 8 - 8,5%); thu ngân sách 560 tỷ đồng, đạt 112% (NQ 500 tỷ đồng); thu nhập bình quân đầu người 65 triệu đồng/năm, tăng 10 triệu đồng so năm 2022; tỷ lệ hộ nghèo còn 1,9%, giảm 0,8% so năm 2022.\n",
-  "targets": [],
-  "results": [
-   {
-    "name": "tốc độ tăng trưởng kinh tế",
-    "value": 8.6,
-    "unit": "%",
-    "estimated": False,
-    "percent_of_target": None,
-    "change_percent": None,
-    "status": None
-   },
-   {
-    "name": "thu ngân sách",
-    "value": 560,
-    "unit": "tỷ đồng",
-    "estimated": False,
-    "percent_of_target": 112,
-    "change_percent": None,
-    "status": None
-   },
-   {
-    "name": "thu nhập bình quân đầu người",
-    "value": 65,
-    "unit": "triệu đồng/năm",
-    "estimated": False,
-    "percent_of_target": None,
-    "change_percent": None,
-    "status": None
-   },
-   {
-    "name": "tỷ lệ hộ nghèo",
-    "value": 1.9,
-    "unit": "%",
-    "estimated": False,
-    "percent_of_target": None,
-    "change_percent": -0.8,
-    "status": None
-   }
-  ],
-  "summaries": [
-   {
-    "total": 20,
-    "achieved": 18,
-    "exceeded": 12,
-    "not_achieved": None,
-    "pending": None
-   }
-  ]
- },
- {
-  "id": "o",
-  "text": "I. KẾT QUẢ ĐẠT ĐƯỢC NĂM 2024\n- Giá trị sản xuất nông nghiệp: 2.350 tỷ đồng, tăng 3,1%.\n- Tổng vốn đầu tư toàn xã hội: 1.820 tỷ đồng.\n- Tỷ lệ che phủ cây xanh: 35,2%.\n- Số hộ nghèo giảm 120 hộ, tỷ lệ hộ nghèo còn 2,1%.\n\nII. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025\n- Giá trị sản xuất nông nghiệp tăng 3,5%.\n- Tổng vốn đầu tư toàn xã hội: 2.000 tỷ đồng.\n- Tỷ lệ hộ nghèo dưới 1,8%.\n",
-  "targets": [
-   {
-    "name": "Giá trị sản xuất nông nghiệp",
-    "kind": "change",
-    "comparator": ">=",
-    "value": 3.5,
-    "value_max": None,
-    "unit": "%",
-    "basis": None
-   },
-   {
-    "name": "Tổng vốn đầu tư toàn xã hội",
-    "kind": "level",
-    "comparator": ">=",
-    "value": 2000,
-    "value_max": None,
-    "unit": "tỷ đồng",
-    "basis": None
-   },
-   {
-    "name": "Tỷ lệ hộ nghèo",
-    "kind": "level",
-    "comparator": "<=",
-    "value": 1.8,
-    "value_max": None,
-    "unit": "%",
-    "basis": None
-   }
-  ],
-  "results": [
-   {
-    "name": "Giá trị sản xuất nông nghiệp",
-    "value": 2350,
-    "unit": "tỷ đồng",
-    "estimated": False,
-    "percent_of_target": None,
-    "change_percent": 3.1,
-    "status": None
-   },
-   {
-    "name": "Tổng vốn đầu tư toàn xã hội",
-    "value": 1820,
-    "unit": "tỷ đồng",
-    "estimated": False,
-    "percent_of_target": None,
-    "change_percent": None,
-    "status": None
-   },
-   {
-    "name": "Tỷ lệ che phủ cây xanh",
-    "value": 35.2,
-    "unit": "%",
-    "estimated": False,
-    "percent_of_target": None,
-    "change_percent": None,
-    "status": None
-   },
-   {
-    "name": "tỷ lệ hộ nghèo",
-    "value": 2.1,
-    "unit": "%",
-    "estimated": False,
-    "percent_of_target": None,
-    "change_percent": None,
-    "status": None
-   }
-  ],
-  "summaries": []
- }
+    },
+    {
+        "id": "j",
+        "text": "HĐND tỉnh Bến Tre khai mạc kỳ họp thứ 12\n\nSáng 5/12/2023, HĐND tỉnh khóa X khai mạc kỳ họp thường lệ cuối năm 2023. Báo cáo tại kỳ họp cho biết, năm 2023 tăng trưởng kinh tế của tỉnh ước đạt 6,1%, thấp hơn kế hoạch đề ra (7%). Thu nhập bình quân đầu người ước đạt 60,4 triệu đồng. Tổng thu ngân sách nhà nước ước thực hiện 5.350 tỷ đồng, đạt 95,5% dự toán. Tổng vốn đầu tư toàn xã hội ước đạt 25.870 tỷ đồng, bằng 101,4% so với năm 2022. Đến nay, toàn tỉnh có 111/139 xã đạt chuẩn nông thôn mới, trong đó có 30 xã đạt chuẩn nông thôn mới nâng cao.\n\nTrong 23 chỉ tiêu chủ yếu, ước có 17 chỉ tiêu đạt và vượt, 6 chỉ tiêu không đạt.\n\nNăm 2024, tỉnh đặt mục tiêu tăng trưởng kinh tế (GRDP) từ 7 - 7,5%; GRDP bình quân đầu người khoảng 66 triệu đồng; tổng thu ngân sách nhà nước trên địa bàn 5.700 tỷ đồng; tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều giảm 1% trở lên; có thêm 10 xã đạt chuẩn nông thôn mới.\n",
+        "targets": [
+            {
+                "name": "tăng trưởng kinh tế (GRDP)",
+                "kind": "level",
+                "comparator": "range",
+                "value": 7,
+                "value_max": 7.5,
+                "unit": "%",
+                "basis": None,
+            },
+            {
+                "name": "GRDP bình quân đầu người",
+                "kind": "level",
+                "comparator": "~",
+                "value": 66,
+                "value_max": None,
+                "unit": "triệu đồng",
+                "basis": None,
+            },
+            {
+                "name": "tổng thu ngân sách nhà nước",
+                "kind": "level",
+                "comparator": ">=",
+                "value": 5700,
+                "value_max": None,
+                "unit": "tỷ đồng",
+                "basis": None,
+            },
+            {
+                "name": "tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều",
+                "kind": "change",
+                "comparator": "<=",
+                "value": -1,
+                "value_max": None,
+                "unit": "%",
+                "basis": None,
+            },
+            {
+                "name": "xã đạt chuẩn nông thôn mới",
+                "kind": "level",
+                "comparator": ">=",
+                "value": 10,
+                "value_max": None,
+                "unit": "xã",
+                "basis": None,
+            },
+        ],
+        "results": [
+            {
+                "name": "tăng trưởng kinh tế của tỉnh",
+                "value": 6.1,
+                "unit": "%",
+                "estimated": True,
+                "percent_of_target": None,
+                "change_percent": None,
+                "status": None,
+            },
+            {
+                "name": "Thu nhập bình quân đầu người",
+                "value": 60.4,
+                "unit": "triệu đồng",
+                "estimated": True,
+                "percent_of_target": None,
+                "change_percent": None,
+                "status": None,
+            },
+            {
+                "name": "Tổng thu ngân sách nhà nước",
+                "value": 5350,
+                "unit": "tỷ đồng",
+                "estimated": True,
+                "percent_of_target": 95.5,
+                "change_percent": None,
+                "status": None,
+            },
+            {
+                "name": "Tổng vốn đầu tư toàn xã hội",
+                "value": 25870,
+                "unit": "tỷ đồng",
+                "estimated": True,
+                "percent_of_target": None,
+                "change_percent": 1.4,
+                "status": None,
+            },
+            {
+                "name": "xã đạt chuẩn nông thôn mới",
+                "value": 111,
+                "unit": "xã",
+                "estimated": False,
+                "percent_of_target": None,
+                "change_percent": None,
+                "status": None,
+            },
+            {
+                "name": "xã đạt chuẩn nông thôn mới nâng cao",
+                "value": 30,
+                "unit": "xã",
+                "estimated": False,
+                "percent_of_target": None,
+                "change_percent": None,
+                "status": None,
+            },
+        ],
+        "summaries": [
+            {"total": 23, "achieved": 17, "exceeded": None, "not_achieved": 6, "pending": None}
+        ],
+    },
+    {
+        "id": "k",
+        "text": "Tp. Cần Thơ: 9 tháng năm 2024, thu hút FDI tăng mạnh\n\nTheo UBND thành phố, 9 tháng đầu năm 2024, thành phố thu hút 12 dự án FDI với tổng vốn đăng ký 205 triệu USD, gấp 3 lần cùng kỳ. Kim ngạch xuất khẩu hàng hóa ước đạt 1,65 tỷ USD, tăng 15,2% so cùng kỳ, đạt 78,6% kế hoạch năm. Tổng thu ngân sách nhà nước trên địa bàn đạt 9.120 tỷ đồng, đạt 69,5% dự toán Trung ương giao và đạt 65,3% dự toán HĐND thành phố giao.\n\nVề giải pháp trong quý IV, thành phố phấn đấu hoàn thành các chỉ tiêu: (1) tăng trưởng GRDP cả năm đạt 7,5%; (2) giải ngân vốn đầu tư công đạt trên 95%; (3) thu ngân sách đạt 14.000 tỷ đồng.\n",
+        "targets": [
+            {
+                "name": "tăng trưởng GRDP cả năm",
+                "kind": "level",
+                "comparator": ">=",
+                "value": 7.5,
+                "value_max": None,
+                "unit": "%",
+                "basis": None,
+            },
+            {
+                "name": "giải ngân vốn đầu tư công",
+                "kind": "level",
+                "comparator": ">=",
+                "value": 95,
+                "value_max": None,
+                "unit": "%",
+                "basis": None,
+            },
+            {
+                "name": "thu ngân sách",
+                "kind": "level",
+                "comparator": ">=",
+                "value": 14000,
+                "value_max": None,
+                "unit": "tỷ đồng",
+                "basis": None,
+            },
+        ],
+        "results": [
+            {
+                "name": "thành phố thu hút",
+                "value": 12,
+                "unit": "dự án",
+                "estimated": False,
+                "percent_of_target": None,
+                "change_percent": None,
+                "status": None,
+            },
+            {
+                "name": "FDI với tổng vốn đăng ký",
+                "value": 205,
+                "unit": "triệu USD",
+                "estimated": False,
+                "percent_of_target": None,
+                "change_percent": None,
+                "status": None,
+            },
+            {
+                "name": "Kim ngạch xuất khẩu hàng hóa",
+                "value": 1.65,
+                "unit": "tỷ USD",
+                "estimated": True,
+                "percent_of_target": 78.6,
+                "change_percent": 15.2,
+                "status": None,
+            },
+            {
+                "name": "Tổng thu ngân sách nhà nước",
+                "value": 9120,
+                "unit": "tỷ đồng",
+                "estimated": False,
+                "percent_of_target": 69.5,
+                "change_percent": None,
+                "status": None,
+            },
+        ],
+        "summaries": [],
+    },
+    {
+        "id": "l",
+        "text": "Đại hội Đảng bộ xã Tân Lập nhiệm kỳ 2025 - 2030 thành công tốt đẹp\n\nNhiệm kỳ 2020 - 2025, Đảng bộ xã lãnh đạo thực hiện đạt và vượt 16/18 chỉ tiêu Nghị quyết Đại hội đề ra. Thu nhập bình quân đầu người năm 2025 đạt 72 triệu đồng, tăng 1,6 lần so với năm 2020. Tỷ lệ hộ nghèo giảm còn 0,8%. Xã được công nhận đạt chuẩn nông thôn mới nâng cao năm 2023.\n\nĐại hội đề ra 15 chỉ tiêu chủ yếu cho nhiệm kỳ 2025 - 2030, trong đó: tốc độ tăng trưởng giá trị sản xuất bình quân 9%/năm; thu nhập bình quân đầu người đến năm 2030 đạt 110 triệu đồng; tỷ lệ hộ nghèo giảm bình quân 0,3%/năm; hằng năm kết nạp từ 10 đảng viên mới trở lên; 100% chi bộ hoàn thành tốt nhiệm vụ trở lên.\n",
+        "targets": [
+            {
+                "name": "tốc độ tăng trưởng giá trị sản xuất",
+                "kind": "level",
+                "comparator": ">=",
+                "value": 9,
+                "value_max": None,
+                "unit": "%/năm",
+                "basis": None,
+            },
+            {
+                "name": "thu nhập bình quân đầu người",
+                "kind": "level",
+                "comparator": ">=",
+                "value": 110,
+                "value_max": None,
+                "unit": "triệu đồng",
+                "basis": None,
+            },
+            {
+                "name": "tỷ lệ hộ nghèo",
+                "kind": "change",
+                "comparator": "<=",
+                "value": -0.3,
+                "value_max": None,
+                "unit": "%/năm",
+                "basis": None,
+            },
+            {
+                "name": "kết nạp đảng viên mới",
+                "kind": "level",
+                "comparator": ">=",
+                "value": 10,
+                "value_max": None,
+                "unit": "đảng viên",
+                "basis": None,
+            },
+            {
+                "name": "chi bộ hoàn thành tốt nhiệm vụ",
+                "kind": "level",
+                "comparator": ">=",
+                "value": 100,
+                "value_max": None,
+                "unit": "%",
+                "basis": None,
+            },
+        ],
+        "results": [
+            {
+                "name": "Thu nhập bình quân đầu người",
+                "value": 72,
+                "unit": "triệu đồng",
+                "estimated": False,
+                "percent_of_target": None,
+                "change_percent": None,
+                "status": None,
+            },
+            {
+                "name": "Tỷ lệ hộ nghèo",
+                "value": 0.8,
+                "unit": "%",
+                "estimated": False,
+                "percent_of_target": None,
+                "change_percent": None,
+                "status": None,
+            },
+        ],
+        "summaries": [
+            {"total": 18, "achieved": 16, "exceeded": None, "not_achieved": None, "pending": None}
+        ],
+    },
+    {
+        "id": "n",
+        "text": "Huyện Mỏ Cày Nam tổng kết năm 2023\n\nTheo đó, năm 2023, huyện có 18/20 chỉ tiêu đạt và vượt Nghị quyết; trong đó, 12 chỉ tiêu vượt. Cụ thể: tốc độ tăng trưởng kinh tế đạt 8,6% (NQ 8 - 8,5%); thu ngân sách 560 tỷ đồng, đạt 112% (NQ 500 tỷ đồng); thu nhập bình quân đầu người 65 triệu đồng/năm, tăng 10 triệu đồng so năm 2022; tỷ lệ hộ nghèo còn 1,9%, giảm 0,8% so năm 2022.\n",
+        "targets": [],
+        "results": [
+            {
+                "name": "tốc độ tăng trưởng kinh tế",
+                "value": 8.6,
+                "unit": "%",
+                "estimated": False,
+                "percent_of_target": None,
+                "change_percent": None,
+                "status": None,
+            },
+            {
+                "name": "thu ngân sách",
+                "value": 560,
+                "unit": "tỷ đồng",
+                "estimated": False,
+                "percent_of_target": 112,
+                "change_percent": None,
+                "status": None,
+            },
+            {
+                "name": "thu nhập bình quân đầu người",
+                "value": 65,
+                "unit": "triệu đồng/năm",
+                "estimated": False,
+                "percent_of_target": None,
+                "change_percent": None,
+                "status": None,
+            },
+            {
+                "name": "tỷ lệ hộ nghèo",
+                "value": 1.9,
+                "unit": "%",
+                "estimated": False,
+                "percent_of_target": None,
+                "change_percent": -0.8,
+                "status": None,
+            },
+        ],
+        "summaries": [
+            {"total": 20, "achieved": 18, "exceeded": 12, "not_achieved": None, "pending": None}
+        ],
+    },
+    {
+        "id": "o",
+        "text": "I. KẾT QUẢ ĐẠT ĐƯỢC NĂM 2024\n- Giá trị sản xuất nông nghiệp: 2.350 tỷ đồng, tăng 3,1%.\n- Tổng vốn đầu tư toàn xã hội: 1.820 tỷ đồng.\n- Tỷ lệ che phủ cây xanh: 35,2%.\n- Số hộ nghèo giảm 120 hộ, tỷ lệ hộ nghèo còn 2,1%.\n\nII. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025\n- Giá trị sản xuất nông nghiệp tăng 3,5%.\n- Tổng vốn đầu tư toàn xã hội: 2.000 tỷ đồng.\n- Tỷ lệ hộ nghèo dưới 1,8%.\n",
+        "targets": [
+            {
+                "name": "Giá trị sản xuất nông nghiệp",
+                "kind": "change",
+                "comparator": ">=",
+                "value": 3.5,
+                "value_max": None,
+                "unit": "%",
+                "basis": None,
+            },
+            {
+                "name": "Tổng vốn đầu tư toàn xã hội",
+                "kind": "level",
+                "comparator": ">=",
+                "value": 2000,
+                "value_max": None,
+                "unit": "tỷ đồng",
+                "basis": None,
+            },
+            {
+                "name": "Tỷ lệ hộ nghèo",
+                "kind": "level",
+                "comparator": "<=",
+                "value": 1.8,
+                "value_max": None,
+                "unit": "%",
+                "basis": None,
+            },
+        ],
+        "results": [
+            {
+                "name": "Giá trị sản xuất nông nghiệp",
+                "value": 2350,
+                "unit": "tỷ đồng",
+                "estimated": False,
+                "percent_of_target": None,
+                "change_percent": 3.1,
+                "status": None,
+            },
+            {
+                "name": "Tổng vốn đầu tư toàn xã hội",
+                "value": 1820,
+                "unit": "tỷ đồng",
+                "estimated": False,
+                "percent_of_target": None,
+                "change_percent": None,
+                "status": None,
+            },
+            {
+                "name": "Tỷ lệ che phủ cây xanh",
+                "value": 35.2,
+                "unit": "%",
+                "estimated": False,
+                "percent_of_target": None,
+                "change_percent": None,
+                "status": None,
+            },
+            {
+                "name": "tỷ lệ hộ nghèo",
+                "value": 2.1,
+                "unit": "%",
+                "estimated": False,
+                "percent_of_target": None,
+                "change_percent": None,
+                "status": None,
+            },
+        ],
+        "summaries": [],
+    },
 ]
 
 
