@@ -91,12 +91,6 @@ def planning_cases(case: Any) -> list[Any]:
             data=lambda t: {"period_kind": "year", "day": "20", "months_after": "1"},
         ),
         case(
-            P + "nghi-quyet/<int:resolution_id>/bao-cao.docx",
-            "GET",
-            lambda t: f"/{P}nghi-quyet/{r(t)}/bao-cao.docx",
-            MEMBERS,
-        ),
-        case(
             P + "nhiem-vu/<int:task_id>/",
             "GET",
             lambda t: f"/{P}nhiem-vu/{_k(t)}/",

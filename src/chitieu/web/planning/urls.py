@@ -17,7 +17,6 @@ urlpatterns = [
     path(
         "nghi-quyet/<int:resolution_id>/lich-bao-cao/", calendar.reporting_calendar, name="calendar"
     ),
-    path("nghi-quyet/<int:resolution_id>/bao-cao.docx", calendar.resolution_report, name="report"),
     path("nhiem-vu/<int:task_id>/", tasks.task_detail, name="task_detail"),
     path("nhiem-vu/<int:task_id>/sua/", tasks.task_edit, name="task_edit"),
     path("nhiem-vu/<int:task_id>/xoa/", tasks.task_delete, name="task_delete"),

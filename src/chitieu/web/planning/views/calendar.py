@@ -1,5 +1,4 @@
-"""The reporting calendar of a resolution (duties, due dates, late bodies), its rules form, and
-the resolution's report with the planning sections (at-risk forecasts, overdue tasks)."""
+"""The reporting calendar of a resolution (duties, due dates, late bodies) and its rules form."""
 
 from __future__ import annotations
 
@@ -9,18 +8,13 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from chitieu.reports import MEDIA_TYPES, Header, build_report
-from chitieu.reports import render as render_report
 from chitieu.web import permissions as perm
 from chitieu.web.actions.errors import ActionError
-from chitieu.web.dashboard import build_dashboard
-from chitieu.web.models import BodyKind
 from chitieu.web.planning import clock
 from chitieu.web.planning.actions import do_set_reporting_rule
 from chitieu.web.planning.forms import ReportingRuleForm
 from chitieu.web.planning.models import PERIOD_KIND_LABELS, ReminderLog
 from chitieu.web.planning.permissions import can_manage
-from chitieu.web.planning.report import planning_sections
 from chitieu.web.planning.reporting import calendar_of, duties, late_by_body
 
 
@@ -62,24 +56,3 @@ def reporting_calendar(request: HttpRequest, resolution_id: int) -> HttpResponse
         },
     )
 
-
-@login_required
-def resolution_report(request: HttpRequest, resolution_id: int) -> HttpResponse:
-    """The resolution's report (DOCX) for its period, with the planning sections."""
-    resolution = perm.get_resolution_for_user(request.user, resolution_id)
-    period = resolution.period
-    dashboard = build_dashboard(resolution, period)
-    body = resolution.issuing_body
-    header = Header(body.name, party=body.kind == BodyKind.PARTY_COMMITTEE, date=clock.today())
-    report = build_report(
-        header,
-        period,
-        [r.evaluation for r in dashboard.rows],
-        extra_sections=planning_sections(resolution, clock.today()),
-    )
-    data = render_report(report, "docx", charts=False)
-    response = HttpResponse(data, content_type=MEDIA_TYPES["docx"])
-    response["Content-Disposition"] = (
-        f'attachment; filename="bao-cao-{resolution.pk}-{period.code}.docx"'
-    )
-    return response
