@@ -64,7 +64,6 @@ def slot_name(
     slot: Slot,
     clause: tuple[int, int],
     prev_name: str | None,
-    prev_unit: str | None = None,
 ) -> str | None:
     q = slot.q
     if slot.forced_name:

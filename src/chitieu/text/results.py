@@ -9,7 +9,9 @@ from decimal import Decimal
 from chitieu.text.clauses import Slot
 from chitieu.text.cues import has_prefix, range_has, tag_cats
 from chitieu.text.items import Diagnostic, ExtractedResult
+from chitieu.text.lexicon import split_words
 from chitieu.text.naming import _text, post_name, slot_name
+from chitieu.text.normalize import fold
 from chitieu.text.tokens import Prepared
 
 HUNDRED = Decimal(100)
@@ -75,10 +77,6 @@ def _plan_before_paren(doc: Prepared, slot: Slot) -> bool:
     return False
 
 
-def trim_empty(doc: Prepared, a: int, b: int) -> bool:
-    return all(doc.tokens[i].kind == "punct" for i in range(a, b))
-
-
 def _compare_words(doc: Prepared, slot: Slot) -> str:
     a, b = slot.post_near
     if a < b and "references.compare" in tag_cats(doc, a):
@@ -104,9 +102,6 @@ def _status(doc: Prepared, a: int, b: int) -> str | None:
 
 
 def _is_amount(doc: Prepared, name: str) -> bool:
-    from chitieu.text.lexicon import split_words
-    from chitieu.text.normalize import fold
-
     words = list(split_words(fold(name)))
     amount = False
     for i in range(len(words)):
@@ -265,6 +260,3 @@ def build_results(
             )
         )
     return out
-
-
-__all__ = ["build_results", "has_prefix"]

@@ -4,7 +4,6 @@ from the cue words around it. No indicator-specific rule: vocabulary is in gramm
 from __future__ import annotations
 
 import bisect
-from decimal import Decimal
 
 from chitieu.text.clauses import Slot
 from chitieu.text.cues import range_has, tag_cats
@@ -42,10 +41,9 @@ def build_targets(
     prev_name: str | None = None,
 ) -> list[ExtractedTarget]:
     out: list[ExtractedTarget] = []
-    prev_unit: str | None = None
     for slot in slots:
         q = slot.q
-        name = slot_name(doc, slot, clause, prev_name, prev_unit)
+        name = slot_name(doc, slot, clause, prev_name)
         if name is None:
             diagnostics.append(
                 Diagnostic(
@@ -106,7 +104,6 @@ def build_targets(
                 )
             )
         prev_name = name if not basis_in_name else name[: -len(basis_in_name) - 1]
-        prev_unit = q.unit
     return out
 
 
@@ -119,6 +116,3 @@ def is_structure(doc: Prepared, a: int, b: int) -> bool:
     starts = doc.category_starts("indicators.structure")
     i = bisect.bisect_left(starts, a)
     return i < len(starts) and starts[i] < b
-
-
-ZERO = Decimal(0)
