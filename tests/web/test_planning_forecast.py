@@ -103,3 +103,11 @@ def test_another_towns_user_cannot_read_the_planning_page(town: Town, other_town
 def test_the_target_page_links_to_its_planning_page(town: Town) -> None:
     text = _client(town.users["viewer"]).get(f"/chi-tieu/{town.revenue.pk}/").content.decode()
     assert f'href="/ke-hoach/chi-tieu/{town.revenue.pk}/"' in text
+
+
+def test_the_forecast_heading_writes_the_year_plainly(town: Town) -> None:
+    approve(town, town.revenue, "2024-6M", "80")
+    text = (
+        _client(town.users["viewer"]).get(f"/ke-hoach/chi-tieu/{town.revenue.pk}/").content.decode()
+    )
+    assert "Ước cả năm 2024" in text and "2.024" not in text

@@ -143,3 +143,12 @@ def test_a_term_target_made_invalid_by_an_edit_is_explained_not_a_server_error(t
     assert row.assessment is None and "phải lớn hơn −100%" in row.error
     response = _client(town.users["viewer"]).get(f"/ke-hoach/nghi-quyet/{resolution.pk}/nhiem-ky/")
     assert response.status_code == 200 and "phải lớn hơn −100%" in response.content.decode()
+
+
+def test_years_are_written_plainly_and_the_next_years_need_in_words(town: Town) -> None:
+    _, jobs = congress(town)
+    approve(town, jobs, "2021", "900")
+    approve(town, jobs, "2022", "950")
+    text = _client(town.users["viewer"]).get(f"/ke-hoach/chi-tieu/{jobs.pk}/").content.decode()
+    assert "nhiệm kỳ 2020–2025" in text and "2.020" not in text
+    assert "Để đúng tiến độ, năm 2023 cần ít nhất 1.050 lao động." in text
