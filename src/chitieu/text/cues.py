@@ -41,8 +41,8 @@ _EMPTY: frozenset[str] = frozenset()
 
 def tag_cats(doc: Prepared, i: int) -> frozenset[str]:
     """The categories of the cue phrase covering token i, with their file prefixes."""
-    j = doc.tag_of[i] if 0 <= i < len(doc.tag_of) else -1
-    return doc.tags[j].keys if j >= 0 else _EMPTY
+    keys = doc.keys
+    return keys[i] if 0 <= i < len(keys) else _EMPTY
 
 
 def has_prefix(cats: frozenset[str], prefixes: tuple[str, ...] | str) -> bool:

@@ -40,6 +40,7 @@ _CHAR_MAP = str.maketrans(
         "\r": "\n",
     }
 )
+_SPECIAL = re.compile("[" + re.escape("".join(chr(c) for c in _CHAR_MAP)) + "]")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\ufeff\u00ad]")
 
 # Old tone placement (tone mark on the second vowel of oa/oe/uy) -> new placement (first vowel)
@@ -62,7 +63,8 @@ def normalize(text: str) -> str:
     """NFC, plain spaces/dashes/quotes, no zero-width characters, "\\n" line ends."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n"))
     text = _ZERO_WIDTH.sub("", text)
-    return text.translate(_CHAR_MAP)
+    # These characters are rare: a regex finds them faster than translate() walks every one.
+    return _SPECIAL.sub(lambda m: _CHAR_MAP[ord(m.group(0))], text)
 
 
 def fold(text: str) -> str:

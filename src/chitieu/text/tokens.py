@@ -64,6 +64,7 @@ class Prepared:
     lexicon: Lexicon = field(default_factory=load_lexicon)
     mask_starts: list[int] = field(default_factory=list)
     words: list[str] = field(default_factory=list)  # folded token texts, for the tries
+    keys: list[frozenset[str]] = field(default_factory=list)  # per token: its phrase's keys
     _colon_after: dict[int, int | None] = field(default_factory=dict)
     quantity_cache: dict[tuple[int, int], tuple[Any, ...]] = field(default_factory=dict)
     _category_starts: dict[str, list[int]] = field(default_factory=dict)
@@ -71,6 +72,8 @@ class Prepared:
     def __post_init__(self) -> None:
         self.mask_starts = [m[0] for m in self.masked]
         self.words = [t.text for t in self.tokens]
+        empty: frozenset[str] = frozenset()
+        self.keys = [self.tags[j].keys if j >= 0 else empty for j in self.tag_of]
 
     def category_starts(self, category: str) -> list[int]:
         """Token indexes where a phrase of `category` starts, sorted (cached)."""
