@@ -8,27 +8,20 @@ OpenAPI at /api/openapi.json, Swagger UI at /api/docs (served locally).
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import DataError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
-from ninja import NinjaAPI, Schema
+from ninja import NinjaAPI
 from ninja import Status as HttpStatus
 from ninja.security import HttpBearer
 
 from chitieu.model import (
-    Comparator,
-    Direction,
-    Field,
-    Kind,
     Period,
     PeriodError,
     Result,
-    Status,
     Target,
 )
 from chitieu.web import permissions as perm
@@ -42,17 +35,19 @@ from chitieu.web.actions.results import (
 )
 from chitieu.web.actions.targets import do_create_target
 from chitieu.web.actions.tokens import user_for_token
-from chitieu.web.api_limits import (  # database column sizes: 422, never a 500
-    Amount,
-    Basis,
-    BodyId,
-    Code,
-    Name,
-    Order,
-    Percent,
-    PeriodCode,
-    Source,
-    UnitText,
+from chitieu.web.api.schemas import (
+    Error,
+    EvaluationsOut,
+    LockIn,
+    LockOut,
+    ResolutionDetail,
+    ResolutionIn,
+    ResolutionOut,
+    ResultIn,
+    ResultOut,
+    SlotIn,
+    TargetIn,
+    TargetOut,
 )
 from chitieu.web.dashboard import build_dashboard
 from chitieu.web.domain import target_to_domain
@@ -68,7 +63,14 @@ class TokenAuth(HttpBearer):
         return user
 
 
-api = NinjaAPI(
+class ChitieuAPI(NinjaAPI):
+    def get_openapi_operation_id(self, operation: Any) -> str:
+        # Stable ids ("chitieu_web_api_save_result") whatever module the endpoint lives in,
+        # so generated clients survive a refactoring.
+        return "chitieu_web_api_" + operation.view_func.__name__
+
+
+api = ChitieuAPI(
     title="Chỉ tiêu API",
     version="1",
     description="Nghị quyết, chỉ tiêu, kết quả, đánh giá. Xác thực: `Authorization: Bearer <mã>`.",
@@ -98,150 +100,6 @@ def _out_of_range(request: HttpRequest, exc: DataError) -> HttpResponse:
 @api.exception_handler(PeriodError)
 def _bad_period(request: HttpRequest, exc: PeriodError) -> HttpResponse:
     return api.create_response(request, {"detail": str(exc)}, status=422)
-
-
-class Error(Schema):
-    detail: str
-
-
-class ResolutionOut(Schema):
-    id: int
-    title: str
-    number: str
-    kind: str
-    issuing_body: str
-    issuing_body_id: int
-    period: str
-    issued_on: date | None
-    is_public: bool
-
-
-class TargetOut(Schema):
-    id: int
-    code: str
-    order: int
-    name: str
-    field: str
-    kind: str
-    comparator: str
-    value: Decimal | None
-    value_max: Decimal | None
-    unit: str
-    basis: str
-    direction: str
-    responsible_body_id: int | None
-    illustrative: bool
-
-
-class ResolutionDetail(ResolutionOut):
-    targets: list[TargetOut]
-
-
-class TargetIn(Schema):
-    name: Name
-    code: Code = ""
-    field: Field = Field.OTHER
-    kind: Kind = Kind.LEVEL
-    comparator: Comparator = Comparator.AT_LEAST
-    value: Amount | None = None
-    value_max: Amount | None = None
-    unit: UnitText = ""
-    basis: Basis = ""
-    direction: Direction = Direction.HIGHER
-    responsible_body_id: BodyId | None = None
-    order: Order = 0
-
-
-class ResultIn(Schema):
-    period: PeriodCode
-    estimated: bool = False
-    value: Amount | None = None
-    unit: UnitText = ""
-    percent_of_target: Percent | None = None
-    change_percent: Percent | None = None
-    previous_value: Amount | None = None
-    declared_status: Status | None = None
-    source: Source = ""
-    note: str = ""
-    # The version this figure was typed against (0: none yet); if someone saved since, 409.
-    base_seq: int | None = None
-
-
-class ResolutionIn(Schema):
-    issuing_body_id: int
-    kind: str = "annual"
-    title: str
-    start_year: int
-    end_year: int | None = None
-    number: str = ""
-    issued_on: date | None = None
-    is_public: bool = False
-
-
-class LockIn(Schema):
-    period: str
-
-
-class LockOut(Schema):
-    resolution_id: int
-    period: str
-    locked_by: str | None
-    locked_at: datetime
-
-
-class SlotIn(Schema):
-    period: PeriodCode
-    estimated: bool = False
-    comment: str = ""
-
-
-class ResultOut(Schema):
-    id: int
-    target_id: int
-    period: str
-    estimated: bool
-    seq: int
-    state: str
-    value: Decimal | None
-    unit: str
-    percent_of_target: Decimal | None
-    change_percent: Decimal | None
-    previous_value: Decimal | None
-    source: str
-    note: str
-    comment: str
-    created_by: str | None
-    created_at: datetime
-    warnings: list[str] = []  # plausibility warnings on a saved figure (never blocking)
-
-
-class EvaluationOut(Schema):
-    target_id: int
-    code: str
-    name: str
-    status: str
-    status_label: str
-    percent_of_target: Decimal | None
-    change_percent: Decimal | None
-    result_id: int | None
-    estimated: bool
-    reason: str
-
-
-class SummaryOut(Schema):
-    total: int
-    exceeded: int
-    achieved: int
-    not_achieved: int
-    pending: int
-    sentence: str
-
-
-class EvaluationsOut(Schema):
-    resolution_id: int
-    period: str
-    summary: SummaryOut
-    evaluations: list[EvaluationOut]
 
 
 def _resolution_out(r: Any) -> dict[str, Any]:
