@@ -104,3 +104,31 @@ def test_the_web_export_keeps_formula_like_names_as_text(town: Town, fmt: str) -
         found = [c for row in sheet.iter_rows() for c in row if c.value == payload]
         assert found and all(c.data_type == "s" for c in found)
         assert not [c for row in sheet.iter_rows() for c in row if c.data_type == "f"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "content", "expected"), CASES[1:2] + CASES[3:5])
+def test_the_fact_check_upload_refuses_hostile_documents_with_a_message(
+    town: Town, name: str, content: object, expected: str
+) -> None:
+    from decimal import Decimal
+
+    from chitieu.model import Period, Result
+    from chitieu.web.actions.results import do_approve_result, do_save_result, do_submit_result
+
+    year = Period.year_of(2024)
+    reporter, approver = town.users["reporter"], town.users["approver"]
+    do_save_result(town.revenue, Result(period=year, value=Decimal(190)), user=reporter)
+    do_submit_result(town.revenue, year, False, user=reporter)
+    do_approve_result(town.revenue, year, False, user=approver)
+    client = Client()
+    client.force_login(town.users["viewer"])
+    before = _row_counts()
+    upload = SimpleUploadedFile(name, content())  # type: ignore[operator]
+    response = client.post(
+        f"/nghi-quyet/{town.resolution.pk}/kiem-tra-so-lieu/", {"document": upload, "ky": "2024"}
+    )
+    assert response.status_code < 500
+    page = response.content.decode()
+    assert "Không đọc được tệp" in page and name in page and expected in page
+    assert _row_counts() == before
