@@ -30,7 +30,7 @@ from chitieu.text.modes import (
     year_mode,
 )
 from chitieu.text.quantities import Quantity, scan_quantities
-from chitieu.text.results import build_results
+from chitieu.text.results import build_results, join_changes
 from chitieu.text.sentences import split_sentences
 from chitieu.text.summaries import is_summary_quantity, merge, read_sentence
 from chitieu.text.targets import build_targets, is_structure
@@ -278,6 +278,7 @@ def extract(text: str) -> Extraction:
                 block_mode = None  # a paragraph that says otherwise ends the section
         if summary_qs:
             raw_summaries += read_sentence(doc, s.start, s.end, summary_qs, s.index)
+    results = join_changes(results)
     summaries: list[ExtractedSummary] = merge(raw_summaries)
     return Extraction(
         text=doc.text,

@@ -3,7 +3,7 @@ adds to the item before it ("đạt 148% dự toán, … bằng 74% so với cù
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from chitieu.text.clauses import Slot
@@ -125,6 +125,8 @@ def build_results(
     diagnostics: list[Diagnostic],
 ) -> list[ExtractedResult]:
     items: list[_Item] = []
+    # "…; so với năm 2024, giảm 18 vụ, số người chết giảm 12,7%": changes stated apart.
+    apart = "references.compare" in tag_cats(doc, clause[0])
     for slot in slots:
         q = slot.q
         pre_a = slot.pre[0]
@@ -175,6 +177,10 @@ def build_results(
             items.append(item)
         item.end = q.end
         chain = slot.chain
+        # "so với năm 2024, giảm 18 vụ": a difference from the basis, not a count reached.
+        compared = range_has(doc, slot.full_pre[0], q.first, "references.compare") or range_has(
+            doc, slot.post[0], slot.post[1], "references.compare"
+        )
         inc = range_has(doc, chain[0], chain[1], "verbs.increase")
         dec = range_has(doc, chain[0], chain[1], "verbs.decrease")
         valued = range_has(doc, chain[0], chain[1], "verbs.value")
@@ -209,7 +215,14 @@ def build_results(
         ):
             if item.change_percent is None:
                 item.change_percent = sign * q.value
-        elif (inc or dec) and not q.is_percent and q.unit_kind == "count" and opened and not own:
+        elif (
+            (inc or dec)
+            and not q.is_percent
+            and q.unit_kind == "count"
+            and opened
+            and not own
+            and not compared
+        ):
             # "toàn tỉnh giảm 3.120 hộ nghèo": a count achieved, not a change of something else.
             item.value, item.unit, item.unit_kind = q.value, q.unit, q.unit_kind
         elif (inc or dec) and not q.is_percent:
@@ -256,7 +269,46 @@ def build_results(
                 status=it.status,
                 span=(it.start, it.end),
                 sentence=sentence,
-                rule="result",
+                rule="result.apart" if apart else "result",
             )
         )
+    return out
+
+
+_NAME_NOISE = {"số", "tỷ", "lệ", "tổng", "làm", "có", "của", "các", "và", "được"}
+
+
+def _content_words(name: str) -> set[str]:
+    return {w for w in fold(name).split() if w not in _NAME_NOISE}
+
+
+def join_changes(results: list[ExtractedResult]) -> list[ExtractedResult]:
+    """ "…, làm chết 96 người; so với năm 2024, … số người chết giảm 12,7%": a change stated
+    apart (in a clause opening with "so với"), in the same sentence, belongs to the figure it
+    is about."""
+    out: list[ExtractedResult] = []
+    for r in results:
+        lone_change = (
+            r.rule == "result.apart"
+            and r.value is None
+            and r.percent_of_target is None
+            and r.change_percent is not None
+        )
+        if lone_change:
+            words = _content_words(r.name)
+            for k in range(len(out) - 1, -1, -1):
+                prev = out[k]
+                if prev.sentence != r.sentence:
+                    break
+                if (
+                    prev.value is not None
+                    and prev.change_percent is None
+                    and len(words & _content_words(prev.name)) >= 2
+                ):
+                    out[k] = replace(prev, name=r.name, change_percent=r.change_percent)
+                    break
+            else:
+                out.append(r)
+            continue
+        out.append(r)
     return out
