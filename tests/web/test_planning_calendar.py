@@ -77,8 +77,19 @@ def test_an_editor_sets_a_due_rule_and_the_dates_follow(town: Town) -> None:
     assert response.status_code == 302
     rows = duties(town.resolution, TODAY)
     assert [(r.period.code, r.due) for r in rows if r.target == town.revenue] == [
-        ("2024", date(2025, 1, 20))
+        ("2024-6M", date(2024, 7, 10)),
+        ("2024-9M", date(2024, 10, 10)),
+        ("2024", date(2025, 1, 20)),
     ]
+
+
+def test_a_rule_for_a_new_kind_adds_its_duties(town: Town) -> None:
+    _client(town.users["editor"]).post(
+        f"/ke-hoach/nghi-quyet/{town.resolution.pk}/lich-bao-cao/",
+        {"period_kind": "quarter", "day": "5", "months_after": "1"},
+    )
+    codes = [r.period.code for r in duties(town.resolution, TODAY) if r.target == town.revenue]
+    assert codes == ["2024-Q1", "2024-Q2", "2024-6M", "2024-Q3", "2024-9M", "2024-Q4", "2024"]
 
 
 @pytest.mark.parametrize(("side", "role"), [("own", "reporter"), ("other", "editor")])

@@ -20,7 +20,9 @@ class TaskForm(forms.Form):
     kind = forms.ChoiceField(label="Loại", choices=[(k.value, k.label_vi) for k in TaskKind])
     code = forms.CharField(label="Mã", max_length=32, required=False)
     title = forms.CharField(label="Tên nhiệm vụ", max_length=500)
-    responsible_body = forms.ModelChoiceField(label="Cơ quan chủ trì", queryset=Body.objects.none())
+    responsible_body = forms.ModelChoiceField(
+        label="Cơ quan chủ trì", queryset=Body.objects.none(), empty_label="— chọn cơ quan —"
+    )
     deadline = forms.DateField(
         label="Thời hạn (để trống: thường xuyên)",
         required=False,

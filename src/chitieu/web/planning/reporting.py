@@ -39,12 +39,13 @@ class DutyRow:
 
 
 def calendar_of(resolution: Resolution) -> tuple[ReportingCalendar, tuple[PeriodKind, ...]]:
+    """The due rules and the period kinds reported: the defaults, plus any kind a rule names;
+    a rule sets the deadline of its kind (a default kind cannot be dropped, only moved)."""
+    default = (PeriodKind.YEAR,) if resolution.end_year else ANNUAL_DEFAULT
     rules = list(ReportingRule.objects.filter(resolution=resolution))
-    if not rules:
-        kinds = (PeriodKind.YEAR,) if resolution.end_year else ANNUAL_DEFAULT
-        return ReportingCalendar(), kinds
     mapping = {PeriodKind(r.period_kind): DueRule(r.day, r.months_after) for r in rules}
-    return ReportingCalendar(mapping), tuple(mapping)
+    kinds = tuple(k for k in PeriodKind if k in default or k in mapping)
+    return ReportingCalendar(mapping), kinds
 
 
 def _years(resolution: Resolution, today: date) -> list[int]:

@@ -55,4 +55,3 @@ def reporting_calendar(request: HttpRequest, resolution_id: int) -> HttpResponse
             "can_manage": manage,
         },
     )
-
