@@ -250,7 +250,11 @@ def build_results(
             # A second figure in another unit ("100% (12/12 xã)", "214 đồng chí, đạt 6,46% so
             # với tổng số …"): its own result under the same name.
             compare = _compare_words(doc, slot)
-            extra = _Item(f"{item.name} {compare}".strip(), q.start, q.end)
+            name = f"{item.name} {compare}".strip()
+            if slot.subset and q.unit and item.unit and item.unit in item.name:
+                # "giao 1.250 công dân nhập ngũ, trong đó có 38 đảng viên": a part of the whole.
+                name = item.name.replace(item.unit, q.unit, 1)
+            extra = _Item(name, q.start, q.end)
             extra.value, extra.unit, extra.unit_kind = q.value, q.unit, q.unit_kind
             extra.estimated = item.estimated
             items.append(extra)
