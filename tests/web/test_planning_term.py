@@ -11,11 +11,14 @@ from django.test import Client
 from factories import Town, make_target
 from planning_helpers import approve, congress
 
+from chitieu.model import Period, Result
 from chitieu.term import TermStatus
 from chitieu.web.actions.resolutions import do_create_resolution
+from chitieu.web.actions.results import do_save_result
 from chitieu.web.actions.targets import do_update_target
 from chitieu.web.domain import target_to_domain
-from chitieu.web.models import TargetRow
+from chitieu.web.models import ResultState, TargetRow
+from chitieu.web.planning.actions import do_set_term_spec
 from chitieu.web.planning.models import TermSpec
 from chitieu.web.planning.terms import term_rows
 
@@ -152,3 +155,43 @@ def test_years_are_written_plainly_and_the_next_years_need_in_words(town: Town) 
     text = _client(town.users["viewer"]).get(f"/ke-hoach/chi-tieu/{jobs.pk}/").content.decode()
     assert "nhiệm kỳ 2020–2025" in text and "2.020" not in text
     assert "Để đúng tiến độ, năm 2023 cần ít nhất 1.050 lao động." in text
+
+
+def test_an_average_growth_reads_the_yearly_growth_of_the_linked_annual_targets(
+    town: Town,
+) -> None:
+    resolution, _ = congress(town)
+    growth = make_target(
+        resolution,
+        town.department,
+        "tốc độ tăng giá trị sản xuất",
+        value="8",
+        unit="%",
+        kind="change",
+        code="NK02",
+    )
+    do_set_term_spec(growth, "average_growth", None)
+    reporter = town.users["reporter"]
+    for year, result in (
+        (2021, Result(period=Period.year_of(2021), value=Decimal(9000), change_percent=Decimal(7))),
+        (
+            2022,
+            Result(period=Period.year_of(2022), value=Decimal(9675), previous_value=Decimal(9000)),
+        ),
+    ):
+        annual = do_create_resolution(
+            issuing_body=town.committee, kind="annual", title=f"NQ {year}", start_year=year
+        )
+        row = make_target(annual, town.department, "giá trị sản xuất", value=9000, unit="tỷ đồng")
+        do_update_target(
+            row,
+            target_to_domain(row),
+            user=None,
+            responsible_body=town.department,
+            term_target=growth,
+        )
+        do_save_result(row, result, user=reporter, state=ResultState.APPROVED)
+    rows = {r.target.pk: r for r in term_rows(resolution)}
+    assert rows[growth.pk].results == {2021: Decimal(7), 2022: Decimal("7.5")}
+    assessment = rows[growth.pk].assessment
+    assert assessment is not None and assessment.status is TermStatus.AT_RISK  # example 20

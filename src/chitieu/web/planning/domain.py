@@ -138,29 +138,44 @@ def results_of(versions: Iterable[ResultVersion]) -> list[Result]:
     return [result_to_domain(v) for v in versions]
 
 
-def yearly_values(effective: dict[str, ResultVersion]) -> dict[int, Decimal]:
-    """{year: value} from effective figures of whole years."""
+def yearly_values(
+    effective: dict[str, ResultVersion], *, growth: bool = False
+) -> dict[int, Decimal]:
+    """{year: value} from effective figures of whole years. With `growth` (a term target of
+    average growth): the year's growth rate in %, i.e. its stated % change on the year before,
+    else the change computed from the previous year's figure, else (its own results, entered
+    as rates) the value itself."""
     out: dict[int, Decimal] = {}
     for code, version in effective.items():
         try:
             period = Period.parse(code)
         except PeriodError:
             continue
+        if period.kind is not PeriodKind.YEAR:
+            continue
         value = _dec(version.value)
-        if period.kind is PeriodKind.YEAR and value is not None:
+        if growth:
+            change, previous = _dec(version.change_percent), _dec(version.previous_value)
+            if change is not None:
+                value = change
+            elif previous and value is not None and version.target.kind == "level":
+                value = (value / previous - 1) * 100
+        if value is not None:
             out[period.year] = value
     return out
 
 
-def term_results(row: TargetRow) -> dict[int, Decimal]:
+def term_results(row: TargetRow, kind: TermKind | None = None) -> dict[int, Decimal]:
     """A term target's yearly figures: its own year results, and where it has none for a year,
-    the year result of the annual target linked to it (TargetRow.term_target)."""
+    the year result of the annual target linked to it (TargetRow.term_target). For an average
+    growth the figures are yearly growth rates (see `yearly_values`)."""
+    growth = kind is TermKind.AVERAGE_GROWTH
     linked = list(TargetRow.objects.filter(term_target=row).select_related("resolution"))
     figures = effective_by_period([row, *linked])
     values: dict[int, Decimal] = {}
     for annual in linked:
-        values.update(yearly_values(figures.get(annual.pk, {})))
-    values.update(yearly_values(figures.get(row.pk, {})))
+        values.update(yearly_values(figures.get(annual.pk, {}), growth=growth))
+    values.update(yearly_values(figures.get(row.pk, {}), growth=growth))
     return values
 
 

@@ -10,6 +10,7 @@ from chitieu.model import Target
 from chitieu.term import (
     TermAssessment,
     TermError,
+    TermKind,
     assess_term,
     implied_annual_target,
     term_sentence,
@@ -30,7 +31,7 @@ class TermRow:
 
 
 def assess_row(row: TargetRow, spec: TermSpec) -> TermRow:
-    results = term_results(row)
+    results = term_results(row, TermKind(spec.kind))
     try:
         # The target itself may be refused too (a growth of −100% or less, a total with no
         # good direction after an edit): said on the page, not a server error.
