@@ -30,7 +30,7 @@ from chitieu.text.modes import (
     year_mode,
 )
 from chitieu.text.quantities import Quantity, scan_quantities
-from chitieu.text.results import build_results, join_changes
+from chitieu.text.results import build_results, drop_restated, join_changes
 from chitieu.text.sentences import split_sentences
 from chitieu.text.summaries import is_summary_quantity, merge, read_sentence
 from chitieu.text.targets import build_targets, is_structure
@@ -283,7 +283,7 @@ def extract(text: str) -> Extraction:
     return Extraction(
         text=doc.text,
         targets=_dedupe(targets),
-        results=_dedupe(results),
+        results=drop_restated(_dedupe(results)),
         summaries=summaries,
         diagnostics=diagnostics,
     )

@@ -316,3 +316,34 @@ def join_changes(results: list[ExtractedResult]) -> list[ExtractedResult]:
             continue
         out.append(r)
     return out
+
+
+_FIELDS = ("value", "unit", "percent_of_target", "change_percent", "status")
+
+
+def drop_restated(results: list[ExtractedResult]) -> list[ExtractedResult]:
+    """A headline that restates part of a result in the body ("…: thu ngân sách đạt 95% dự
+    toán" above "tổng thu ngân sách … đạt 152,3 tỷ đồng, đạt 95% dự toán, tăng 8%") is the
+    same result: keep the fuller one."""
+
+    def said(r: ExtractedResult) -> dict[str, object]:
+        return {f: getattr(r, f) for f in _FIELDS if getattr(r, f) is not None}
+
+    out: list[ExtractedResult] = []
+    for r in results:
+        mine = said(r)
+        words = _content_words(r.name)
+        restated = False
+        for other in results:
+            if other is r:
+                continue
+            theirs = said(other)
+            if len(theirs) <= len(mine) or any(theirs.get(k) != v for k, v in mine.items()):
+                continue
+            shared = words & _content_words(other.name)
+            if shared and len(shared) >= 0.6 * min(len(words), len(_content_words(other.name))):
+                restated = True
+                break
+        if not restated:
+            out.append(r)
+    return out
