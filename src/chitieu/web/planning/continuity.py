@@ -34,7 +34,7 @@ def predecessors_of(commune_code: int) -> tuple[Predecessor, ...]:
     import vietnam_provinces as vp
 
     try:
-        ward = vp.Ward.from_code(commune_code)
+        ward = vp.Ward.from_code(vp.WardCode(commune_code))
     except (ValueError, KeyError):
         return ()
     pairs: list[tuple[str, str]] = []

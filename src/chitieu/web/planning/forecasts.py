@@ -5,6 +5,7 @@ of the same bodies in earlier resolutions. Queries are batched: targets, history
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from chitieu.forecast import Accumulation, Forecast, ForecastError, forecast_from_results
@@ -71,7 +72,7 @@ def resolution_forecasts(resolution: Resolution, year: int | None = None) -> lis
     return out
 
 
-def _partial_only(own: dict[str, object], year: int) -> bool:
+def _partial_only(own: Mapping[str, object], year: int) -> bool:
     """Figures for part of `year` and no figure for the whole year."""
     partial = False
     for code in own:
