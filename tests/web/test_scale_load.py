@@ -64,6 +64,24 @@ def test_it_loads_a_small_dataset_into_the_app_tables() -> None:
     assert dashboard.summary.total == len(dashboard.rows)
     assert all(row.target.illustrative for row in dashboard.rows)
     assert TargetRow.objects.exclude(name_key="").count() == targets
+    # Values, flags and instants arrive as generated (COPY text on PostgreSQL).
+    chunk = next(iter_chunks(SPEC))
+    synth_target = chunk.resolutions[0].targets[0]
+    stored = TargetRow.objects.get(
+        resolution__start_year=chunk.year,
+        resolution__issuing_body__unit__code=chunk.resolutions[0].commune.code,
+        code=synth_target.indicator.code,
+    )
+    assert stored.value == synth_target.value
+    rows = list(stored.results.order_by("created_at", "id"))
+    generated = sorted(synth_target.results, key=lambda r: r.reported_at)
+    assert [
+        (r.period_code, r.estimated, r.seq, r.state, r.value, r.previous_value, r.created_at)
+        for r in rows
+    ] == [
+        (g.period_code, g.estimated, g.seq, g.state, g.value, g.previous_value, g.reported_at)
+        for g in generated
+    ]
 
 
 @pytest.mark.django_db
@@ -244,3 +262,13 @@ def test_without_superuser_no_fk_checks_is_refused_and_nothing_is_written() -> N
             cur.execute("RESET ROLE")
     assert _table_counts() == before
     assert Body.objects.count() == bodies
+
+
+def test_copy_text_escapes_what_copy_would_misread() -> None:
+    from chitieu.web.scale.load import _copy_text
+
+    assert _copy_text(None) == "\\N"
+    assert (_copy_text(True), _copy_text(False)) == ("t", "f")
+    assert _copy_text(1) == "1"  # not "t": the cache tells True and 1 apart
+    assert _copy_text("a\tb\\c\nd\re") == "a\\tb\\\\c\\nd\\re"
+    assert _copy_text(Decimal("1234.50")) == "1234.50"

@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
 from django.db import DatabaseError, connection, models, transaction
@@ -111,6 +112,34 @@ class Writer:
             top = max(top, int(cur.fetchone()[0]))
             return list(range(top + 1, top + 1 + n))
 
+    def write_results(self, table: Table, rows: list[tuple[Any, ...]]) -> None:
+        """The results table, the bulk of the data: on PostgreSQL the COPY text is formatted
+        here for the RESULT layout (one f-string a row), a third cheaper than `write_row`."""
+        if self.vendor != "postgresql":
+            self.write(table, rows)
+            return
+        tail = "".join("\t" + _copy_text(v) for v in table.defaults) + "\n"
+        text, stamp = _copy_text, self._stamp
+        lines = [
+            f"{tid}\t{text(code)}\t{'t' if est else 'f'}\t{seq}\t{text(state)}\t"
+            f"{'\\N' if value is None else value}\t{text(unit)}\t"
+            f"{'\\N' if prev is None else prev}\t{'t' if ill else 'f'}\t{stamp(at)}{tail}"
+            for tid, code, est, seq, state, value, unit, prev, ill, at in rows
+        ]
+        cols = ", ".join(f'"{c}"' for c in table.columns)
+        with (
+            connection.cursor() as wrapper,
+            wrapper.cursor.copy(f'COPY "{table.name}" ({cols}) FROM STDIN') as copy,
+        ):
+            for start in range(0, len(lines), 5000):
+                copy.write("".join(lines[start : start + 5000]))
+
+    def _stamp(self, value: datetime) -> str:
+        out = self._dt.get(value)
+        if out is None:
+            out = self._dt[value] = value.isoformat()
+        return str(out)
+
     def write(self, table: Table, rows: Iterable[tuple[Any, ...]]) -> None:
         cols = ", ".join(f'"{c}"' for c in table.columns)
         extra = table.defaults
@@ -126,6 +155,18 @@ class Writer:
                     f'INSERT INTO "{table.name}" ({cols}) VALUES ({marks})',
                     (row + extra for row in rows),
                 )
+
+
+@lru_cache(maxsize=4096, typed=True)  # typed: True and 1 are different values here
+def _copy_text(value: object) -> str:
+    """A value in COPY's text format: \\N for NULL, t/f, backslash escapes in text. Cached:
+    the strings of the results table (period codes, states, units) are few."""
+    if value is None:
+        return "\\N"
+    if isinstance(value, bool):
+        return "t" if value else "f"
+    text = str(value)
+    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
 
 
 RESOLUTION = ("id", "issuing_body_id", "kind", "number", "title", "issued_on", "start_year")
@@ -378,7 +419,7 @@ def _load_chunk(
         row[7] = status.value
     w.write(tables["resolution"], resolutions)
     w.write(tables["target"], targets)
-    w.write(tables["result"], results)
+    w.write_results(tables["result"], results)
     w.write(tables["evaluation"], (tuple(r) for r in evaluations))
     LoadChunk.objects.create(
         dataset=spec.key,
