@@ -3,5 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/python.sh
-ensure_venv web
+ensure_venv "web,reports"
 exec .venv/bin/chitieu serve --demo "$@"
