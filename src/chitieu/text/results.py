@@ -300,7 +300,7 @@ def join_changes(results: list[ExtractedResult]) -> list[ExtractedResult]:
         )
         if lone_change:
             words = _content_words(r.name)
-            for k in range(len(out) - 1, -1, -1):
+            for k in range(len(out) - 1, max(-1, len(out) - 21), -1):
                 prev = out[k]
                 if prev.sentence != r.sentence:
                     break
@@ -329,12 +329,15 @@ def drop_restated(results: list[ExtractedResult]) -> list[ExtractedResult]:
     def said(r: ExtractedResult) -> dict[str, object]:
         return {f: getattr(r, f) for f in _FIELDS if getattr(r, f) is not None}
 
+    if len(results) > 400:
+        return results  # not one report with a headline: nothing to fold
     out: list[ExtractedResult] = []
-    for r in results:
+    for i, r in enumerate(results):
         mine = said(r)
         words = _content_words(r.name)
         restated = False
-        for other in results:
+        # Nearby results only: bounded work on hostile input, and a headline is near its body.
+        for other in results[max(0, i - 60) : i + 60]:
             if other is r:
                 continue
             theirs = said(other)
