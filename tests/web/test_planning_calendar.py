@@ -4,6 +4,7 @@ once per body, period and day)."""
 
 from __future__ import annotations
 
+import smtplib
 from datetime import date
 
 import pytest
@@ -13,6 +14,7 @@ from factories import Town
 from planning_helpers import TODAY, approve, pin_today
 
 from chitieu.cli import main
+from chitieu.web.planning import reminders
 from chitieu.web.planning.models import ReminderLog, ReportingRule
 from chitieu.web.planning.reporting import duties, late, late_by_body
 
@@ -152,3 +154,32 @@ def test_remind_sends_nothing_when_everything_is_in(town: Town) -> None:
             approve(town, target, code, "1")
     assert main(["remind", "--ngay", "2024-11-20"]) == 0
     assert mail.outbox == []
+
+
+def test_two_runs_at_once_cannot_both_send(
+    town: Town, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _with_email(town)
+    assert main(["remind", "--ngay", "2024-11-20"]) == 0
+    # The second run checked before the first recorded: the unique record stops it.
+    monkeypatch.setattr(reminders, "already_sent", lambda *args: False)
+    assert main(["remind", "--ngay", "2024-11-20"]) == 0
+    assert len(mail.outbox) == 2 and ReminderLog.objects.count() == 2
+    assert "0 thư đã gửi, 2 đã gửi trước đó" in capsys.readouterr().out
+
+
+def test_a_refused_send_records_nothing_and_is_retried(
+    town: Town, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _with_email(town)
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise smtplib.SMTPRecipientsRefused({"baocao@caillay.gov.vn": (550, b"no")})
+
+    monkeypatch.setattr(reminders, "send_mail", refuse)
+    assert main(["remind", "--ngay", "2024-11-20"]) == 1
+    assert "Gửi không được cho Phòng Tài chính Cai Lậy" in capsys.readouterr().err
+    assert not ReminderLog.objects.exists() and mail.outbox == []
+    monkeypatch.undo()
+    assert main(["remind", "--ngay", "2024-11-20"]) == 0
+    assert len(mail.outbox) == 2 and ReminderLog.objects.count() == 2

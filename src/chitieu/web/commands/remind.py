@@ -43,6 +43,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"Sẽ gửi: {body} – {subject}")
     for log in outcome.sent:
         print(f"Đã gửi: {log.body.name} – {log.subject} ({log.recipients})")
+    for name, why in outcome.failed:
+        print(f"Gửi không được cho {name}: {why} (sẽ gửi lại lần chạy sau)", file=sys.stderr)
     for name in outcome.no_address:
         print(
             f"Không gửi được: {name} chưa có người nhận (báo cáo viên có e-mail)", file=sys.stderr
@@ -52,4 +54,4 @@ def run(args: argparse.Namespace) -> int:
         f"{outcome.already_sent} đã gửi trước đó trong ngày, "
         f"{len(outcome.no_address)} cơ quan chưa có người nhận."
     )
-    return 0
+    return 1 if outcome.failed else 0

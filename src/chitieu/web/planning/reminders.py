@@ -4,6 +4,7 @@ through Django's mail settings and recorded in ReminderLog. Run daily from cron
 
 from __future__ import annotations
 
+import smtplib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -27,6 +28,7 @@ class Outcome:
     already_sent: int = 0  # body/period pairs reminded earlier the same day
     no_address: list[str] = field(default_factory=list)  # bodies nobody with an e-mail reports for
     planned: list[tuple[str, str]] = field(default_factory=list)  # (body, subject) in a dry run
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (body, why): retried next run
 
 
 def recipients_for(body: Body) -> list[str]:
@@ -66,10 +68,14 @@ def late_groups(today: date) -> dict[tuple[Body, Period], list[DutyRow]]:
     return dict(sorted(groups.items(), key=lambda kv: (kv[0][0].name, kv[0][1].code)))
 
 
+def already_sent(body: Body, period: Period, today: date) -> bool:
+    return ReminderLog.objects.filter(body=body, period_code=period.code, sent_on=today).exists()
+
+
 def do_send_reminders(today: date, *, dry_run: bool = False) -> Outcome:
     outcome = Outcome()
     for (body, period), rows in late_groups(today).items():
-        if ReminderLog.objects.filter(body=body, period_code=period.code, sent_on=today).exists():
+        if already_sent(body, period, today):
             outcome.already_sent += 1
             continue
         to = recipients_for(body)
@@ -95,6 +101,11 @@ def do_send_reminders(today: date, *, dry_run: bool = False) -> Outcome:
                 send_mail(subject, message, None, to)
         except IntegrityError:
             outcome.already_sent += 1
+            continue
+        except (OSError, smtplib.SMTPException) as exc:
+            # The mail server refused or is unreachable: nothing recorded, the next run retries;
+            # the other bodies still get theirs.
+            outcome.failed.append((body.name, str(exc) or type(exc).__name__))
             continue
         outcome.sent.append(log)
     return outcome
