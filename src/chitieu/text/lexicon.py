@@ -52,6 +52,10 @@ class Trie:
     children: dict[str, Trie] = field(default_factory=dict)
     categories: set[str] = field(default_factory=set)
     entry: Entry | None = None
+    # Filled by freeze() once the tables are loaded, so tagging builds no sets per token: the
+    # categories, and the same plus their file prefixes ("verbs.value" -> also "verbs.").
+    frozen: frozenset[str] = frozenset()
+    keys: frozenset[str] = frozenset()
 
     def add(self, words: tuple[str, ...], entry: Entry) -> None:
         node = self
@@ -60,6 +64,15 @@ class Trie:
         node.categories.add(entry.category)
         if node.entry is None:
             node.entry = entry
+
+    def freeze(self) -> None:
+        """Precompute `frozen` and `keys` on every node (after the last add)."""
+        stack = [self]
+        while stack:
+            node = stack.pop()
+            node.frozen = frozenset(node.categories)
+            node.keys = node.frozen | {c.split(".", 1)[0] + "." for c in node.categories}
+            stack.extend(node.children.values())
 
     def longest(self, words: list[str], start: int) -> tuple[int, Trie] | None:
         """The longest phrase starting at words[start]: (length, node), or None."""
@@ -169,6 +182,7 @@ def load_lexicon() -> Lexicon:
         Trap(f"boilerplate{i}", re.compile(r"\s*" + str(r["pattern"])), str(r["example"]))
         for i, r in enumerate(_read("boilerplate").get("line", []))
     ]
+    cues.freeze()
     return Lexicon(
         entries=entries,
         cues=cues,

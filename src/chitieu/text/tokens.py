@@ -215,26 +215,37 @@ def prepare(raw: str) -> Prepared:
 
 
 def _tag(lexicon: Lexicon, tokens: list[Token]) -> tuple[list[Tag], list[int]]:
+    """Longest cue phrase first, left to right. The trie walk is inlined: this loop runs once
+    per token of every text."""
     words = [t.text for t in tokens]
     tags: list[Tag] = []
     tag_of = [-1] * len(tokens)
-    i = 0
     first_words = lexicon.cues.children
     n = len(words)
+    i = 0
     while i < n:
-        if words[i] not in first_words:
+        node = first_words.get(words[i])
+        if node is None:
             i += 1
             continue
-        found = lexicon.cues.longest(words, i)
-        if found is None:
+        j = i + 1
+        best = node if node.categories else None
+        end = j
+        children = node.children
+        while children and j < n:
+            nxt = children.get(words[j])
+            if nxt is None:
+                break
+            j += 1
+            if nxt.categories:
+                best, end = nxt, j
+            children = nxt.children
+        if best is None:
             i += 1
             continue
-        length, node = found
-        # A phrase must not run across a line break or a gap of other text.
-        cats = frozenset(node.categories)
-        keys = cats | {c.split(".", 1)[0] + "." for c in cats}
-        tags.append(Tag(i, i + length, cats, " ".join(words[i : i + length]), keys))
-        for k in range(i, i + length):
-            tag_of[k] = len(tags) - 1
-        i += length
+        k = len(tags)
+        tags.append(Tag(i, end, best.frozen, " ".join(words[i:end]), best.keys))
+        for m in range(i, end):
+            tag_of[m] = k
+        i = end
     return tags, tag_of
