@@ -331,20 +331,24 @@ def drop_restated(results: list[ExtractedResult]) -> list[ExtractedResult]:
 
     if len(results) > 400:
         return results  # not one report with a headline: nothing to fold
+    # What each result says and its name's words, once: each is compared with ~120 others.
+    saids = [said(r) for r in results]
+    names = [_content_words(r.name) for r in results]
     out: list[ExtractedResult] = []
     for i, r in enumerate(results):
-        mine = said(r)
-        words = _content_words(r.name)
+        mine = saids[i]
+        words = names[i]
         restated = False
         # Nearby results only: bounded work on hostile input, and a headline is near its body.
-        for other in results[max(0, i - 60) : i + 60]:
-            if other is r:
+        for j in range(max(0, i - 60), min(len(results), i + 60)):
+            if results[j] is r:
                 continue
-            theirs = said(other)
+            theirs = saids[j]
             if len(theirs) <= len(mine) or any(theirs.get(k) != v for k, v in mine.items()):
                 continue
-            shared = words & _content_words(other.name)
-            if shared and len(shared) >= 0.6 * min(len(words), len(_content_words(other.name))):
+            other_words = names[j]
+            shared = words & other_words
+            if shared and len(shared) >= 0.6 * min(len(words), len(other_words)):
                 restated = True
                 break
         if not restated:
