@@ -18,6 +18,7 @@ from chitieu.web.actions.bodies import do_create_body, do_create_user, do_grant_
 from chitieu.web.actions.resolutions import do_create_resolution
 from chitieu.web.actions.results import do_save_result
 from chitieu.web.actions.targets import do_create_target
+from chitieu.web.demo_planning import load_forecasts, load_term
 from chitieu.web.models import Body, BodyKind, Resolution, ResultState, Role, TargetRow, Unit
 
 DEMO_PASSWORD = "chitieu-demo"
@@ -341,15 +342,37 @@ def _kien_tuong_2019(b: dict[str, Body], author: object) -> None:
         _approved(row, result, author)
 
 
+def _existing_bodies() -> dict[str, Body]:
+    """The bodies of a demo loaded before, by the keys of `_bodies` the planning demo uses."""
+    names = {
+        "thiuy_cl": "Thị ủy Cai Lậy",
+        "ubnd_cl": "UBND thị xã Cai Lậy",
+        "tckh": "Phòng Tài chính – Kế hoạch",
+        "kinhte": "Phòng Kinh tế",
+        "gddt": "Phòng Giáo dục và Đào tạo",
+        "ldtbxh": "Phòng Lao động – Thương binh và Xã hội",
+        "bhxh": "Bảo hiểm xã hội thị xã Cai Lậy",
+    }
+    return {key: Body.objects.get(name=name) for key, name in names.items()}
+
+
 @transaction.atomic
 def do_load_demo() -> bool:
-    """Load the demo once; returns False when it is already there."""
-    if Resolution.objects.filter(number__startswith=MARKER).exists():
-        return False
-    bodies = _bodies()
-    _users(bodies)
+    """Load the demo once; returns False when it is all there already. A demo loaded by an
+    older version gets the parts added since (the planning demo), nothing twice."""
+    base = f"{MARKER}-CL-2024"
+    added = False
+    if not Resolution.objects.filter(number=base).exists():
+        bodies = _bodies()
+        _users(bodies)
+        author = get_user_model().objects.get(username="cailay.duyet")
+        _cai_lay_2024(bodies, author)
+        _cai_lay_2023(bodies, author)
+        _kien_tuong_2019(bodies, author)
+        added = True
+    bodies = _existing_bodies()
     author = get_user_model().objects.get(username="cailay.duyet")
-    _cai_lay_2024(bodies, author)
-    _cai_lay_2023(bodies, author)
-    _kien_tuong_2019(bodies, author)
-    return True
+    added = load_term(bodies, author) or added
+    year_2024 = Resolution.objects.get(number=base)
+    added = load_forecasts(bodies, author, year_2024) or added
+    return added
