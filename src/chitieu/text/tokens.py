@@ -68,6 +68,7 @@ class Prepared:
     _colon_after: dict[int, int | None] = field(default_factory=dict)
     quantity_cache: dict[tuple[int, int], tuple[Any, ...]] = field(default_factory=dict)
     _category_starts: dict[str, list[int]] = field(default_factory=dict)
+    _category_spans: dict[str, tuple[list[int], list[int]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.mask_starts = [m[0] for m in self.masked]
@@ -81,6 +82,16 @@ class Prepared:
         if found is None:
             found = [t.start for t in self.tags if category in t.categories]
             self._category_starts[category] = found
+        return found
+
+    def category_spans(self, category: str) -> tuple[list[int], list[int]]:
+        """Token starts and ends of the phrases whose keys hold `category` (a category or a
+        "file." prefix), sorted: phrases never overlap, so both lists are (cached)."""
+        found = self._category_spans.get(category)
+        if found is None:
+            tags = [t for t in self.tags if category in t.keys]
+            found = ([t.start for t in tags], [t.end for t in tags])
+            self._category_spans[category] = found
         return found
 
     def first_colon(self, a: int, b: int) -> int | None:
@@ -196,7 +207,8 @@ def prepare(raw: str) -> Prepared:
         c = word[0]
         if c.isdigit():
             value: Decimal | None = None
-            if word.isdigit() and len(word) <= MAX_NUMBER_CHARS:
+            # isascii: "²" and "③" are isdigit() but not numbers Decimal reads (hypothesis).
+            if word.isascii() and word.isdigit() and len(word) <= MAX_NUMBER_CHARS:
                 value = Decimal(word)  # plain digits ("02" -> 2): the common case, no regex
             elif len(word) <= MAX_NUMBER_CHARS:
                 try:
