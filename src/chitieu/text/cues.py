@@ -3,6 +3,8 @@ segments end. The small vocabulary every reading rule shares."""
 
 from __future__ import annotations
 
+import bisect
+
 from chitieu.text.tokens import Prepared
 
 BOUNDARY_PUNCT = {",", ";", ":", "(", ")"}
@@ -54,12 +56,21 @@ def has_prefix(cats: frozenset[str], prefixes: tuple[str, ...] | str) -> bool:
 
 
 def range_has(doc: Prepared, a: int, b: int, category: str) -> bool:
-    return any(category in tag_cats(doc, i) for i in range(a, b))
+    """True when a phrase of `category` (or under a "file." prefix) covers a token of [a, b)."""
+    keys = doc.keys
+    a, b = max(a, 0), min(b, len(keys))
+    if b - a <= 16:  # the usual cue chain: a plain scan is cheapest
+        return any(category in keys[i] for i in range(a, b))
+    # A long range (a clause of hostile text): binary search over that category's phrases.
+    starts, ends = doc.category_spans(category)
+    j = bisect.bisect_right(ends, a)
+    return j < len(starts) and starts[j] < b
 
 
 def first_tag_in(doc: Prepared, a: int, b: int, prefixes: tuple[str, ...]) -> int | None:
-    for i in range(a, b):
-        if has_prefix(tag_cats(doc, i), prefixes):
+    keys = doc.keys
+    for i in range(max(a, 0), min(b, len(keys))):
+        if not keys[i].isdisjoint(prefixes):
             t = doc.tag(i)
             return t.start if t is not None else i
     return None

@@ -25,10 +25,13 @@ def mode_cues3(doc: Prepared, a: int, b: int, covered: set[int]) -> tuple[bool, 
     """(has a result cue, has a target cue) in tokens [a, b), ignoring words that belong to
     a quantity or directly follow one ("126,82% chỉ tiêu" is a reference, not a heading)."""
     res = tgt = basis = False
-    for i in range(a, b):
-        t = doc.tag(i)
-        if t is None or t.start != i:
-            continue
+    tags = doc.tags
+    # The phrases starting in [a, b), found by bisection: a clause may be the whole text.
+    for j in range(bisect.bisect_left(doc.tag_starts, max(a, 0)), len(tags)):
+        t = tags[j]
+        if t.start >= b:
+            break
+        i = t.start
         cats = t.categories
         # A basis that is a reporting period ("so với cùng kỳ") still speaks for a result.
         if "modes.result_basis" in cats:

@@ -65,6 +65,7 @@ class Prepared:
     mask_starts: list[int] = field(default_factory=list)
     words: list[str] = field(default_factory=list)  # folded token texts, for the tries
     keys: list[frozenset[str]] = field(default_factory=list)  # per token: its phrase's keys
+    tag_starts: list[int] = field(default_factory=list)  # token index where each tag starts
     _colon_after: dict[int, int | None] = field(default_factory=dict)
     quantity_cache: dict[tuple[int, int], tuple[Any, ...]] = field(default_factory=dict)
     _category_starts: dict[str, list[int]] = field(default_factory=dict)
@@ -75,6 +76,7 @@ class Prepared:
         self.words = [t.text for t in self.tokens]
         empty: frozenset[str] = frozenset()
         self.keys = [self.tags[j].keys if j >= 0 else empty for j in self.tag_of]
+        self.tag_starts = [t.start for t in self.tags]
 
     def category_starts(self, category: str) -> list[int]:
         """Token indexes where a phrase of `category` starts, sorted (cached)."""
