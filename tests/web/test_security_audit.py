@@ -243,3 +243,30 @@ def _rows(resolution: Resolution) -> dict[str, list[tuple[object, ...]]]:
             TargetChange.objects.filter(target__in=targets).order_by("pk").values_list()
         ),
     }
+
+
+@pytest.mark.django_db
+def test_deleting_in_the_admin_goes_to_the_bin_and_the_admin_restores_it(town: Town) -> None:
+    from chitieu.web.actions.bodies import do_create_user
+
+    root = do_create_user("quan.tri", "mat-khau-quan-tri-2024", superuser=True)
+    client = Client()
+    client.force_login(root)
+    pk = town.resolution.pk
+    targets = TargetRow.objects.filter(resolution_id=pk).count()
+    response = client.post(f"/admin/web/resolution/{pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    assert not Resolution.objects.filter(pk=pk).exists()
+    entry = DeletedRecord.objects.get(model="web.resolution", object_id=str(pk))
+    assert client.get("/admin/web/auditentry/").status_code == 200
+    assert (
+        client.post(
+            f"/admin/web/auditentry/{AuditEntry.objects.first().pk}/delete/", {"post": "yes"}
+        ).status_code
+        == 403
+    )
+    client.post(
+        "/admin/web/deletedrecord/", {"action": "restore", "_selected_action": [str(entry.pk)]}
+    )
+    assert Resolution.objects.filter(pk=pk).exists()
+    assert TargetRow.objects.filter(resolution_id=pk).count() == targets
