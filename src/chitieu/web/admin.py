@@ -9,6 +9,7 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
+from chitieu.web.audit_admin import SoftDeleteAdmin  # also registers the trail and the bin
 from chitieu.web.models import (
     ApiToken,
     Body,
@@ -59,7 +60,7 @@ class MembershipAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
 
 @admin.register(Resolution)
-class ResolutionAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class ResolutionAdmin(SoftDeleteAdmin):
     list_display = (
         "title",
         "number",
@@ -75,7 +76,7 @@ class ResolutionAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
 
 @admin.register(TargetRow)
-class TargetAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class TargetAdmin(SoftDeleteAdmin):
     list_display = ("code", "name", "resolution", "comparator", "value", "unit", "responsible_body")
     search_fields = ("name", "code")
     list_filter = ("field",)
