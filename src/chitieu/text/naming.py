@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from chitieu.text.clauses import Slot
 from chitieu.text.cues import has_prefix, tag_cats, trim
 from chitieu.text.lexicon import split_words
@@ -138,8 +140,17 @@ def basis_of(doc: Prepared, slot: Slot) -> tuple[str | None, str | None]:
     return None, _text(doc, (i, end))
 
 
+# Names and their words recur across clauses and documents: fold each once.
+_fold_cached = lru_cache(maxsize=8192)(fold)
+
+
+@lru_cache(maxsize=4096)
+def _name_words(name: str) -> tuple[str, ...]:
+    return split_words(fold(name))
+
+
 def is_lower_better(doc: Prepared, name: str) -> bool:
-    words = list(split_words(fold(name)))
+    words = list(_name_words(name))
     reversed_ = False
     i = 0
     while i < len(words):
@@ -160,7 +171,7 @@ def shared_names(doc: Prepared, slot: Slot, name: str) -> list[str]:
     """One figure for two indicators: "tỷ lệ A và tỷ lệ B đều đạt 100%", "90% tổ chức cơ sở
     đảng và đảng viên hoàn thành tốt nhiệm vụ" (two counted nouns sharing what follows)."""
     words = name.split()
-    folded = [fold(w) for w in words]
+    folded = [_fold_cached(w) for w in words]
     if "và" not in folded:
         return [name]
     chain_words = {doc.words[i] for i in range(slot.chain[0], slot.chain[1])}
