@@ -292,7 +292,14 @@ def soak(args: argparse.Namespace) -> dict[str, Any]:
         started = time.perf_counter()
         for t in threads:
             t.start()
-        stop.wait(args.seconds)
+        # RSS over time: a leak is a steady slope; warm caches level off.
+        timeline = [(0.0, sum(memory_start.values()) / 1024)]
+        step = max(1.0, min(args.sample_seconds, args.seconds))
+        while not stop.wait(min(step, args.seconds - (time.perf_counter() - started))):
+            now = time.perf_counter() - started
+            timeline.append((round(now), round(sum(_memory(server.pid).values()) / 1024, 1)))
+            if now >= args.seconds:
+                break
         stop.set()
         for t in threads:
             t.join(timeout=30)
@@ -325,6 +332,7 @@ def soak(args: argparse.Namespace) -> dict[str, Any]:
         "rss_kb_start": memory_start,
         "rss_kb_end": memory_end,
         "rss_growth_mb": round(growth_kb / 1024, 1),
+        "rss_timeline_mb": timeline,
         "workdir": str(work),
     }
 
@@ -337,6 +345,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
     parser.add_argument("--database-url", default="", help="a dedicated database (default: SQLite)")
     parser.add_argument("--max-rss-growth-mb", type=float, default=64.0)
+    parser.add_argument("--sample-seconds", type=float, default=60.0, help="RSS sampling step")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON only")
     args = parser.parse_args(argv)
     figures = soak(args)
@@ -357,6 +366,10 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"  RSS (gunicorn, all processes): {start_mb:.1f} MB after warm-up -> "
             f"{end_mb:.1f} MB at the end ({figures['rss_growth_mb']:+.1f} MB)"
+        )
+        print(
+            "  RSS over time (s: MB): "
+            + ", ".join(f"{t:.0f}: {mb:.1f}" for t, mb in figures["rss_timeline_mb"])
         )
         for sample in figures["error_samples"]:
             print("  ERROR", sample)
