@@ -92,15 +92,19 @@ def covered_tokens(doc: Prepared, qs: list[Quantity], a: int, b: int) -> set[int
             if j < len(firsts) and firsts[j] < k:
                 covered.update(range(open_at, k))
             open_at = None
+    # Visit only the tokens of "so với …" phrases (a clause may be the whole text).
+    starts, ends = doc.category_spans("references.compare")
+    k = bisect.bisect_right(ends, a)
     i = a
-    while i < b:
-        if "references.compare" in tag_cats(doc, i):
+    while k < len(starts) and starts[k] < b:
+        i = max(i, starts[k])
+        while i < min(ends[k], b):
             j = i
             while j < b and doc.tokens[j].text not in (",", ";", "(", ")", "."):
                 covered.add(j)
                 j += 1
-            i = j
-        i += 1
+            i = j + 1
+        k += 1
     return covered
 
 
