@@ -189,7 +189,7 @@ class ResultForm(forms.Form):
             for k in ("value", "percent_of_target", "change_percent", "declared_status")
         ):
             raise forms.ValidationError(
-                "Cần nhập giá trị, hoặc % so với chỉ tiêu, hoặc % tăng/giảm"
+                _("Cần nhập giá trị, hoặc % so với chỉ tiêu, hoặc % tăng/giảm")
             )
         return data
 

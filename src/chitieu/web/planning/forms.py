@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from chitieu.forecast import Accumulation
 from chitieu.tasks import TaskKind
@@ -17,14 +18,14 @@ DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class TaskForm(forms.Form):
-    kind = forms.ChoiceField(label="Loại", choices=[(k.value, k.label_vi) for k in TaskKind])
-    code = forms.CharField(label="Mã", max_length=32, required=False)
-    title = forms.CharField(label="Tên nhiệm vụ", max_length=500)
+    kind = forms.ChoiceField(label=_("Loại"), choices=[(k.value, _(k.label_vi)) for k in TaskKind])
+    code = forms.CharField(label=_("Mã"), max_length=32, required=False)
+    title = forms.CharField(label=_("Tên nhiệm vụ"), max_length=500)
     responsible_body = forms.ModelChoiceField(
-        label="Cơ quan chủ trì", queryset=Body.objects.none(), empty_label="— chọn cơ quan —"
+        label=_("Cơ quan chủ trì"), queryset=Body.objects.none(), empty_label=_("— chọn cơ quan —")
     )
     deadline = forms.DateField(
-        label="Thời hạn (để trống: thường xuyên)",
+        label=_("Thời hạn (để trống: thường xuyên)"),
         required=False,
         widget=DATE_INPUT,
         input_formats=["%Y-%m-%d", "%d/%m/%Y"],
@@ -36,27 +37,29 @@ class TaskForm(forms.Form):
 
 
 class TaskUpdateForm(forms.Form):
-    on = forms.DateField(label="Ngày", widget=DATE_INPUT, input_formats=["%Y-%m-%d", "%d/%m/%Y"])
-    progress = VnDecimalField(label="Tiến độ (%)")
+    on = forms.DateField(label=_("Ngày"), widget=DATE_INPUT, input_formats=["%Y-%m-%d", "%d/%m/%Y"])
+    progress = VnDecimalField(label=_("Tiến độ (%)"))
     note = forms.CharField(
-        label="Nội dung", required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Nội dung"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
 
 class TermSpecForm(forms.Form):
     kind = forms.ChoiceField(
-        label="Loại chỉ tiêu nhiệm kỳ", choices=[(k.value, k.label_vi) for k in TermKind]
+        label=_("Loại chỉ tiêu nhiệm kỳ"), choices=[(k.value, _(k.label_vi)) for k in TermKind]
     )
-    baseline = VnDecimalField(label="Mức năm gốc (mức cuối kỳ)", required=False)
+    baseline = VnDecimalField(label=_("Mức năm gốc (mức cuối kỳ)"), required=False)
 
 
 class AccumulationForm(forms.Form):
     accumulation = forms.ChoiceField(
-        label="Số liệu trong năm", choices=[(a.value, a.label_vi) for a in Accumulation]
+        label=_("Số liệu trong năm"), choices=[(a.value, _(a.label_vi)) for a in Accumulation]
     )
 
 
 class ReportingRuleForm(forms.Form):
-    period_kind = forms.ChoiceField(label="Kỳ báo cáo", choices=list(PERIOD_KIND_LABELS.items()))
-    day = forms.IntegerField(label="Hạn nộp: ngày", min_value=1, max_value=31)
-    months_after = forms.IntegerField(label="của tháng thứ … sau kỳ", min_value=0, max_value=3)
+    period_kind = forms.ChoiceField(
+        label=_("Kỳ báo cáo"), choices=[(k, _(v)) for k, v in PERIOD_KIND_LABELS.items()]
+    )
+    day = forms.IntegerField(label=_("Hạn nộp: ngày"), min_value=1, max_value=31)
+    months_after = forms.IntegerField(label=_("của tháng thứ … sau kỳ"), min_value=0, max_value=3)

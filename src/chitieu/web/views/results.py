@@ -106,7 +106,8 @@ def result_entry(request: HttpRequest, target_id: int) -> HttpResponse:
                 if request.POST.get("action") == "submit":
                     if warnings and not request.POST.get("confirm_warnings"):
                         messages.warning(
-                            request, "Đã lưu nháp. Kiểm tra các cảnh báo rồi xác nhận để gửi duyệt."
+                            request,
+                            _("Đã lưu nháp. Kiểm tra các cảnh báo rồi xác nhận để gửi duyệt."),
                         )
                     else:
                         do_submit_result(target, period, estimated, user=request.user)

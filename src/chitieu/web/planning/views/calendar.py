@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from chitieu.web import permissions as perm
 from chitieu.web.actions.errors import ActionError
@@ -25,7 +26,7 @@ def reporting_calendar(request: HttpRequest, resolution_id: int) -> HttpResponse
     form = ReportingRuleForm()
     if request.method == "POST":
         if not manage:
-            raise PermissionDenied("Bạn không có quyền sửa lịch báo cáo của nghị quyết này.")
+            raise PermissionDenied(_("Bạn không có quyền sửa lịch báo cáo của nghị quyết này."))
         form = ReportingRuleForm(request.POST)
         if form.is_valid():
             try:
@@ -33,7 +34,7 @@ def reporting_calendar(request: HttpRequest, resolution_id: int) -> HttpResponse
             except ActionError as exc:
                 form.add_error(None, str(exc))
             else:
-                messages.success(request, "Đã lưu lịch báo cáo.")
+                messages.success(request, _("Đã lưu lịch báo cáo."))
                 return redirect("planning:calendar", resolution.pk)
     today = clock.today()
     rows = duties(resolution, today)

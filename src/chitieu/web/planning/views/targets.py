@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from chitieu.term import TermStatus, count_statuses
@@ -64,7 +65,7 @@ def _rw_target(request: HttpRequest, target_id: int) -> TargetRow:
         TargetRow.objects.select_related("resolution__issuing_body"), pk=target_id
     )
     if not can_manage(request.user, target.resolution):
-        raise PermissionDenied("Bạn không có quyền sửa chỉ tiêu của nghị quyết này.")
+        raise PermissionDenied(_("Bạn không có quyền sửa chỉ tiêu của nghị quyết này."))
     return target
 
 
@@ -79,7 +80,7 @@ def term_spec_set(request: HttpRequest, target_id: int) -> HttpResponse:
     else:
         try:
             do_set_term_spec(target, form.cleaned_data["kind"], form.cleaned_data["baseline"])
-            messages.success(request, "Đã lưu loại chỉ tiêu nhiệm kỳ.")
+            messages.success(request, _("Đã lưu loại chỉ tiêu nhiệm kỳ."))
         except ActionError as exc:
             messages.error(request, str(exc))
     return redirect("planning:target", target.pk)
@@ -91,11 +92,11 @@ def accumulation_set(request: HttpRequest, target_id: int) -> HttpResponse:
     target = _rw_target(request, target_id)
     form = AccumulationForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Chọn lũy kế hoặc số tại thời điểm.")
+        messages.error(request, _("Chọn lũy kế hoặc số tại thời điểm."))
     else:
         try:
             do_set_accumulation(target, form.cleaned_data["accumulation"])
-            messages.success(request, "Đã lưu cách cộng số liệu trong năm.")
+            messages.success(request, _("Đã lưu cách cộng số liệu trong năm."))
         except ActionError as exc:
             messages.error(request, str(exc))
     return redirect("planning:target", target.pk)

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from chitieu.tasks import TaskStatus, describe_task, progress_on, task_status
@@ -64,7 +65,7 @@ def task_list(request: HttpRequest, resolution_id: int) -> HttpResponse:
     form = TaskForm(bodies=_bodies_for(resolution))
     if request.method == "POST":
         if not manage:
-            raise PermissionDenied("Bạn không có quyền thêm nhiệm vụ cho nghị quyết này.")
+            raise PermissionDenied(_("Bạn không có quyền thêm nhiệm vụ cho nghị quyết này."))
         form = TaskForm(request.POST, bodies=_bodies_for(resolution))
         if form.is_valid():
             try:
@@ -72,7 +73,7 @@ def task_list(request: HttpRequest, resolution_id: int) -> HttpResponse:
             except ActionError as exc:
                 form.add_error(None, str(exc))
             else:
-                messages.success(request, "Đã thêm nhiệm vụ.")
+                messages.success(request, _("Đã thêm nhiệm vụ."))
                 return redirect("planning:task_detail", task.pk)
     return render(
         request,
@@ -127,7 +128,7 @@ def task_edit(request: HttpRequest, task_id: int) -> HttpResponse:
         except ActionError as exc:
             form.add_error(None, str(exc))
         else:
-            messages.success(request, "Đã lưu nhiệm vụ.")
+            messages.success(request, _("Đã lưu nhiệm vụ."))
             return redirect("planning:task_detail", task.pk)
     return render(
         request,
@@ -142,7 +143,7 @@ def task_delete(request: HttpRequest, task_id: int) -> HttpResponse:
     task = get_rw_task_for_user(request.user, task_id)
     resolution_id = task.resolution_id
     do_delete_task(task)
-    messages.success(request, "Đã xóa nhiệm vụ.")
+    messages.success(request, _("Đã xóa nhiệm vụ."))
     return redirect("planning:task_list", resolution_id)
 
 
@@ -163,7 +164,7 @@ def task_update_add(request: HttpRequest, task_id: int) -> HttpResponse:
         except ActionError as exc:
             messages.error(request, str(exc))
         else:
-            messages.success(request, "Đã cập nhật tiến độ.")
+            messages.success(request, _("Đã cập nhật tiến độ."))
     else:
         for field, errors in form.errors.items():
             label = form.fields[field].label if field in form.fields else ""
