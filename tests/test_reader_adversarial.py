@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from chitieu.text import extract
+from chitieu.text import Extraction, extract
 
 CUES = [
     "đạt",
@@ -52,6 +52,33 @@ def test_one_megabyte_of_digits_and_cue_words_finishes_fast() -> None:
     # for slow or busy CI machines but still catches anything quadratic.
     assert elapsed < 15, f"{elapsed:.1f} s"
     assert isinstance(ex.to_dict(), dict)
+
+
+def test_200_kb_without_punctuation_finishes_and_reads_as_a_valid_extraction() -> None:
+    # One endless sentence and clause: every pass over it must stay linear.
+    rng = random.Random(11)
+    words = ["thu ngân sách", "tỷ lệ hộ nghèo", "đạt", "tăng", "giảm", "dưới", "trên", "so với"]
+    words += ["kế hoạch", "chỉ tiêu", "năm", "tỷ đồng", "ha", "xã", "người", "phấn đấu", "ước"]
+    parts: list[str] = []
+    size = 0
+    while size < 200_000:
+        chunk = str(rng.randint(1, 10 ** rng.randint(1, 6))) if rng.random() < 0.3 else ""
+        chunk = chunk or rng.choice(words)
+        parts.append(chunk)
+        size += len(chunk) + 1
+    text = " ".join(parts)
+    assert not any(c in text for c in ".,;:()!?\n")
+    start = time.perf_counter()
+    ex = extract(text)
+    elapsed = time.perf_counter() - start
+    assert elapsed < 15, f"{elapsed:.1f} s"  # well under 1 s on one idle core
+    assert isinstance(ex, Extraction)
+    assert ex.targets or ex.results  # "đạt 95 tỷ đồng"-like runs are read, not given up on
+    for item in [*ex.targets, *ex.results]:
+        s, e = item.span
+        assert 0 <= s < e <= len(ex.text)
+    d = ex.to_dict()
+    assert set(d) == {"targets", "results", "summaries"}
 
 
 def test_a_single_huge_number_is_not_a_figure() -> None:
