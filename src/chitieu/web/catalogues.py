@@ -17,7 +17,7 @@ from babel.messages.pofile import read_po
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
-Messages = dict[tuple[str | tuple[str, ...], str | None], str | tuple[str, ...]]
+Messages = dict[tuple[str | tuple[str, ...], str | None], tuple[str, ...]]
 
 
 def po_files(root: Path = PACKAGE_DIR) -> list[Path]:
@@ -36,10 +36,16 @@ def _messages(catalog: Catalog) -> Messages:
     for message in catalog:
         if not message.id or message.fuzzy:
             continue
-        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        # read_mo gives plural forms as lists, read_po as tuples: compare them as tuples.
+        ident = tuple(message.id) if isinstance(message.id, list | tuple) else message.id
+        strings = (
+            tuple(message.string)
+            if isinstance(message.string, list | tuple)
+            else (message.string or "",)
+        )
         if not all(strings):
             continue
-        out[(message.id, message.context)] = message.string
+        out[(ident, message.context)] = strings
     return out
 
 
