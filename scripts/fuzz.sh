@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Bounded coverage-guided fuzzing (atheris/libFuzzer) of the number parser, the text reader
-# and the document reader. Usage: scripts/fuzz.sh [seconds per target, default 7]
+# Bounded coverage-guided fuzzing (atheris/libFuzzer) of the number parser, the text reader,
+# the document reader and the table loaders. Usage: scripts/fuzz.sh [seconds per target, default 7]
 # Exit status is non-zero if any target crashes (the crashing input is saved in $OUT).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,7 +8,7 @@ SECONDS_PER_TARGET="${1:-7}"
 PY="${PYTHON:-.venv/bin/python}"
 OUT="${FUZZ_OUT:-$(mktemp -d -t chitieu-fuzz-XXXXXX)}"
 status=0
-for target in numbers reader documents; do
+for target in numbers reader documents tables; do
   mkdir -p "$OUT/$target/corpus"
   echo "==> fuzz $target (${SECONDS_PER_TARGET}s)"
   if ! "$PY" tests/security/fuzz_targets.py "$target" "$OUT/$target/corpus" \

@@ -1,8 +1,9 @@
 """Coverage-guided fuzz targets (atheris) for the number parser and the text reader.
 
-Run through scripts/fuzz.sh: `python tests/security/fuzz_targets.py numbers|reader|documents
--max_total_time=10`. A crash is any exception other than the documented typed ones
-(NumberFormatError from parse_number, DocumentError from read_document, none from extract);
+Run through scripts/fuzz.sh: `python tests/security/fuzz_targets.py
+numbers|reader|documents|tables -max_total_time=10`. A crash is any exception other than the
+documented typed ones (NumberFormatError from parse_number, DocumentError from read_document,
+InputErrors from the table loaders, none from extract);
 libFuzzer's -timeout flags inputs that make one call slow.
 """
 
@@ -17,6 +18,7 @@ import atheris
 
 with atheris.instrument_imports():
     from chitieu.numbers import NumberFormatError, format_number, parse_number
+    from chitieu.tables import InputErrors, load_results, load_targets
     from chitieu.text import DocumentError, extract, read_document
 
 
@@ -49,7 +51,27 @@ def fuzz_documents(data: bytes) -> None:
             read_document(path)
 
 
-TARGETS = {"numbers": fuzz_numbers, "reader": fuzz_reader, "documents": fuzz_documents}
+_TABLES = [".csv", ".json", ".xlsx"]
+
+
+def fuzz_tables(data: bytes) -> None:
+    fdp = atheris.FuzzedDataProvider(data)
+    suffix = _TABLES[fdp.ConsumeIntInRange(0, len(_TABLES) - 1)]
+    loader = load_targets if fdp.ConsumeBool() else load_results
+    content = fdp.ConsumeBytes(20000)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"bang{suffix}"
+        path.write_bytes(content)
+        with contextlib.suppress(InputErrors):
+            loader(path)
+
+
+TARGETS = {
+    "numbers": fuzz_numbers,
+    "reader": fuzz_reader,
+    "documents": fuzz_documents,
+    "tables": fuzz_tables,
+}
 
 
 def main() -> None:
