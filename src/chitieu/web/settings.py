@@ -118,6 +118,7 @@ SECURE_CSP = csp_policy()
 # Behind HTTPS (a reverse proxy that sets X-Forwarded-Proto): redirect and HSTS too.
 CHITIEU_HTTPS = env.env_bool("CHITIEU_HTTPS", SESSION_COOKIE_SECURE)
 if CHITIEU_HTTPS:
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = True
     SECURE_HSTS_SECONDS = int(env.env_str("CHITIEU_HSTS_SECONDS", str(365 * 24 * 3600)))
