@@ -207,7 +207,6 @@ def test_check_deploy_is_clean_under_production_settings(tmp_path: Path) -> None
         "CHITIEU_SECRET_KEY_FILE": str(key_file),
         "CHITIEU_DEBUG": "false",
         "CHITIEU_HTTPS": "true",
-        "CHITIEU_SECURE_COOKIES": "true",
         "CHITIEU_ALLOWED_HOSTS": "chitieu.example.gov.vn",
         "CHITIEU_EMAIL_HOST": "smtp.example.gov.vn",  # production sends real e-mail
     }
