@@ -14,7 +14,7 @@ from django.test import Client
 from django.utils import translation
 
 from chitieu.web.catalogues import compile_po, po_files, stale
-from chitieu.web.core_labels import CHOICES, LABEL_ENUMS, LABELS
+from chitieu.web.core_labels import CHOICES, LABEL_ENUMS, LABELS, target_choice_labels
 from chitieu.web.demo import DEMO_PASSWORD, do_load_demo
 from chitieu.web.demo_planning import TERM_NUMBER
 from chitieu.web.models import Resolution
@@ -82,6 +82,15 @@ def test_the_report_page_and_a_message_speak_english() -> None:
 
 
 @pytest.mark.django_db
+def test_the_target_form_offers_its_choices_in_english() -> None:
+    do_load_demo()
+    r2024 = Resolution.objects.get(number="DEMO-CL-2024")
+    page = _english_client().get(f"/nghi-quyet/{r2024.pk}/chi-tieu/moi/").content.decode()
+    assert ">Economy</option>" in page and ">≥ (at least)</option>" in page
+    assert ">lower is better</option>" in page and ">Kinh tế</option>" not in page
+
+
+@pytest.mark.django_db
 def test_a_new_visitor_gets_vietnamese_even_after_another_chose_english() -> None:
     do_load_demo()
     _english_client()
@@ -132,6 +141,7 @@ def test_a_changed_translation_makes_the_mo_stale_until_it_is_compiled(tmp_path:
 def test_every_label_of_the_core_and_of_the_choices_has_an_english_translation() -> None:
     labels = [m.label_vi for enum in LABEL_ENUMS for m in enum]  # type: ignore[attr-defined]
     labels += [str(label) for choices in CHOICES for label in choices.labels]  # type: ignore[attr-defined]
+    labels += target_choice_labels()
     assert set(labels) <= set(LABELS)
     with translation.override("en"):
         untranslated = [label for label in labels if translation.gettext(label) == label]

@@ -13,10 +13,11 @@ from enum import Enum
 from django.utils.translation import gettext_noop
 
 from chitieu.forecast import Accumulation, ForecastMethod
-from chitieu.model import Field, Status
+from chitieu.model import Comparator, Direction, Field, Kind, Status
 from chitieu.tasks import TaskKind, TaskStatus
 from chitieu.term import TermKind, TermStatus
 from chitieu.web.models import ResolutionKind, ResultState
+from chitieu.web.models.targets import _choices
 
 LABEL_ENUMS: tuple[type[Enum], ...] = (
     Status,
@@ -30,6 +31,13 @@ LABEL_ENUMS: tuple[type[Enum], ...] = (
 )
 # The web app's own choices shown on pages (their stored labels are Vietnamese).
 CHOICES: tuple[type[Enum], ...] = (ResolutionKind, ResultState)
+# The core's enums whose labels are the web app's (chitieu.web.models.targets._choices).
+TARGET_CHOICES: tuple[type[Enum], ...] = (Comparator, Kind, Direction)
+
+
+def target_choice_labels() -> list[str]:
+    return [label for enum in TARGET_CHOICES for _, label in _choices(enum)]
+
 
 LABELS: tuple[str, ...] = (
     # Status
@@ -84,6 +92,19 @@ LABELS: tuple[str, ...] = (
     gettext_noop("Chờ duyệt"),
     gettext_noop("Đã duyệt"),
     gettext_noop("Trả lại"),
+    # Comparator
+    gettext_noop("≥ (trở lên)"),
+    gettext_noop("≤ (không quá)"),
+    gettext_noop("= (bằng)"),
+    gettext_noop("≈ (khoảng)"),
+    gettext_noop("khoảng a–b"),
+    # Kind
+    gettext_noop("mức"),
+    gettext_noop("tăng/giảm %"),
+    # Direction
+    gettext_noop("càng cao càng tốt"),
+    gettext_noop("càng thấp càng tốt"),
+    gettext_noop("không xác định"),
     # chitieu.web.planning.models.PERIOD_KIND_LABELS
     gettext_noop("Hằng tháng"),
     gettext_noop("Hằng quý"),

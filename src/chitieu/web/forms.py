@@ -44,6 +44,12 @@ class VnDecimalField(forms.CharField):
         return value
 
 
+def _translated(choices: Any) -> list[tuple[str, Any]]:
+    """Choices whose labels (Vietnamese, from the core or the models) show in the user's
+    language: translated by value, see chitieu.web.core_labels."""
+    return [(value, _(label)) for value, label in choices]
+
+
 class PeriodField(forms.CharField):
     def to_python(self, value: Any) -> Period | None:  # type: ignore[override]
         text = super().to_python(value)
@@ -60,7 +66,9 @@ class PeriodField(forms.CharField):
 
 class ResolutionForm(forms.Form):
     issuing_body = forms.ModelChoiceField(queryset=Body.objects.none(), label=_("Cơ quan ban hành"))
-    kind = forms.ChoiceField(choices=ResolutionKind.choices, label=_("Loại nghị quyết"))
+    kind = forms.ChoiceField(
+        choices=_translated(ResolutionKind.choices), label=_("Loại nghị quyết")
+    )
     title = forms.CharField(max_length=300, label=_("Trích yếu"))
     number = forms.CharField(max_length=64, required=False, label=_("Số hiệu"))
     issued_on = forms.DateField(
@@ -89,14 +97,14 @@ class ResolutionForm(forms.Form):
 class TargetForm(forms.Form):
     code = forms.CharField(max_length=32, required=False, label=_("Mã"))
     name = forms.CharField(max_length=300, label=_("Tên chỉ tiêu"))
-    field = forms.ChoiceField(choices=_choices(Field), label=_("Lĩnh vực"))
-    kind = forms.ChoiceField(choices=_choices(Kind), label=_("Loại"))
-    comparator = forms.ChoiceField(choices=_choices(Comparator), label=_("So sánh"))
+    field = forms.ChoiceField(choices=_translated(_choices(Field)), label=_("Lĩnh vực"))
+    kind = forms.ChoiceField(choices=_translated(_choices(Kind)), label=_("Loại"))
+    comparator = forms.ChoiceField(choices=_translated(_choices(Comparator)), label=_("So sánh"))
     value = VnDecimalField(required=False, label=_("Giá trị"))
     value_max = VnDecimalField(required=False, label=_("Đến (khoảng)"))
     unit = forms.CharField(max_length=64, required=False, label=_("Đơn vị tính"))
     basis = forms.CharField(max_length=120, required=False, label=_("So với"))
-    direction = forms.ChoiceField(choices=_choices(Direction), label=_("Chiều tốt"))
+    direction = forms.ChoiceField(choices=_translated(_choices(Direction)), label=_("Chiều tốt"))
     responsible_body = forms.ModelChoiceField(
         queryset=Body.objects.none(), required=False, label=_("Cơ quan chủ trì")
     )
@@ -173,7 +181,7 @@ class ResultForm(forms.Form):
     change_percent = VnDecimalField(required=False, label=_("% tăng (+) / giảm (−) so với cùng kỳ"))
     previous_value = VnDecimalField(required=False, label=_("Cùng kỳ năm trước"))
     declared_status = forms.ChoiceField(
-        choices=[("", "—")] + [(s.value, s.label_vi) for s in Status if s is not Status.PENDING],
+        choices=[("", "—")] + [(s.value, _(s.label_vi)) for s in Status if s is not Status.PENDING],
         required=False,
         label=_("Tự đánh giá (chỉ tiêu định tính)"),
     )
