@@ -15,6 +15,7 @@ from django.utils import translation
 
 from chitieu.web.catalogues import compile_po, po_files, stale
 from chitieu.web.core_labels import CHOICES, LABEL_ENUMS, LABELS, target_choice_labels
+from chitieu.web.csp import INLINE_HANDLERS
 from chitieu.web.demo import DEMO_PASSWORD, do_load_demo
 from chitieu.web.demo_planning import TERM_NUMBER
 from chitieu.web.models import Resolution
@@ -155,6 +156,10 @@ def test_no_template_has_vietnamese_text_outside_a_translation_tag() -> None:
         text = re.sub(r"{%\s*blocktranslate.*?endblocktranslate\s*%}", "", text, flags=re.S)
         text = re.sub(r"{%\s*translate\s.*?%}", "", text, flags=re.S)
         text = re.sub(r"<style.*?</style>|{#.*?#}", "", text, flags=re.S)
+        # An inline handler is allowed by the hash of its exact text (chitieu.web.csp): it
+        # cannot change with the language until the policy lists each language's hash.
+        for handler in INLINE_HANDLERS:
+            text = text.replace(handler, "")
         for name in NOT_TRANSLATED:
             text = text.replace(f">{name}<", "><").replace(f"– {name}<", "<")
         found += [
