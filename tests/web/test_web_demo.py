@@ -117,3 +117,16 @@ def test_a_demo_loaded_before_the_planning_part_gets_it_once() -> None:
         ResultVersion.objects.count(),
         Task.objects.count(),
     ) == counts
+
+
+def test_a_demo_changed_by_hand_loads_without_error_and_adds_no_planning_part() -> None:
+    assert do_load_demo() is True
+    Resolution.objects.filter(number__in=[TERM_NUMBER, *PAST_NUMBERS.values()]).delete()
+    ResultVersion.objects.filter(period_code__in=["2024-6M", "2024-9M"]).delete()
+    TargetRow.objects.filter(resolution__number="DEMO-CL-2024", name="tạo việc làm mới").update(
+        name="tạo việc làm mới (đã sửa)"
+    )
+    assert do_load_demo() is True  # the term part has what it needs
+    assert Resolution.objects.filter(number=TERM_NUMBER).exists()
+    assert not Resolution.objects.filter(number__in=PAST_NUMBERS.values()).exists()
+    assert not ResultVersion.objects.filter(period_code="2024-9M").exists()

@@ -237,6 +237,12 @@ def load_forecasts(b: dict[str, Body], author: object, year_2024: Resolution) ->
     for targets of `year_2024` (the article's resolution) that have no figure of their own."""
     if Resolution.objects.filter(number__in=PAST_NUMBERS.values()).exists():
         return False
+    names = [name for name, _, _, _ in FORECASTS]
+    current_rows = {
+        t.name: t for t in TargetRow.objects.filter(resolution=year_2024, name__in=names)
+    }
+    if len(current_rows) < len(names):
+        return False  # the 2024 targets were renamed or deleted: nothing to forecast
     past: dict[int, Resolution] = {
         year: do_create_resolution(
             issuing_body=b["thiuy_cl"],
@@ -248,7 +254,7 @@ def load_forecasts(b: dict[str, Body], author: object, year_2024: Resolution) ->
         for year, number in PAST_NUMBERS.items()
     }
     for order, (name, body, value, figures) in enumerate(FORECASTS, start=1):
-        current = TargetRow.objects.get(resolution=year_2024, name=name)
+        current = current_rows[name]
         rows = {2024: current}
         for year, resolution in past.items():
             target = Target(
