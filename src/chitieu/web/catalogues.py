@@ -1,8 +1,8 @@
 """The web app's translation catalogues (English; Vietnamese is the source language): compile
 each django.po to its django.mo with Babel, and tell which .mo no longer says what its .po says.
 
-Babel is a dependency already, so a fresh clone needs no GNU gettext: the compiled .mo files are
-committed, and `python -m chitieu.web.catalogues` recompiles them after a .po is edited (strings
+Babel is in the dev extra already (the app itself never imports this module), and the compiled
+.mo files are committed, so neither a fresh clone nor a deployment needs GNU gettext; and `python -m chitieu.web.catalogues` recompiles them after a .po is edited (strings
 are extracted with Django's `makemessages`, which does need gettext; see the web README).
 """
 
