@@ -1,9 +1,10 @@
 """The web app's translation catalogues (English; Vietnamese is the source language): compile
 each django.po to its django.mo with Babel, and tell which .mo no longer says what its .po says.
 
-Babel is in the dev extra already (the app itself never imports this module), and the compiled
-.mo files are committed, so neither a fresh clone nor a deployment needs GNU gettext; and `python -m chitieu.web.catalogues` recompiles them after a .po is edited (strings
-are extracted with Django's `makemessages`, which does need gettext; see the web README).
+Babel is in the dev extra already (the app never imports this module) and the compiled .mo
+files are committed, so neither a fresh clone nor a deployment needs GNU gettext.
+`python -m chitieu.web.catalogues` recompiles them after a .po is edited (strings are
+extracted with Django's `makemessages`, which does need gettext; see the web README).
 """
 
 from __future__ import annotations
