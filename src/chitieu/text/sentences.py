@@ -49,8 +49,7 @@ def _numbering(doc: Prepared, i: int) -> bool:
     tok = doc.tokens[i]
     if i > 0 and doc.tokens[i - 1].text in _NUMBERED:
         return True
-    line_start = doc.text.rfind("\n", 0, tok.start) + 1
-    return doc.text[line_start : tok.start].strip() == "" and len(tok.text) <= 2
+    return doc.opens_line(tok.start) and len(tok.text) <= 2
 
 
 def split_sentences(doc: Prepared) -> list[Sentence]:
@@ -65,11 +64,12 @@ def split_sentences(doc: Prepared) -> list[Sentence]:
             start = end
             return
         first = tokens[start]
-        line_start = doc.text.rfind("\n", 0, first.start) + 1
-        new_line = doc.text[line_start : first.start].strip() == "" or bool(
-            _BULLET.match(doc.folded[line_start : first.start + 2])
+        # No slicing from the line start: a text with no line break is one huge line.
+        line_start = doc.line_start(first.start)
+        new_line = doc.opens_line(first.start) or bool(
+            _BULLET.match(doc.folded, line_start, first.start + 2)
         )
-        bullet = bool(_BULLET.match(doc.folded[line_start : first.end + 2]))
+        bullet = bool(_BULLET.match(doc.folded, line_start, first.end + 2))
         clauses: list[tuple[int, int]] = []
         c = start
         for k in range(start, end):

@@ -66,7 +66,9 @@ class Prepared:
     words: list[str] = field(default_factory=list)  # folded token texts, for the tries
     keys: list[frozenset[str]] = field(default_factory=list)  # per token: its phrase's keys
     tag_starts: list[int] = field(default_factory=list)  # token index where each tag starts
-    _colon_after: dict[int, int | None] = field(default_factory=dict)
+    _stops: list[int] | None = None  # token indexes of ":" and ";", built on first use
+    _newlines: list[int] | None = None  # char offsets of "\n", built on first use
+    _first_text: dict[int, int] = field(default_factory=dict)  # line start -> first non-space
     quantity_cache: dict[tuple[int, int], tuple[Any, ...]] = field(default_factory=dict)
     _category_starts: dict[str, list[int]] = field(default_factory=dict)
     _category_spans: dict[str, tuple[list[int], list[int]]] = field(default_factory=dict)
@@ -96,13 +98,36 @@ class Prepared:
             self._category_spans[category] = found
         return found
 
+    def line_start(self, pos: int) -> int:
+        """Where the line holding char `pos` starts: text.rfind("\\n", 0, pos) + 1, by binary
+        search (rfind from every sentence was quadratic on a text with no line breaks)."""
+        newlines = self._newlines
+        if newlines is None:
+            newlines = [m.start() for m in _NEWLINE.finditer(self.text)]
+            self._newlines = newlines
+        j = bisect.bisect_left(newlines, pos)
+        return newlines[j - 1] + 1 if j > 0 else 0
+
+    def opens_line(self, pos: int) -> bool:
+        """Only white space between the start of its line and char `pos`."""
+        start = self.line_start(pos)
+        first = self._first_text.get(start)
+        if first is None:
+            m = _NON_SPACE.search(self.text, start)
+            first = m.start() if m is not None else len(self.text)
+            self._first_text[start] = first
+        return first >= pos
+
     def first_colon(self, a: int, b: int) -> int | None:
-        """The first ':' token in [a, b), cached by start (clauses are scanned many times)."""
-        if a not in self._colon_after:
-            self._colon_after[a] = next(
-                (i for i in range(a, len(self.tokens)) if self.tokens[i].text in (":", ";")), None
-            )
-        found = self._colon_after[a]
+        """The first ':' token in [a, b) that no ';' precedes there. A binary search over the
+        ':'/';' positions: scanning ahead from every clause was quadratic on a long text with
+        neither mark."""
+        stops = self._stops
+        if stops is None:
+            stops = [i for i, t in enumerate(self.tokens) if t.text in (":", ";")]
+            self._stops = stops
+        j = bisect.bisect_left(stops, a)
+        found = stops[j] if j < len(stops) else None
         if found is None or found >= b or self.tokens[found].text != ":":
             return None
         return found
@@ -129,6 +154,8 @@ class Prepared:
 
 
 _DIGITS = re.compile(r"\d+")
+_NEWLINE = re.compile("\n")
+_NON_SPACE = re.compile(r"\S")
 # Every trap pattern is about a number: it is only looked for this close to a digit.
 _WINDOW = 80
 
