@@ -68,11 +68,14 @@ def range_has(doc: Prepared, a: int, b: int, category: str) -> bool:
 
 
 def first_tag_in(doc: Prepared, a: int, b: int, prefixes: tuple[str, ...]) -> int | None:
-    keys = doc.keys
-    for i in range(max(a, 0), min(b, len(keys))):
-        if not keys[i].isdisjoint(prefixes):
-            t = doc.tag(i)
-            return t.start if t is not None else i
+    """Start of the first phrase under `prefixes` covering a token of [a, b). By binary search
+    over those tokens: a clause with no predicate may be the whole text, asked once per number."""
+    at = doc.tokens_with(prefixes)
+    j = bisect.bisect_left(at, max(a, 0))
+    if j < len(at) and at[j] < b:
+        i = at[j]
+        t = doc.tag(i)
+        return t.start if t is not None else i
     return None
 
 
@@ -110,8 +113,19 @@ def last_boundary(doc: Prepared, a: int, b: int, words: bool = True) -> int | No
 
 
 def first_boundary(doc: Prepared, a: int, b: int) -> int:
+    """The first boundary in [a, b) outside closed brackets (an unclosed "(" is one), or b.
+    Each step depends only on (i, b), so every token walked gets the answer memoised: without
+    it, asking from each number of a long clause with brackets and no comma was quadratic."""
+    memo = doc.boundary_memo.setdefault(b, {})
+    path: list[int] = []
     i = a
+    found = b
     while i < b:
+        known = memo.get(i)
+        if known is not None:
+            found = known
+            break
+        path.append(i)
         tok = doc.tokens[i]
         if tok.text == "(":
             j = i + 1
@@ -120,11 +134,15 @@ def first_boundary(doc: Prepared, a: int, b: int) -> int:
             if j < b:
                 i = j + 1
                 continue
-            return i
+            found = i
+            break
         if is_boundary(doc, i):
-            return i
+            found = i
+            break
         i += 1
-    return b
+    for k in path:
+        memo[k] = found
+    return found
 
 
 def trim(doc: Prepared, a: int, b: int) -> tuple[int, int]:

@@ -156,10 +156,7 @@ _PERIOD_WORDS = ("references.period", "modes.target")
 
 def subject(doc: Prepared, a: int, b: int) -> tuple[int, int]:
     """The clause's subject: from its start (after a ':' head) to the first predicate word."""
-    colon = None
-    for i in range(a, b):
-        if doc.tokens[i].text == ":":
-            colon = i
+    colon = doc.last_colon(a, b)
     start = colon + 1 if colon is not None else a
     end = first_tag_in(doc, start, b, (*PREDICATE, "verbs.exist"))
     return trim(doc, start, end if end is not None else b)

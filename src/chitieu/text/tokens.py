@@ -68,6 +68,10 @@ class Prepared:
     tag_starts: list[int] = field(default_factory=list)  # token index where each tag starts
     _stops: list[int] | None = None  # token indexes of ":" and ";", built on first use
     _newlines: list[int] | None = None  # char offsets of "\n", built on first use
+    _colons: list[int] | None = None
+    _tokens_with: dict[tuple[str, ...], list[int]] = field(default_factory=dict)
+    # first_boundary answers, per range end: {end: {start token: boundary}}
+    boundary_memo: dict[int, dict[int, int]] = field(default_factory=dict)
     _first_text: dict[int, int] = field(default_factory=dict)  # line start -> first non-space
     quantity_cache: dict[tuple[int, int], tuple[Any, ...]] = field(default_factory=dict)
     _category_starts: dict[str, list[int]] = field(default_factory=dict)
@@ -97,6 +101,23 @@ class Prepared:
             found = ([t.start for t in tags], [t.end for t in tags])
             self._category_spans[category] = found
         return found
+
+    def tokens_with(self, prefixes: tuple[str, ...]) -> list[int]:
+        """Token indexes whose phrase has a key in `prefixes`, sorted (cached per tuple)."""
+        found = self._tokens_with.get(prefixes)
+        if found is None:
+            found = [i for i, k in enumerate(self.keys) if not k.isdisjoint(prefixes)]
+            self._tokens_with[prefixes] = found
+        return found
+
+    def last_colon(self, a: int, b: int) -> int | None:
+        """The last ':' token in [a, b), by binary search over the ':' positions."""
+        colons = self._colons
+        if colons is None:
+            colons = [i for i, t in enumerate(self.tokens) if t.text == ":"]
+            self._colons = colons
+        j = bisect.bisect_left(colons, b) - 1
+        return colons[j] if j >= 0 and colons[j] >= a else None
 
     def line_start(self, pos: int) -> int:
         """Where the line holding char `pos` starts: text.rfind("\\n", 0, pos) + 1, by binary
