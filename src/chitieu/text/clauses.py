@@ -124,10 +124,10 @@ def _restatements(doc: Prepared, slots: list[Slot], b: int) -> None:
         nxt = slots[k + 1]
         if not nxt.in_paren:
             continue
-        close = nxt.q.last
-        while close < b and doc.tokens[close].text != ")":
-            close += 1
-        if close >= b:
+        # The next ")" by binary search: scanning for it from every bracketed number of a
+        # long clause whose brackets never close was quadratic.
+        close = doc.next_token(")", nxt.q.last)
+        if close is None or close >= b:
             continue
         end = first_boundary(doc, close + 1, b)
         if end > close + 1:

@@ -69,6 +69,7 @@ class Prepared:
     _stops: list[int] | None = None  # token indexes of ":" and ";", built on first use
     _newlines: list[int] | None = None  # char offsets of "\n", built on first use
     _colons: list[int] | None = None
+    _token_positions: dict[str, list[int]] = field(default_factory=dict)
     _tokens_with: dict[tuple[str, ...], list[int]] = field(default_factory=dict)
     # first_boundary answers, per range end: {end: {start token: boundary}}
     boundary_memo: dict[int, dict[int, int]] = field(default_factory=dict)
@@ -109,6 +110,15 @@ class Prepared:
             found = [i for i, k in enumerate(self.keys) if not k.isdisjoint(prefixes)]
             self._tokens_with[prefixes] = found
         return found
+
+    def next_token(self, text: str, a: int) -> int | None:
+        """The first token at or after a that reads `text`, by binary search (cached list)."""
+        at = self._token_positions.get(text)
+        if at is None:
+            at = [i for i, t in enumerate(self.tokens) if t.text == text]
+            self._token_positions[text] = at
+        j = bisect.bisect_left(at, a)
+        return at[j] if j < len(at) else None
 
     def last_colon(self, a: int, b: int) -> int | None:
         """The last ':' token in [a, b), by binary search over the ':' positions."""
