@@ -98,3 +98,34 @@ def test_random_junk_never_raises(seed: int) -> None:
 
 def test_empty_text_gives_empty_lists() -> None:
     assert extract("").to_dict() == {"targets": [], "results": [], "summaries": []}
+
+
+# Shapes that once made a pass quadratic: something looked ahead (or back) from every
+# sentence, clause or number to a mark that never comes.
+_SHAPES = {
+    "short sentences, no line break": "Thu ngân sách đạt 5 tỷ đồng. ",
+    "figures in brackets, no comma": "tăng 5% (năm 2025 đạt 8%) ",
+    "brackets that never close": "( thu 5 tỷ đồng ",
+    "colons, no line break": "tỷ lệ hộ nghèo: 5%; ",
+}
+
+
+def _cpu_seconds(text: str) -> float:
+    best = float("inf")
+    for _ in range(2):  # best of 2: the less disturbed by other work on the machine
+        start = time.process_time()
+        extract(text)
+        best = min(best, time.process_time() - start)
+    return best
+
+
+@pytest.mark.parametrize("shape", sorted(_SHAPES))
+def test_eight_times_the_text_costs_about_eight_times_the_time(shape: str) -> None:
+    unit = _SHAPES[shape]
+    small = (unit * (12_500 // len(unit) + 1))[:12_500]
+    large = (unit * (100_000 // len(unit) + 1))[:100_000]
+    t_small = max(_cpu_seconds(small), 0.003)
+    t_large = _cpu_seconds(large)
+    assert t_large < 15, f"{t_large:.1f} s"
+    # Linear work gives ~8x; quadratic gives ~64x. 25x leaves room for a noisy machine.
+    assert t_large / t_small < 25, f"{t_small:.3f} s -> {t_large:.3f} s"
