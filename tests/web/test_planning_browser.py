@@ -4,53 +4,23 @@ goes, while the forecast flag stays until the figures change."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
 import pytest
-from factories import PASSWORD, Town
+from browser import launch_chromium, login
+from factories import Town
 from planning_helpers import approve, pin_today, task
 
 from chitieu.web.planning.models import TaskUpdate
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
 def chromium() -> Iterator[Any]:
-    if not os.path.exists(CHROMIUM):
-        pytest.skip("cần Chromium của Debian tại /usr/bin/chromium (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
-
-
-def _login(chromium: Any, base: str, username: str) -> Any:
-    context = chromium.new_context(locale="vi-VN", viewport={"width": 1400, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(15000)
-    page.goto(f"{base}/dang-nhap/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{base}/")
-    return page
+    yield from launch_chromium()
 
 
 def test_it_flags_an_at_risk_forecast_and_an_overdue_task_on_the_dashboard(
@@ -62,7 +32,7 @@ def test_it_flags_an_at_risk_forecast_and_an_overdue_task_on_the_dashboard(
     base = live_server.url
     dashboard = f"{base}/nghi-quyet/{town.resolution.pk}/"
 
-    page = _login(chromium, base, town.users["viewer"].username)
+    page = login(chromium, base, town.users["viewer"].username)
     page.goto(dashboard)
     flag = page.locator("#forecast-at-risk")
     assert flag.is_visible()
@@ -74,7 +44,7 @@ def test_it_flags_an_at_risk_forecast_and_an_overdue_task_on_the_dashboard(
     page.context.close()
 
     # The department's reporter reports the task done; the overdue flag goes.
-    page = _login(chromium, base, town.users["reporter"].username)
+    page = login(chromium, base, town.users["reporter"].username)
     page.goto(dashboard)
     page.locator("#overdue-tasks a", has_text="Xây dựng chợ trung tâm").click()
     page.wait_for_selector("#update-form")

@@ -4,25 +4,15 @@ the server refuses the same request sent directly."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from factories import PASSWORD, Town
+from browser import launch_chromium, login
+from factories import Town
 
 from chitieu.web.models import Resolution, ResultVersion
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 TEXT = (
     "Ban Chấp hành Đảng bộ thông qua các chỉ tiêu chủ yếu năm 2025, như: tổng giá trị sản xuất "
     "là 9.484 tỷ đồng; tỷ lệ hộ nghèo giảm còn 0,63%; kết nạp 60 đảng viên mới."
@@ -33,26 +23,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def chromium() -> Iterator[Any]:
-    if not os.path.exists(CHROMIUM):
-        pytest.skip("cần Chromium của Debian tại /usr/bin/chromium (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
-
-
-def _login(chromium: Any, base: str, username: str) -> Any:
-    context = chromium.new_context(locale="vi-VN", viewport={"width": 1400, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(15000)
-    page.goto(f"{base}/dang-nhap/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{base}/")
-    return page
+    yield from launch_chromium()
 
 
 def _sentence(page: Any) -> str:
@@ -64,7 +35,7 @@ def test_it_walks_from_pasted_text_to_an_approved_result(
 ) -> None:
     base = live_server.url
     # The editor creates a public resolution and pastes its text.
-    page = _login(chromium, base, town.users["editor"].username)
+    page = login(chromium, base, town.users["editor"].username)
     page.click("text=Thêm nghị quyết")
     page.select_option("select[name=issuing_body]", str(town.committee.pk))
     page.select_option("select[name=kind]", "annual")
@@ -92,7 +63,7 @@ def test_it_walks_from_pasted_text_to_an_approved_result(
     page.context.close()
 
     # The department's reporter enters an estimate, then the official figure, and submits.
-    page = _login(chromium, base, town.users["reporter"].username)
+    page = login(chromium, base, town.users["reporter"].username)
     page.goto(dashboard)
     page.locator("#targets tbody tr", has_text="giá trị sản xuất").locator(
         "text=Nhập kết quả"
@@ -111,7 +82,7 @@ def test_it_walks_from_pasted_text_to_an_approved_result(
     page.context.close()
 
     # The approver approves; the dashboard's status and sentence change.
-    page = _login(chromium, base, town.users["approver"].username)
+    page = login(chromium, base, town.users["approver"].username)
     page.goto(dashboard)
     page.locator("#targets tbody tr", has_text="giá trị sản xuất").locator("a").first.click()
     page.goto(page.url.rstrip("/") + "/ket-qua/?ky=2025")
@@ -126,7 +97,7 @@ def test_it_walks_from_pasted_text_to_an_approved_result(
     page.context.close()
 
     # Another commune's reporter: no edit control, and a direct POST is refused.
-    page = _login(chromium, base, other_town.users["reporter"].username)
+    page = login(chromium, base, other_town.users["reporter"].username)
     page.goto(dashboard)
     assert page.locator("text=Nhập kết quả").count() == 0
     assert page.locator("text=Dán văn bản nghị quyết").count() == 0

@@ -4,40 +4,22 @@ right one."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from browser import launch_chromium
 from factories import PASSWORD, Town
 from test_web_factcheck import DRAFT
 from test_web_reports import approve, docx_text
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
 def chromium() -> Iterator[Any]:
-    if not os.path.exists(CHROMIUM):
-        pytest.skip("cần Chromium của Debian tại /usr/bin/chromium (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
+    yield from launch_chromium()
 
 
 @pytest.fixture
