@@ -33,7 +33,7 @@ from chitieu.text.quantities import Quantity, scan_quantities
 from chitieu.text.results import build_results, drop_restated, join_changes
 from chitieu.text.sentences import split_sentences
 from chitieu.text.summaries import is_summary_quantity, merge, read_sentence
-from chitieu.text.targets import build_targets, is_structure
+from chitieu.text.targets import brings_own_head, build_targets, is_structure
 from chitieu.text.tokens import Prepared, prepare
 
 _MODE_MESSAGES = {
@@ -185,7 +185,12 @@ def extract(text: str) -> Extraction:
                 if any_weak:
                     break
         decided: str | None = None  # a mode read from the years, passed on to the paragraph
+        in_structure = False  # inside an economic-structure enumeration of this sentence
         for a, b, slots in infos:
+            if is_structure(doc, a, b):
+                in_structure = True
+            elif in_structure and brings_own_head(doc, a, b, slots):
+                in_structure = False  # "…; tỷ lệ đô thị hóa đạt 45%": the list has ended
             res, tgt = cues[(a, b)]
             weak = False
             if slots and not (res or tgt) and range_has(doc, a, b, "modes.event"):
@@ -243,7 +248,7 @@ def extract(text: str) -> Extraction:
                 structure = (
                     "clause"
                     if is_structure(doc, a, b)
-                    else ("sentence" if is_structure(doc, s.start, a) else None)
+                    else ("sentence" if in_structure else None)
                 )
                 found_targets = build_targets(
                     doc, slots, (a, b), s.index, structure, diagnostics, last_name

@@ -116,3 +116,23 @@ def is_structure(doc: Prepared, a: int, b: int) -> bool:
     starts = doc.category_starts("indicators.structure")
     i = bisect.bisect_left(starts, a)
     return i < len(starts) and starts[i] < b
+
+
+def brings_own_head(doc: Prepared, a: int, b: int, slots: list[Slot]) -> bool:
+    """A clause after an economic-structure list that names its own indicator ("tỷ lệ …",
+    "số …", "tổng …", "thu ngân sách …") or moves it ("tăng", "giảm") is not a sector."""
+    end = slots[0].q.first if slots else b
+    for i in range(a, end):
+        cats = tag_cats(doc, i)
+        if any(c in cats for c in _OWN_HEAD):
+            return True
+    return False
+
+
+_OWN_HEAD = (
+    "indicators.rate",
+    "indicators.amount",
+    "indicators.head",
+    "verbs.increase",
+    "verbs.decrease",
+)
