@@ -192,6 +192,7 @@ def extract(text: str) -> Extraction:
             elif in_structure and brings_own_head(doc, a, b, slots):
                 in_structure = False  # "…; tỷ lệ đô thị hóa đạt 45%": the list has ended
             res, tgt = cues[(a, b)]
+            recurrent = not (res or tgt) and range_has(doc, a, b, "modes.recurrent")
             weak = False
             if slots and not (res or tgt) and range_has(doc, a, b, "modes.event"):
                 for sl in slots:
@@ -210,6 +211,8 @@ def extract(text: str) -> Extraction:
                 mode = TARGET
             elif sentence_mode:
                 mode = sentence_mode
+            elif recurrent:
+                mode = TARGET
             elif block_mode:
                 mode = block_mode
             elif by_years := year_mode(doc, s, target_year, past):
@@ -225,7 +228,7 @@ def extract(text: str) -> Extraction:
                 mode, weak = RESULT, True
             else:
                 mode = any_weak or default
-            if (res or tgt) and slots:
+            if (res or tgt or recurrent) and slots:
                 sentence_mode = (
                     mode if sentence_mode is None or (tgt and not res) else sentence_mode
                 )
@@ -243,7 +246,9 @@ def extract(text: str) -> Extraction:
             )
             if mode == TARGET:
                 # "… từ 10% trở lên (năm 2025 ước đạt 8,1%)": a report quoted beside a target.
-                quoted = [sl for sl in slots if sl.in_paren and paren_reports(doc, sl)]
+                quoted = [
+                    sl for sl in slots if sl.in_paren and paren_reports(doc, sl, target_year)
+                ]
                 slots = [sl for sl in slots if sl not in quoted]
                 structure = (
                     "clause"

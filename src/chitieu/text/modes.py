@@ -40,7 +40,8 @@ def mode_cues3(doc: Prepared, a: int, b: int, covered: set[int]) -> tuple[bool, 
             continue
         if "modes.result" in cats:
             res = True
-        if "modes.target" in cats:
+        # "hằng năm" sets targets only when nothing before it in the sentence reports.
+        if "modes.target" in cats and "modes.recurrent" not in cats:
             tgt = True
     return res, tgt, basis
 
@@ -60,9 +61,18 @@ def clause_cues(doc: Prepared, sentences: list[Sentence]) -> Cues:
 
 def doc_default(doc: Prepared, sentences: list[Sentence], cues: Cues) -> str:
     """With no cue anywhere near a statement, the document's leaning decides: the mode most
-    clauses with figures state outright. A text with no sign of reporting reads as targets."""
+    clauses with figures state outright, and the sentences without figures that frame them
+    ("… tổ chức hội nghị sơ kết 6 tháng đầu năm"), one vote each. A text with no sign of
+    reporting reads as targets."""
     res = tgt = 0
     for s in sentences:
+        if not any(scan_quantities(doc, a, b) for a, b in s.clauses):
+            framed = [cues[c] for c in s.clauses]
+            r = any(c[0] for c in framed)
+            t = any(c[1] for c in framed)
+            res += r and not t
+            tgt += t and not r
+            continue
         for a, b in s.clauses:
             qs = scan_quantities(doc, a, b)
             if not qs:
@@ -174,14 +184,20 @@ def weak_result(doc: Prepared, slots: list[Slot]) -> bool:
     return False
 
 
-def paren_reports(doc: Prepared, slot: Slot) -> bool:
-    """The bracket around a figure holds a reporting word ("ước đạt", "thực hiện")."""
+def paren_reports(doc: Prepared, slot: Slot, target_year: int | None = None) -> bool:
+    """The bracket around a figure holds a reporting word ("ước đạt", "thực hiện") or a year
+    before the one targets are set for ("(năm 2025 đạt 41,2%)" beside a 2030 target)."""
     i = slot.q.first - 1
     while i >= 0 and doc.tokens[i].text != "(":
         if doc.tokens[i].text == ")":
             return False
         i -= 1
-    return i >= 0 and any(
+    if i < 0:
+        return False
+    years = period_years(doc, i, slot.q.first)
+    if target_year is not None and years and max(years) < target_year:
+        return True
+    return any(
         has_prefix(tag_cats(doc, k), ("modes.result", "modes.estimated"))
         for k in range(i, slot.q.first)
     )
