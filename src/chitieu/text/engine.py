@@ -150,6 +150,7 @@ def extract(text: str) -> Extraction:
     target_year = max(all_years) if all_years else None
     past = any(y < target_year for y in all_years) if target_year is not None else False
     block_mode: str | None = None
+    block_estimated = False
     para_mode: str | None = None
     for s in sentences:
         if s.new_line:
@@ -213,11 +214,15 @@ def extract(text: str) -> Extraction:
                 mode = sentence_mode
             elif recurrent:
                 mode = TARGET
-            elif block_mode:
-                mode = block_mode
-            elif by_years := year_mode(doc, s, target_year, past):
+            elif (by_years := year_mode(doc, s, target_year, past, (a, b))) and (
+                by_years == RESULT or not block_mode
+            ):
+                # An earlier year outranks a section heading ("NHIỆM VỤ NĂM 2027" as a
+                # headline over "Năm 2026, … đạt …").
                 mode = by_years
                 decided = by_years
+            elif block_mode:
+                mode = block_mode
             elif para_mode:
                 mode = para_mode
             elif quantity_target_signal(doc, slots):
@@ -246,14 +251,10 @@ def extract(text: str) -> Extraction:
             )
             if mode == TARGET:
                 # "… từ 10% trở lên (năm 2025 ước đạt 8,1%)": a report quoted beside a target.
-                quoted = [
-                    sl for sl in slots if sl.in_paren and paren_reports(doc, sl, target_year)
-                ]
+                quoted = [sl for sl in slots if sl.in_paren and paren_reports(doc, sl, target_year)]
                 slots = [sl for sl in slots if sl not in quoted]
                 structure = (
-                    "clause"
-                    if is_structure(doc, a, b)
-                    else ("sentence" if in_structure else None)
+                    "clause" if is_structure(doc, a, b) else ("sentence" if in_structure else None)
                 )
                 found_targets = build_targets(
                     doc, slots, (a, b), s.index, structure, diagnostics, last_name
@@ -273,11 +274,16 @@ def extract(text: str) -> Extraction:
                 estimated = (
                     colon is not None and range_has(doc, s.start, colon, "modes.estimated")
                 ) or (prev_estimated and range_has(doc, a, a + 2, "summaries.subset"))
+                estimated = estimated or block_estimated
                 found = build_results(doc, slots, (a, b), s.index, estimated, diagnostics)
                 prev_estimated = any(r.estimated for r in found)
+                if found:
+                    last_name = found[-1].name  # "… đạt 46,2%; năm 2027 phấn đấu đạt 47%"
                 results += found
         if decided and not sentence_mode:
             para_mode = decided
+            if block_mode and decided != block_mode:
+                block_mode = None  # the years say otherwise: the section (or headline) ended
         if summary_qs and not sentence_mode:
             para_mode = RESULT  # counting targets met is reporting
         if sentence_mode:
@@ -286,6 +292,11 @@ def extract(text: str) -> Extraction:
                 block_mode = sentence_mode
             elif s.new_line and not s.bullet and block_mode and sentence_mode != block_mode:
                 block_mode = None  # a paragraph that says otherwise ends the section
+        if s.ends_with_colon:
+            # "Ước thực hiện cả năm 2026:" makes the list under it estimates.
+            block_estimated = range_has(doc, s.start, s.end, "modes.estimated")
+        elif s.new_line and not s.bullet and heading is None:
+            block_estimated = False
         if summary_qs:
             raw_summaries += read_sentence(doc, s.start, s.end, summary_qs, s.index)
     results = join_changes(results)

@@ -140,10 +140,19 @@ def period_years(doc: Prepared, a: int, b: int) -> list[int]:
     return years
 
 
-def year_mode(doc: Prepared, s: Sentence, target_year: int | None, past: bool) -> str | None:
+def year_mode(
+    doc: Prepared,
+    s: Sentence,
+    target_year: int | None,
+    past: bool,
+    clause: tuple[int, int] | None = None,
+) -> str | None:
+    """The years of the clause, else of its sentence: an earlier one than the year targets
+    are set for reports ("Năm 2026 … đạt 185.000 con; năm 2027 phấn đấu …")."""
     if target_year is None or not past:
         return None
-    ys = period_years(doc, s.start, s.end)
+    ys = period_years(doc, *clause) if clause is not None else []
+    ys = ys or period_years(doc, s.start, s.end)
     if not ys:
         return None
     if max(ys) < target_year:
@@ -176,6 +185,9 @@ def weak_result(doc: Prepared, slots: list[Slot]) -> bool:
         if range_has(doc, ca, cb, "verbs.ratio_to_basis") and s.q.is_percent:
             return True
         if s.q.total is not None:
+            return True
+        # "đạt 8,2% (kế hoạch 8%)": a plan quoted beside a figure is how reports write.
+        if s.in_paren and starts_with_plan(doc, s.pre[0] + 1, s.q.first):
             return True
         moved = range_has(doc, ca, cb, "verbs.increase") or range_has(doc, ca, cb, "verbs.decrease")
         compared = s.post[0] < s.post[1] and "references.compare" in tag_cats(doc, s.post[0])
