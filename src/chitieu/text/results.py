@@ -236,6 +236,7 @@ def build_results(
             )
         elif (
             q.is_percent
+            and "/" not in (q.unit or "")  # "8,6%/năm" is a rate, never a share of a plan
             and all(doc.tokens[i].kind != "word" for i in range(near_a, near_b))
             and (
                 (item.value is not None and item.unit_kind != "percent")
