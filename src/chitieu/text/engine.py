@@ -8,7 +8,7 @@ summaries.py.
 
 from __future__ import annotations
 
-from chitieu.text.clauses import build_slots
+from chitieu.text.clauses import Slot, build_slots
 from chitieu.text.cues import has_prefix, range_has, tag_cats
 from chitieu.text.items import (
     Diagnostic,
@@ -96,6 +96,28 @@ def _share_of_targets(doc: Prepared, q: Quantity, diagnostics: list[Diagnostic])
     return False
 
 
+def _restates(doc: Prepared, slot: Slot, counted: list[int], diagnostics: list[Diagnostic]) -> bool:
+    """ "17/19 chỉ tiêu đạt và vượt kế hoạch, chiếm 89,5%": a share with no name of its own
+    after a count of targets restates that count."""
+    before = [f for f in counted if f < slot.q.first]
+    if not (slot.q.is_percent and before):
+        return False
+    k = slot.chain[0] - 1
+    while k > before[-1] and doc.tokens[k].text != ",":
+        k -= 1
+    if k <= before[-1] or any(doc.tokens[i].kind == "word" for i in range(k + 1, slot.chain[0])):
+        return False
+    diagnostics.append(
+        Diagnostic(
+            (slot.q.start, slot.q.end),
+            "skip.share_of_targets",
+            doc.text[slot.q.start : slot.q.end],
+            "tỷ lệ chỉ tiêu đạt, đã có trong số liệu tổng hợp",
+        )
+    )
+    return True
+
+
 def _drop_starting_points(
     doc: Prepared, qs: list[Quantity], diagnostics: list[Diagnostic]
 ) -> list[Quantity]:
@@ -174,7 +196,11 @@ def extract(text: str) -> Extraction:
                 if _keep(doc, q, diagnostics) and not _share_of_targets(doc, q, diagnostics)
             ]
             mine = _drop_starting_points(doc, mine, diagnostics)
-            infos.append((a, b, build_slots(doc, a, b, mine)))
+            slots = build_slots(doc, a, b, mine)
+            counted = [q.first for q in qs if is_summary_quantity(doc, q)]
+            infos.append(
+                (a, b, [sl for sl in slots if not _restates(doc, sl, counted, diagnostics)])
+            )
         # A weak sign anywhere in the sentence outweighs the document's leaning for all of it.
         any_weak: str | None = None
         for a, b, slots in infos:

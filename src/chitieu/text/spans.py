@@ -169,6 +169,8 @@ def head(doc: Prepared, a: int, b: int) -> tuple[int, int] | None:
         return None
     if has_prefix(tag_cats(doc, i - 1), "names.filler"):
         return None  # "… như:", "… gồm:"
+    if _is_attribution(doc, a, i):
+        return None  # "Đồng chí Chủ tịch UBND tỉnh cho biết: …" names who speaks
     ta, tb = trim(doc, a, i)
     comma = _top_level_comma(doc, ta, tb)
     if comma is not None and _is_intro(doc, ta, comma):
