@@ -30,6 +30,7 @@ class _Item:
     status: str | None = None
     estimated: bool = False
     rules: tuple[str, ...] = ()
+    unnamed: bool = False  # named only by its basis ("so với cùng kỳ, tăng 15,2%")
 
 
 def starts_with_plan(doc: Prepared, a: int, b: int) -> bool:
@@ -174,6 +175,11 @@ def build_results(
                 )
                 continue
             item = _Item(name, q.start, q.end)
+            na, nb = slot.name_range
+            item.unnamed = apart and all(
+                has_prefix(tag_cats(doc, k), _BASIS_WORDS) or doc.tokens[k].kind != "word"
+                for k in range(na, nb)
+            )
             items.append(item)
         item.end = q.end
         chain = slot.chain
@@ -187,6 +193,9 @@ def build_results(
         exceed_by = range_has(doc, chain[0], chain[1], "verbs.exceed_by")
         ratio = range_has(doc, chain[0], chain[1], "verbs.ratio_to_basis")
         if range_has(doc, slot.full_pre[0], q.first, "modes.estimated") or estimated_context:
+            item.estimated = True
+        # "Ước cả năm …, giải quyết việc làm cho 420 lao động, trong đó …": the part too.
+        if slot.subset and len(items) > 1 and items[-2].estimated:
             item.estimated = True
         near_a, near_b = slot.post_near
         st = _status(doc, slot.full_pre[0], slot.q.first) or _status(
@@ -274,7 +283,9 @@ def build_results(
                 status=it.status,
                 span=(it.start, it.end),
                 sentence=sentence,
-                rule="result.apart" if apart else "result",
+                rule=("result.apart_unnamed" if it.unnamed else "result.apart")
+                if apart
+                else "result",
             )
         )
     return out
@@ -287,14 +298,18 @@ def _content_words(name: str) -> set[str]:
     return {w for w in fold(name).split() if w not in _NAME_NOISE}
 
 
+_BASIS_WORDS = ("references.compare", "references.period", "modes.result_basis")
+
+
 def join_changes(results: list[ExtractedResult]) -> list[ExtractedResult]:
     """ "…, làm chết 96 người; so với năm 2024, … số người chết giảm 12,7%": a change stated
     apart (in a clause opening with "so với"), in the same sentence, belongs to the figure it
     is about."""
     out: list[ExtractedResult] = []
     for r in results:
+        unnamed = r.rule == "result.apart_unnamed"
         lone_change = (
-            r.rule == "result.apart"
+            r.rule in ("result.apart", "result.apart_unnamed")
             and r.value is None
             and r.percent_of_target is None
             and r.change_percent is not None
@@ -308,9 +323,10 @@ def join_changes(results: list[ExtractedResult]) -> list[ExtractedResult]:
                 if (
                     prev.value is not None
                     and prev.change_percent is None
-                    and len(words & _content_words(prev.name)) >= 2
+                    and (unnamed or len(words & _content_words(prev.name)) >= 2)
                 ):
-                    out[k] = replace(prev, name=r.name, change_percent=r.change_percent)
+                    name = prev.name if unnamed else r.name
+                    out[k] = replace(prev, name=name, change_percent=r.change_percent)
                     break
             else:
                 out.append(r)

@@ -71,7 +71,9 @@ def build_targets(
         shared = structure == "clause" or (
             structure == "sentence" and no_words(doc, *slot.post_near) and cmp is None
         )
-        lower = is_lower_better(doc, name)
+        # "giảm 25 hộ nghèo": a count of what is taken away, the more the better.
+        taken = (dec or slot.head_verb == "decrease") and not change
+        lower = is_lower_better(doc, name) and not taken
         if change and dec:
             value, value_max = -value, (-value_max if value_max is not None else None)
             if value_max is not None:
