@@ -123,6 +123,7 @@ def name_span(
             i, lead = _skip_leading_cues(doc, t.end, b)
             verb = lead or verb
             break
+    i = _after_actor(doc, i, b)
     end = first_tag_in(doc, i, b, PREDICATE)
     if end is not None and end > i:
         # "Công an tỉnh kéo giảm tội phạm …": actor, verb, then the indicator.
@@ -160,6 +161,22 @@ def subject(doc: Prepared, a: int, b: int) -> tuple[int, int]:
     start = colon + 1 if colon is not None else a
     end = first_tag_in(doc, start, b, (*PREDICATE, "verbs.exist"))
     return trim(doc, start, end if end is not None else b)
+
+
+def _after_actor(doc: Prepared, i: int, b: int) -> int:
+    """ "tỉnh đã thu hút 35 dự án": the words before "đã" are who acted, when plain words
+    (the action) follow it; "tỷ lệ hộ nghèo đã giảm còn 2%" keeps its name."""
+    stop = first_tag_in(doc, i, b, PREDICATE)
+    limit = b if stop is None else stop
+    for k in range(i + 1, limit):
+        t = doc.tag(k)
+        if t is None or t.start != k or "names.actor_end" not in t.categories:
+            continue
+        nxt = t.end
+        if nxt < limit and doc.tokens[nxt].kind == "word" and not doc.tag(nxt):
+            return nxt
+        return i
+    return i
 
 
 def head(doc: Prepared, a: int, b: int) -> tuple[int, int] | None:
