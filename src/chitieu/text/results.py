@@ -117,6 +117,16 @@ def _is_amount(doc: Prepared, name: str) -> bool:
     return amount
 
 
+def _plan_then_performed(doc: Prepared, slot: Slot, nxt: Slot | None) -> bool:
+    """ "Chỉ tiêu thu ngân sách … là 50 tỷ đồng, thực hiện được 53,2 tỷ đồng": the first
+    figure, named by a plan word, is the plan; the one a reporting word introduces is done."""
+    if nxt is None or nxt.q.unit != slot.q.unit or slot.q.unit is None:
+        return False
+    if not any("references.plan" in tag_cats(doc, k) for k in (slot.pre[0], slot.name_range[0])):
+        return False
+    return range_has(doc, nxt.full_pre[0], nxt.q.first, "modes.result")
+
+
 def build_results(
     doc: Prepared,
     slots: list[Slot],
@@ -128,8 +138,18 @@ def build_results(
     items: list[_Item] = []
     # "…; so với năm 2024, giảm 18 vụ, số người chết giảm 12,7%": changes stated apart.
     apart = "references.compare" in tag_cats(doc, clause[0])
-    for slot in slots:
+    for n, slot in enumerate(slots):
         q = slot.q
+        if _plan_then_performed(doc, slot, slots[n + 1] if n + 1 < len(slots) else None):
+            diagnostics.append(
+                Diagnostic(
+                    (q.start, q.end),
+                    "result.quoted_target",
+                    doc.text[q.start : q.end],
+                    "chỉ tiêu được nhắc lại trong báo cáo kết quả, không phải kết quả",
+                )
+            )
+            continue
         pre_a = slot.pre[0]
         slashed = pre_a < q.first and doc.tokens[pre_a].text == "/"
         if pre_a < q.first and doc.tokens[pre_a].text in ("(", "/"):
