@@ -122,9 +122,13 @@ def _plan_then_performed(doc: Prepared, slot: Slot, nxt: Slot | None) -> bool:
     figure, named by a plan word, is the plan; the one a reporting word introduces is done."""
     if nxt is None or nxt.q.unit != slot.q.unit or slot.q.unit is None:
         return False
-    if not any("references.plan" in tag_cats(doc, k) for k in (slot.pre[0], slot.name_range[0])):
+    starts = [slot.pre[0], slot.name_range[0]]
+    starts += [k + 1 for k in range(slot.pre[0], slot.q.first) if doc.tokens[k].text == ":"]
+    if not any("references.plan" in tag_cats(doc, k) for k in starts):
         return False
-    return range_has(doc, nxt.full_pre[0], nxt.q.first, "modes.result")
+    return range_has(doc, nxt.full_pre[0], nxt.q.first, "modes.result") or range_has(
+        doc, nxt.full_pre[0], nxt.q.first, "verbs.performed"
+    )
 
 
 def build_results(
@@ -141,6 +145,14 @@ def build_results(
     for n, slot in enumerate(slots):
         q = slot.q
         if _plan_then_performed(doc, slot, slots[n + 1] if n + 1 < len(slots) else None):
+            # The result takes the plan's indicator: "Thu ngân sách: dự toán giao …" -> the
+            # words before the colon, else the plan figure's own name.
+            colon = next(
+                (k for k in range(slot.pre[0], q.first) if doc.tokens[k].text == ":"), None
+            )
+            named = _text(doc, (slot.pre[0], colon)) if colon else _text(doc, slot.name_range)
+            if named:
+                slots[n + 1].forced_name = named
             diagnostics.append(
                 Diagnostic(
                     (q.start, q.end),
