@@ -71,6 +71,8 @@ def slot_name(
     if slot.forced_name:
         return slot.forced_name
     own = _text(doc, slot.name_range)
+    if own and any("modes.setter" in tag_cats(doc, i) for i in range(*slot.chain)):
+        own = ""  # "phường tập trung phấn đấu hoàn thành 100% …": who sets, not what
     after = post_name(doc, slot)
     counted = q.unit_kind == "count" and bool(q.unit)
     exists = any("verbs.exist" in tag_cats(doc, i) for i in range(slot.chain[0], slot.chain[1]))

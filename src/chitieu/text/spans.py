@@ -111,7 +111,11 @@ def name_span(
                 break
         while True:
             comma = _top_level_comma(doc, a, b)
-            if comma is None or not (_is_intro(doc, a, comma) or _is_attribution(doc, a, comma)):
+            if comma is None or not (
+                _is_intro(doc, a, comma)
+                or _is_attribution(doc, a, comma)
+                or _opens_indicator(doc, comma + 1)
+            ):
                 break
             a = comma + 1
     i, verb = _skip_leading_cues(doc, a, b)
@@ -161,6 +165,16 @@ def subject(doc: Prepared, a: int, b: int) -> tuple[int, int]:
     start = colon + 1 if colon is not None else a
     end = first_tag_in(doc, start, b, (*PREDICATE, "verbs.exist"))
     return trim(doc, start, end if end is not None else b)
+
+
+def _opens_indicator(doc: Prepared, k: int) -> bool:
+    """ "Công tác cải cách hành chính được đẩy mạnh, tỷ lệ hồ sơ …": after a comma, an
+    indicator's head word starts the name afresh."""
+    t = doc.tag(k)
+    return t is not None and t.start == k and has_prefix(t.categories, _OWN_HEADS)
+
+
+_OWN_HEADS = ("indicators.rate", "indicators.amount", "indicators.head")
 
 
 def _after_actor(doc: Prepared, i: int, b: int) -> int:
