@@ -8,6 +8,8 @@ summaries.py.
 
 from __future__ import annotations
 
+import bisect
+
 from chitieu.text.clauses import Slot, build_slots
 from chitieu.text.cues import has_prefix, range_has, tag_cats
 from chitieu.text.items import (
@@ -99,13 +101,14 @@ def _share_of_targets(doc: Prepared, q: Quantity, diagnostics: list[Diagnostic])
 def _restates(doc: Prepared, slot: Slot, counted: list[int], diagnostics: list[Diagnostic]) -> bool:
     """ "17/19 chỉ tiêu đạt và vượt kế hoạch, chiếm 89,5%": a share with no name of its own
     after a count of targets restates that count."""
-    before = [f for f in counted if f < slot.q.first]
-    if not (slot.q.is_percent and before):
+    j = bisect.bisect_left(counted, slot.q.first)
+    if not (slot.q.is_percent and j > 0):
         return False
+    last = max(counted[j - 1], slot.pre[0] - 1)  # look back no further than this slot's words
     k = slot.chain[0] - 1
-    while k > before[-1] and doc.tokens[k].text != ",":
+    while k > last and doc.tokens[k].text != ",":
         k -= 1
-    if k <= before[-1] or any(doc.tokens[i].kind == "word" for i in range(k + 1, slot.chain[0])):
+    if k <= last or any(doc.tokens[i].kind == "word" for i in range(k + 1, slot.chain[0])):
         return False
     diagnostics.append(
         Diagnostic(
