@@ -166,10 +166,6 @@ def test_the_kien_tuong_report_we_write_passes_its_own_fact_check() -> None:
     assert len(result.matches) >= 40
 
 
-@pytest.mark.xfail(
-    reason="the reader merges 'cả 2 chỉ tiêu đều vượt' with the next paragraph's counts",
-    strict=False,
-)
 def test_the_cai_lay_report_we_write_passes_its_own_fact_check() -> None:
     result = check_text(_report_text(demo_report()), demo_evaluations())
     assert result.mismatches == []

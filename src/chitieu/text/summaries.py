@@ -128,6 +128,20 @@ def _fits(m: _Summary, s: _Summary) -> bool:
     return parts <= total
 
 
+def _consistent(counts: dict[str, int]) -> bool:
+    """Counts that can describe one set of targets. Two groups of the same size ("Trong 2 chỉ
+    tiêu lĩnh vực môi trường …, cả 2 đều vượt" then "Trong 2 chỉ tiêu quốc phòng – an ninh …, 1
+    đạt, 1 không đạt") agree on their total but not on their parts, and must stay apart."""
+    achieved, exceeded = counts.get("achieved"), counts.get("exceeded")
+    if achieved is not None and exceeded is not None and exceeded > achieved:
+        return False  # "đạt" includes "vượt" wherever both are stated
+    total = counts.get("total")
+    if total is None:
+        return True
+    met = achieved if achieved is not None else (exceeded or 0)
+    return met + counts.get("not_achieved", 0) + counts.get("pending", 0) <= total
+
+
 def merge(summaries: list[_Summary]) -> list[ExtractedSummary]:
     merged: list[_Summary] = []
     for s in summaries:
@@ -140,7 +154,8 @@ def merge(summaries: list[_Summary]) -> list[ExtractedSummary]:
                 (set(m.counts) == {"total"} and "total" not in s.counts)
                 or (set(s.counts) == {"total"} and "total" not in m.counts)
             )
-            if (shared and agree) or follows or (m is merged[-1] and not shared and _fits(m, s)):
+            restates = shared and agree and _consistent({**m.counts, **s.counts})
+            if restates or follows or (m is merged[-1] and not shared and _fits(m, s)):
                 m.counts.update(s.counts)
                 break
         else:
