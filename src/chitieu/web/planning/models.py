@@ -7,10 +7,10 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from chitieu.calendar import DEFAULT_RULES
 from chitieu.continuity import Aggregation
 from chitieu.forecast import Accumulation
 from chitieu.model import PeriodKind
+from chitieu.reporting_calendar import DEFAULT_RULES
 from chitieu.tasks import TaskKind
 from chitieu.term import TermKind
 
@@ -112,7 +112,7 @@ PERIOD_KIND_LABELS = {
 
 class ReportingRule(models.Model):
     """One reporting duty of a resolution: its targets are reported for periods of `period_kind`
-    by the `day` of the `months_after`-th month after the period ends (chitieu.calendar).
+    by the `day` of the `months_after`-th month after the period ends (chitieu.reporting_calendar).
     A resolution without rules reports 6 months, 9 months and the year, on the defaults."""
 
     resolution = models.ForeignKey(

@@ -1,5 +1,5 @@
 """The reporting calendar of resolutions: who reports which target for which period by when
-(chitieu.calendar), and who is late on a day. A target is reported by its reporting body
+(chitieu.reporting_calendar), and who is late on a day. A target is reported by its reporting body
 (chitieu.web.permissions.reporting_body); a figure counts as submitted on the day its first
 version was sent for approval (or approved directly)."""
 
@@ -12,7 +12,8 @@ from datetime import date
 from django.db.models import Min, Q
 from django.utils import timezone
 
-from chitieu.calendar import (
+from chitieu.model import Period, PeriodError, PeriodKind
+from chitieu.reporting_calendar import (
     DueRule,
     Duty,
     ReportingCalendar,
@@ -20,7 +21,6 @@ from chitieu.calendar import (
     late_reports,
     schedule_for,
 )
-from chitieu.model import Period, PeriodError, PeriodKind
 from chitieu.web.models import Body, Resolution, ResultState, ResultVersion, TargetRow
 from chitieu.web.permissions import reporting_body
 from chitieu.web.planning.models import ReportingRule

@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from chitieu.calendar import (
+from chitieu.model import Period, PeriodKind
+from chitieu.reporting_calendar import (
     CalendarError,
     DueRule,
     Duty,
@@ -20,7 +21,6 @@ from chitieu.calendar import (
     schedule_for,
     submitted_late,
 )
-from chitieu.model import Period, PeriodKind
 
 P = Period.parse
 
