@@ -1,6 +1,8 @@
-"""Report charts with matplotlib (Agg, no display): counts by status and % of target per target.
+"""Report charts: counts by status and % of target per target.
 
-matplotlib is imported inside the functions so that importing the report model stays cheap.
+The PNGs that go into DOCX, HTML and PDF are drawn with Pillow (bars.py): matplotlib took
+most of a one-shot report's time. SVG charts are still drawn by matplotlib (Agg, no display),
+imported inside the functions so that importing the report model stays cheap.
 Labels are Vietnamese; the font is one that carries Vietnamese glyphs (Liberation Serif from
 fonts-liberation2, falling back to DejaVu), and numbers on axes use the Vietnamese format.
 """
@@ -51,6 +53,17 @@ def _save(fig: Any, fmt: ImageFormat) -> bytes:
 def status_chart(report: Report, fmt: ImageFormat = "png") -> bytes:
     """Bars of how many targets are exceeded / achieved / not achieved / pending."""
     counts = report.charts.status_counts
+    if fmt == "png":
+        from chitieu.reports.bars import Bar, column_chart
+
+        return column_chart(
+            [Bar(s.label_vi, float(n), STATUS_COLORS[s], format_number(n)) for s, n in counts],
+            size=(6.3, 3.0),
+            dpi=DPI,
+            axis_label=report.labels["charts.count_axis"],
+            tick_text=lambda t: format_number(int(t)),
+            integer=True,
+        )
     fig, ax = _figure(6.3, 3.0)
     labels = [status.label_vi for status, _ in counts]
     values = [n for _, n in counts]
@@ -79,6 +92,27 @@ def percent_chart(report: Report, fmt: ImageFormat = "png") -> bytes:
     from matplotlib.ticker import FuncFormatter
 
     rows = [row for row in report.rows if row.percent_of_target is not None]
+    shown = [s for s in STATUS_COLORS if any(row.status is s for row in rows)]
+    if fmt == "png":
+        from chitieu.reports.bars import Bar, row_chart
+
+        return row_chart(
+            [
+                Bar(
+                    _short(row.name),
+                    float(row.percent_of_target or 0),
+                    STATUS_COLORS[row.status],
+                    format_percent(row.percent_of_target or 0),
+                )
+                for row in rows
+            ],
+            width_in=6.3,
+            dpi=DPI,
+            axis_label=report.labels["charts.percent_axis"],
+            tick_text=lambda x: format_number(float(x), 0) + "%",
+            reference=100.0,
+            legend=[(s.label_vi, STATUS_COLORS[s]) for s in shown],
+        )
     height = max(2.0, 0.28 * len(rows) + 1.0)
     fig, ax = _figure(6.3, height)
     names = [_short(row.name) for row in reversed(rows)]
@@ -98,7 +132,6 @@ def percent_chart(report: Report, fmt: ImageFormat = "png") -> bytes:
     ax.axvline(100, color="#424242", linewidth=1, linestyle="--")
     from matplotlib.patches import Patch
 
-    shown = [s for s in STATUS_COLORS if any(row.status is s for row in rows)]
     ax.legend(
         handles=[Patch(color=STATUS_COLORS[s], label=s.label_vi) for s in shown],
         loc="lower center",
