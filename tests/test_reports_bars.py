@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 
 from PIL import Image
 
@@ -40,3 +42,15 @@ def test_a_longer_bar_reaches_further_right_than_a_shorter_one() -> None:
     green, red = extent((0x2E, 0x7D, 0x32)), extent((0xC6, 0x28, 0x28))
     assert abs(green[0] - red[0]) <= 1  # both start at the axis
     assert abs((green[1] - green[0]) - 3 * (red[1] - red[0])) <= 4  # 150% is 3 × 50%
+
+
+def test_the_png_charts_of_a_report_do_not_load_matplotlib() -> None:
+    # A fresh interpreter: this test process may have imported matplotlib already.
+    code = (
+        "import sys\n"
+        "from chitieu.reports.charts import all_charts\n"
+        "from chitieu.reports.demo import demo_report\n"
+        "assert len(all_charts(demo_report())) == 2\n"
+        "assert 'matplotlib' not in sys.modules, 'matplotlib was imported'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)

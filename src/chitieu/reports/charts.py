@@ -89,8 +89,6 @@ def _short(name: str) -> str:
 
 def percent_chart(report: Report, fmt: ImageFormat = "png") -> bytes:
     """Horizontal bars of % of target per target, with the 100% line; colour = status."""
-    from matplotlib.ticker import FuncFormatter
-
     rows = [row for row in report.rows if row.percent_of_target is not None]
     shown = [s for s in STATUS_COLORS if any(row.status is s for row in rows)]
     if fmt == "png":
@@ -113,6 +111,8 @@ def percent_chart(report: Report, fmt: ImageFormat = "png") -> bytes:
             reference=100.0,
             legend=[(s.label_vi, STATUS_COLORS[s]) for s in shown],
         )
+    from matplotlib.ticker import FuncFormatter
+
     height = max(2.0, 0.28 * len(rows) + 1.0)
     fig, ax = _figure(6.3, height)
     names = [_short(row.name) for row in reversed(rows)]
