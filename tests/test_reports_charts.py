@@ -8,7 +8,13 @@ from PIL import Image
 
 from chitieu.evaluate import evaluate_many
 from chitieu.model import Result, Status, Target
-from chitieu.reports.charts import STATUS_COLORS, all_charts, percent_chart, status_chart
+from chitieu.reports.charts import (
+    STATUS_COLORS,
+    all_charts,
+    percent_chart,
+    report_charts,
+    status_chart,
+)
 from chitieu.reports.demo import HEADER, YEAR, demo_evaluations, demo_report
 from chitieu.reports.model import build_report
 
@@ -52,3 +58,12 @@ def test_an_svg_chart_needs_no_font_installed() -> None:
     svg = status_chart(demo_report(), "svg").decode("utf-8")
     assert svg.lstrip().startswith("<?xml")
     assert "<text" not in svg  # glyphs drawn as paths
+
+
+def test_the_charts_of_one_report_are_drawn_once_for_every_format() -> None:
+    report = demo_report()
+    first = report_charts(report)
+    assert report_charts(report) is first
+    other = report_charts(demo_report())
+    assert other is not first
+    assert [c for c, _ in other] == [c for c, _ in first]

@@ -10,6 +10,7 @@ fonts-liberation2, falling back to DejaVu), and numbers on axes use the Vietname
 from __future__ import annotations
 
 import io
+import weakref
 from typing import Any, Literal
 
 from chitieu.model import Status
@@ -152,4 +153,21 @@ def all_charts(report: Report, fmt: ImageFormat = "png") -> list[tuple[str, byte
     charts = [(report.labels["charts.status_title"], status_chart(report, fmt))]
     if any(row.percent_of_target is not None for row in report.rows):
         charts.append((report.labels["charts.percent_title"], percent_chart(report, fmt)))
+    return charts
+
+
+# The last report's PNG charts: render() is called once per format, and DOCX, HTML and PDF
+# carry the same two images. Reports are frozen, so the same object has the same charts; a
+# weak reference lets the report go, and one slot is enough (one report at a time).
+_last: tuple[weakref.ref[Report], list[tuple[str, bytes]]] | None = None
+
+
+def report_charts(report: Report) -> list[tuple[str, bytes]]:
+    """`all_charts(report)` as PNG, drawn once for the same report object."""
+    global _last
+    last = _last
+    if last is not None and last[0]() is report:
+        return last[1]
+    charts = all_charts(report)
+    _last = (weakref.ref(report), charts)
     return charts

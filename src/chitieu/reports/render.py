@@ -25,9 +25,9 @@ def render(report: Report, fmt: Format, *, charts: bool = True) -> bytes:
     chart of the status counts."""
     images: list[tuple[str, bytes]] | None = None
     if charts and fmt != "xlsx":
-        from chitieu.reports.charts import all_charts
+        from chitieu.reports.charts import report_charts
 
-        images = all_charts(report)
+        images = report_charts(report)
     if fmt == "xlsx":
         from chitieu.reports.xlsx import render_xlsx
 
