@@ -5,7 +5,8 @@
     result = check_text(text, evaluations)  # chitieu.reports.factcheck
 
 The model and wording are plain Python; each format's library (python-docx, openpyxl,
-WeasyPrint, matplotlib) is imported only by its adapter, when that format is rendered.
+WeasyPrint, Pillow for the PNG charts, matplotlib for SVG charts only) is imported only by its
+adapter, when that format is rendered.
 See docs/reports.md.
 """
 
