@@ -73,13 +73,13 @@ def test_it_returns_the_evaluations_and_the_summary_sentence_of_the_demo() -> No
     raw = do_create_token(get_user_model().objects.get(username="cailay.xem"), "thử")[1]
     r2023 = Resolution.objects.get(number="DEMO-CL-2023")
     body = Api(raw).get(f"/resolutions/{r2023.pk}/evaluations?period=2023").json()
-    assert body["summary"]["total"] == 4
-    assert body["summary"]["sentence"].startswith("Trong 4 chỉ tiêu")
-    revenue = next(e for e in body["evaluations"] if e["code"] == "KT01")
+    assert body["summary"]["total"] == 19  # the set of chitieu.reports.demo
+    assert body["summary"]["sentence"].startswith("Trong 19 chỉ tiêu")
+    revenue = next(e for e in body["evaluations"] if e["code"] == "KT02")
     assert Decimal(revenue["percent_of_target"]) == Decimal("126.82")
     assert revenue["status"] == "exceeded"
     detail = Api(raw).get(f"/resolutions/{r2023.pk}").json()
-    assert len(detail["targets"]) == 4
+    assert len(detail["targets"]) == 19
 
 
 @dataclass(frozen=True)

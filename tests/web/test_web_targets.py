@@ -96,7 +96,7 @@ def test_it_loads_the_demo_only_once_and_marks_invented_figures() -> None:
     # The 2023 results are the article's; the targets they are measured against are invented.
     cai_lay_2023 = Resolution.objects.get(number="DEMO-CL-2023")
     assert cai_lay_2023.targets.filter(illustrative=False).count() == 0
-    revenue = ResultVersion.objects.get(target__resolution=cai_lay_2023, target__code="KT01")
+    revenue = ResultVersion.objects.get(target__resolution=cai_lay_2023, target__code="KT02")
     assert revenue.percent_of_target == Decimal("126.82") and not revenue.illustrative
     # Every result of 2024 is invented, and says so.
     assert (
