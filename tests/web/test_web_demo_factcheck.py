@@ -100,3 +100,17 @@ def test_a_demo_loaded_with_the_old_four_targets_is_completed_once() -> None:
     counts = (TargetRow.objects.count(), ResultVersion.objects.count())
     assert do_load_demo() is False
     assert (TargetRow.objects.count(), ResultVersion.objects.count()) == counts
+
+
+def test_the_web_demo_evaluates_each_target_as_the_reports_demo_does() -> None:
+    from chitieu.reports import demo as sets
+    from chitieu.web.views.reports import report_data
+
+    do_load_demo()
+    for number, expected in (
+        ("DEMO-CL-2023", sets.demo_evaluations()),
+        ("DEMO-KT-2019", sets.kien_tuong_evaluations()),
+    ):
+        resolution = Resolution.objects.get(number=number)
+        web = report_data(resolution, expected[0].target.period or sets.YEAR).evaluations
+        assert {e.target.code: e.status for e in web} == {e.target.code: e.status for e in expected}
