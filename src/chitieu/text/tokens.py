@@ -325,8 +325,8 @@ def _tag(lexicon: Lexicon, tokens: list[Token]) -> tuple[list[Tag], list[int]]:
             i += 1
             continue
         k = len(tags)
-        tags.append(Tag(i, end, best.frozen, " ".join(words[i:end]), best.keys))
-        for m in range(i, end):
-            tag_of[m] = k
+        phrase = words[i] if end == i + 1 else " ".join(words[i:end])
+        tags.append(Tag(i, end, best.frozen, phrase, best.keys))
+        tag_of[i:end] = [k] * (end - i)
         i = end
     return tags, tag_of
