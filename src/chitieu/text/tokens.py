@@ -78,6 +78,7 @@ class Prepared:
     boundary_memo: dict[int, dict[int, int]] = field(default_factory=dict)
     _first_text: dict[int, int] = field(default_factory=dict)  # line start -> first non-space
     quantity_cache: dict[tuple[int, int], tuple[Any, ...]] = field(default_factory=dict)
+    unit_cache: dict[int, Any] = field(default_factory=dict)  # token index -> unit read there
     _category_starts: dict[str, list[int]] = field(default_factory=dict)
     _category_spans: dict[str, tuple[list[int], list[int]]] = field(default_factory=dict)
 
