@@ -111,7 +111,11 @@ class Prepared:
         """Token indexes whose phrase has a key in `prefixes`, sorted (cached per tuple)."""
         found = self._tokens_with.get(prefixes)
         if found is None:
-            found = [i for i, k in enumerate(self.keys) if not k.isdisjoint(prefixes)]
+            # Only tagged tokens have keys: walk the phrases (in order, never overlapping).
+            found = []
+            for t in self.tags:
+                if not t.keys.isdisjoint(prefixes):
+                    found.extend(range(t.start, t.end))
             self._tokens_with[prefixes] = found
         return found
 
