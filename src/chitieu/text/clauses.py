@@ -82,6 +82,8 @@ def _split(doc: Prepared, a: int, b: int) -> int | None:
 
 
 def build_slots(doc: Prepared, a: int, b: int, qs: list[Quantity]) -> list[Slot]:
+    if not qs:
+        return []  # most clauses of prose hold no figure
     slots: list[Slot] = []
     prev_end = a
     pres: list[tuple[int, int]] = []

@@ -340,6 +340,8 @@ def extract(text: str) -> Extraction:
 
 
 def _dedupe[T: (ExtractedTarget, ExtractedResult)](items: list[T]) -> list[T]:
+    if len(items) < 2:
+        return list(items)  # nothing to compare: skip building the keys
     seen: set[str] = set()
     out: list[T] = []
     for it in items:

@@ -93,7 +93,7 @@ def covered_tokens(doc: Prepared, qs: list[Quantity], a: int, b: int) -> set[int
     # A bracket holding a figure speaks for that figure only ("(năm 2025 ước đạt 8,1%)").
     firsts = sorted(q.first for q in qs)
     open_at: int | None = None
-    for k in range(a, b):
+    for k in range(a, b) if firsts else ():  # no figure: no bracket speaks for one
         t = doc.tokens[k].text
         if t == "(":
             open_at = k

@@ -56,7 +56,18 @@ def _number_at(doc: Prepared, i: int) -> Decimal | None:
 
 
 def _unit_at(doc: Prepared, j: int) -> tuple[str, str, int] | None:
-    """(unit as written, kind, index after) for a unit starting at token j, or None."""
+    """(unit as written, kind, index after) for a unit starting at token j, or None. A
+    number is read again for each range that holds it: its unit is read once."""
+    cache = doc.unit_cache
+    if j in cache:
+        found: tuple[str, str, int] | None = cache[j]
+        return found
+    found = _read_unit(doc, j)
+    cache[j] = found
+    return found
+
+
+def _read_unit(doc: Prepared, j: int) -> tuple[str, str, int] | None:
     tokens = doc.tokens
     if j >= len(tokens) or not _same_line(doc, j - 1, j):
         return None

@@ -382,10 +382,15 @@ def drop_restated(results: list[ExtractedResult]) -> list[ExtractedResult]:
         return results  # not one report with a headline: nothing to fold
     # What each result says and its name's words, once: each is compared with ~120 others.
     saids = [said(r) for r in results]
+    # "Says all I say and more" as a set test: a proper subset of (field, value) pairs. Values
+    # are Decimals and strings (hashable, equal ones hash alike); a NaN is never equal to
+    # itself, so a result holding one keeps the field-by-field comparison.
+    items = [frozenset(d.items()) if all(v == v for v in d.values()) else None for d in saids]
     names = [_content_words(r.name) for r in results]
     out: list[ExtractedResult] = []
     for i, r in enumerate(results):
         mine = saids[i]
+        my_items = items[i]
         words = names[i]
         restated = False
         # Nearby results only: bounded work on hostile input, and a headline is near its body.
@@ -393,7 +398,13 @@ def drop_restated(results: list[ExtractedResult]) -> list[ExtractedResult]:
             if results[j] is r:
                 continue
             theirs = saids[j]
-            if len(theirs) <= len(mine) or any(theirs.get(k) != v for k, v in mine.items()):
+            if len(theirs) <= len(mine):
+                continue
+            their_items = items[j]
+            if my_items is not None and their_items is not None:
+                if not my_items < their_items:
+                    continue
+            elif any(theirs.get(k) != v for k, v in mine.items()):
                 continue
             other_words = names[j]
             shared = words & other_words

@@ -8,12 +8,14 @@ the separator of enumerated targets in resolutions. Numbers are single tokens, s
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from chitieu.text.tokens import Prepared
 
 _ENDERS = {".", "!", "?", "…"}
+_NEWLINE = re.compile("\n")
 _BULLET = re.compile(r"\s*(?:[-+•*–]|[a-zđ]\)|\d{1,2}[.)]|[ivx]{1,4}[.)])\s")
 
 
@@ -83,7 +85,15 @@ def split_sentences(doc: Prepared) -> list[Sentence]:
         out.append(Sentence(len(out), start, end, tuple(clauses), bullet, last == ":", new_line))
         start = end
 
-    for i in range(n):
+    # Only tokens after a line break or reading ".", "!", "?", "…" can end a sentence: visit
+    # those alone (tokens never hold a "\n", so a break lies in the gap before a token).
+    starts = [t.start for t in tokens]
+    at = {i for i, w in enumerate(doc.words) if w in _ENDERS}
+    for p in _NEWLINE.finditer(doc.text):
+        j = bisect.bisect_right(starts, p.start())
+        if 0 < j < n:
+            at.add(j)
+    for i in sorted(at):
         tok = tokens[i]
         if i > start and "\n" in doc.text[tokens[i - 1].end : tok.start] and not _wrapped(doc, i):
             flush(i)

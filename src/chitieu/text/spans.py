@@ -85,22 +85,21 @@ def name_span(
     """The indicator named in tokens [a, b) (the words before a number's cue chain):
     after a ':' head and an introductory segment, past leading cue words (remembering a
     leading tăng/giảm), up to the first predicate word."""
-    for i in range(b - 1, a - 1, -1):
-        if doc.tokens[i].text == ":":
-            # "- Tỷ lệ hộ nghèo: 0,85%": a label ends with the colon.
-            # "- Tỷ lệ hộ nghèo: 0,85%" is a label; "Tai nạn giao thông giảm …: xảy ra 224 vụ"
-            # is a sentence whose figures follow.
-            verb_before = first_tag_in(doc, a, i, PREDICATE) is not None
-            field = a < i and doc.tokens[a].text in _FIELD_WORDS  # "Về xây dựng Đảng: …"
-            if (
-                any(doc.tokens[k].kind == "word" for k in range(i + 1, b))
-                or (not label and verb_before)
-                or field
-            ):
-                a = i + 1
-            else:
-                b = i
-            break
+    colon = doc.last_colon(a, b)  # the last ":" of [a, b), by binary search
+    if colon is not None:
+        # "- Tỷ lệ hộ nghèo: 0,85%": a label ends with the colon.
+        # "- Tỷ lệ hộ nghèo: 0,85%" is a label; "Tai nạn giao thông giảm …: xảy ra 224 vụ"
+        # is a sentence whose figures follow.
+        verb_before = first_tag_in(doc, a, colon, PREDICATE) is not None
+        field = a < colon and doc.tokens[a].text in _FIELD_WORDS  # "Về xây dựng Đảng: …"
+        if (
+            any(doc.tokens[k].kind == "word" for k in range(colon + 1, b))
+            or (not label and verb_before)
+            or field
+        ):
+            a = colon + 1
+        else:
+            b = colon
     if strip_intro:
         # "…các chỉ tiêu kế hoạch năm 2024, trong đó tốc độ tăng trưởng … đạt 7%": the name
         # follows the last "trong đó".

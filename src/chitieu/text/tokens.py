@@ -15,7 +15,10 @@ from chitieu.text.lexicon import Lexicon, load_lexicon
 from chitieu.text.normalize import fold, normalize
 
 # Digit groups (the number parser decides what they mean), letter runs, any other character.
-_TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|\S")
+_TOKEN_RE = re.compile(r"(\d+(?:[.,]\d+)*)|([^\W\d_]+)|(\S)")
+# Plain digit runs repeat across a text ("2025", "1"): their Decimal is built once. Decimals
+# are immutable, so sharing one is safe; the cache is bounded by clearing it when full.
+_PLAIN_VALUES: dict[str, Decimal] = {}
 # Longer digit runs are not figures anyone writes; blanking them in the copy the trap patterns
 # scan keeps every pattern linear on hostile input.
 _LONG_DIGITS = re.compile(r"\d{19,}")
@@ -75,6 +78,7 @@ class Prepared:
     boundary_memo: dict[int, dict[int, int]] = field(default_factory=dict)
     _first_text: dict[int, int] = field(default_factory=dict)  # line start -> first non-space
     quantity_cache: dict[tuple[int, int], tuple[Any, ...]] = field(default_factory=dict)
+    unit_cache: dict[int, Any] = field(default_factory=dict)  # token index -> unit read there
     _category_starts: dict[str, list[int]] = field(default_factory=dict)
     _category_spans: dict[str, tuple[list[int], list[int]]] = field(default_factory=dict)
 
@@ -107,7 +111,11 @@ class Prepared:
         """Token indexes whose phrase has a key in `prefixes`, sorted (cached per tuple)."""
         found = self._tokens_with.get(prefixes)
         if found is None:
-            found = [i for i, k in enumerate(self.keys) if not k.isdisjoint(prefixes)]
+            # Only tagged tokens have keys: walk the phrases (in order, never overlapping).
+            found = []
+            for t in self.tags:
+                if not t.keys.isdisjoint(prefixes):
+                    found.extend(range(t.start, t.end))
             self._tokens_with[prefixes] = found
         return found
 
@@ -261,25 +269,31 @@ def prepare(raw: str) -> Prepared:
         source = "".join(chars)
     tokens: list[Token] = []
     append = tokens.append
+    plain = _PLAIN_VALUES
+    # The group that matched says the kind: one regex pass, no per-token character tests.
     for m in _TOKEN_RE.finditer(source):
-        word = m.group(0)
+        kind = m.lastindex
         s, e = m.span()
-        c = word[0]
-        if c.isdigit():
-            value: Decimal | None = None
-            # isascii: "²" and "③" are isdigit() but not numbers Decimal reads (hypothesis).
-            if word.isascii() and word.isdigit() and len(word) <= MAX_NUMBER_CHARS:
-                value = Decimal(word)  # plain digits ("02" -> 2): the common case, no regex
-            elif len(word) <= MAX_NUMBER_CHARS:
-                try:
-                    value = parse_number(word)
-                except NumberFormatError:
-                    value = None
+        word = m.group(kind)  # type: ignore[arg-type]
+        if kind == 2 and word[0].isalpha():
+            append(Token("word", s, e, word))
+        elif kind == 1 or word[0].isdigit():  # "²" is a \w, not a \d, but reads as a number
+            value: Decimal | None = plain.get(word)
+            if value is None:
+                # isascii: "²" and "③" are isdigit() but not numbers Decimal reads (hypothesis).
+                if word.isascii() and word.isdigit() and len(word) <= MAX_NUMBER_CHARS:
+                    value = Decimal(word)  # plain digits ("02" -> 2): the common case
+                    if len(plain) >= 65536:
+                        plain.clear()
+                    plain[word] = value
+                elif len(word) <= MAX_NUMBER_CHARS:
+                    try:
+                        value = parse_number(word)
+                    except NumberFormatError:
+                        value = None
             if value is None:
                 skips.append(Skip((s, e), "number.unreadable", text[s:e]))
             append(Token("num", s, e, word, value))
-        elif c.isalpha():
-            append(Token("word", s, e, word))
         else:
             append(Token("punct", s, e, word))
     tags, tag_of = _tag(lexicon, tokens)
@@ -316,8 +330,8 @@ def _tag(lexicon: Lexicon, tokens: list[Token]) -> tuple[list[Tag], list[int]]:
             i += 1
             continue
         k = len(tags)
-        tags.append(Tag(i, end, best.frozen, " ".join(words[i:end]), best.keys))
-        for m in range(i, end):
-            tag_of[m] = k
+        phrase = words[i] if end == i + 1 else " ".join(words[i:end])
+        tags.append(Tag(i, end, best.frozen, phrase, best.keys))
+        tag_of[i:end] = [k] * (end - i)
         i = end
     return tags, tag_of
