@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
 from chitieu.evaluate import evaluate
 from chitieu.model import Comparator, Direction, Kind, Result, Status, Target
 from chitieu.numbers import parse_number
+from doc_tables import table_rows
 
-DOC = Path(__file__).resolve().parents[1] / "docs" / "evaluation.md"
+DOC = "evaluation.md"
 HEADER = "| # | comparator | kind | direction |"
 NONE = "—"
 
@@ -68,13 +68,8 @@ def _result(text: str) -> Result | None:
 
 
 def load_examples() -> list[Example]:
-    lines = DOC.read_text(encoding="utf-8").splitlines()
-    start = next(i for i, line in enumerate(lines) if line.startswith(HEADER))
     examples = []
-    for line in lines[start + 2 :]:
-        if not line.startswith("|"):
-            break
-        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+    for cells in table_rows(DOC, HEADER):
         number, comparator, kind, direction, target, result, status, percent = cells[:8]
         examples.append(
             Example(

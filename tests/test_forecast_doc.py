@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
 from chitieu.forecast import Accumulation, ForecastMethod, Outlook, forecast_year_end
 from chitieu.model import Comparator, Direction, Kind, Target
 from chitieu.numbers import parse_number
+from doc_tables import table_rows
 
-DOC = Path(__file__).resolve().parents[1] / "docs" / "term-and-forecast.md"
+DOC = "term-and-forecast.md"
 HEADER = "| # | accumulation | current | history | target |"
 NONE = "—"
 YEAR = 2025
@@ -70,13 +70,8 @@ def _target(text: str) -> Target | None:
 
 
 def load_examples() -> list[Example]:
-    lines = DOC.read_text(encoding="utf-8").splitlines()
-    start = next(i for i, line in enumerate(lines) if line.startswith(HEADER))
     examples = []
-    for line in lines[start + 2 :]:
-        if not line.startswith("|"):
-            break
-        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+    for cells in table_rows(DOC, HEADER):
         number, accumulation, current, history, target, value, low, high, method, outlook = cells
         examples.append(
             Example(

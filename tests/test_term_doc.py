@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
 from chitieu.model import Direction
 from chitieu.numbers import parse_number
 from chitieu.term import TermAssessment, TermKind, TermStatus, TermTarget, assess_term
+from doc_tables import table_rows
 
-DOC = Path(__file__).resolve().parents[1] / "docs" / "term-and-forecast.md"
+DOC = "term-and-forecast.md"
 HEADER = "| # | kind | direction | target | baseline | results |"
 NONE = "—"
 
@@ -44,13 +44,8 @@ def _results(text: str) -> dict[int, Decimal]:
 
 
 def load_examples() -> list[Example]:
-    lines = DOC.read_text(encoding="utf-8").splitlines()
-    start = next(i for i, line in enumerate(lines) if line.startswith(HEADER))
     examples = []
-    for line in lines[start + 2 :]:
-        if not line.startswith("|"):
-            break
-        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+    for cells in table_rows(DOC, HEADER):
         number, kind, direction, target, baseline, results, status = cells[:7]
         progress, achieved, needed, pace = cells[7:11]
         examples.append(
