@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Iterator, Set
+from collections.abc import Callable, Iterator, Set
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -236,16 +236,29 @@ def _resolution(spec: SynthSpec, commune: SynthUnit, year: int) -> SynthResoluti
 
 
 def _base(spec: SynthSpec, commune: SynthUnit, ind: Indicator) -> float:
-    """The commune's own level of an indicator in the first year: stable across years."""
-    rng = random.Random(f"{spec.seed}/{commune.code}/{ind.code}")
-    base = rng.uniform(ind.low, ind.high)
-    if ind.urban and commune.division_type == "phường":
-        base *= 2.5
+    """The commune's own level of an indicator in the first year: stable across years.
+    Cached: each (commune, indicator) is asked for every year (and twice for % changes), and
+    seeding a generator from a string costs more than the rest of a target's year."""
+    key = (spec.seed, commune.code, commune.division_type, ind.code)
+    base = _BASES.get(key)
+    if base is None:
+        if len(_BASES) >= 50_000:  # a province's communes over its years fit many times
+            _BASES.clear()
+        rng = random.Random(f"{spec.seed}/{commune.code}/{ind.code}")
+        base = rng.uniform(ind.low, ind.high)
+        if ind.urban and commune.division_type == "phường":
+            base *= 2.5
+        _BASES[key] = base
     return base
 
 
+_BASES: dict[tuple[int, int, str, str], float] = {}
+# format() specs by number of decimals: cheaper than a nested f-string spec a value.
+_FORMATS = tuple(f".{d}f" for d in range(16))
+
+
 def _round(x: float, decimals: int) -> Decimal:
-    return Decimal(f"{x:.{decimals}f}")
+    return Decimal(format(x, _FORMATS[decimals]))
 
 
 def _target(
@@ -268,7 +281,7 @@ def _target(
         if ind.unit == "%":
             value = min(value, Decimal(100))
     target = SynthTarget(order, ind, value, value_max)
-    target.results = list(_results(spec, rng, c, year, ind, expected))
+    target.results = _results(spec, rng, c, year, ind, expected)
     return target
 
 
@@ -283,7 +296,11 @@ def _actual(rng: random.Random, ind: Indicator, expected: float) -> float:
 
 def _results(
     spec: SynthSpec, rng: random.Random, c: SynthUnit, year: int, ind: Indicator, expected: float
-) -> Iterator[SynthResult]:
+) -> list[SynthResult]:
+    """A target's versions in the order they were reported. Built into one list (no nested
+    generators): this runs for each of the 12 million results."""
+    out: list[SynthResult] = []
+    add = out.append
     last = year == spec.last_year
     cutoff = spec.cutoff_month if last else 12
     months_total = 0.0
@@ -297,11 +314,11 @@ def _results(
             estimate = official * rng.gauss(1.0, 0.03)
             if m > cutoff:  # the month being reported now: only an estimate, not yet approved
                 state = "submitted" if rng.random() < 0.7 else "draft"
-                yield _version(code, True, 1, state, estimate, ind, None, year, m, 20)
+                add(_version(code, True, 1, state, estimate, ind, None, year, m, 20))
                 continue
             if rng.random() < ESTIMATED_MONTHS:
-                yield _version(code, True, 1, "approved", estimate, ind, None, year, m, 20)
-            yield from _official(rng, code, official, ind, None, year, m + 1, 12)
+                add(_version(code, True, 1, "approved", estimate, ind, None, year, m, 20))
+            _official(add, rng, code, official, ind, None, year, m + 1, 12)
     if ind.kind is Kind.CHANGE:
         previous = max(1.0, _base(spec, c, ind) * 20 * rng.gauss(1.0, 0.1))
         actual = previous * (1 + rng.gauss(-0.06, ind.spread))
@@ -314,14 +331,16 @@ def _results(
     estimate = actual * rng.gauss(1.0, 0.02)
     if last:  # the year is not over: the conference sees an estimate
         state = "approved" if rng.random() < 0.6 else "submitted"
-        yield _version(code, True, 1, state, estimate, ind, prev_d, year, 12, 10)
-        return
-    yield _version(code, True, 1, "approved", estimate, ind, prev_d, year, 12, 10)
+        add(_version(code, True, 1, state, estimate, ind, prev_d, year, 12, 10))
+        return out
+    add(_version(code, True, 1, "approved", estimate, ind, prev_d, year, 12, 10))
     if rng.random() < 0.97:  # a few communes never send the official year figure
-        yield from _official(rng, code, actual, ind, prev_d, year + 1, 1, 25)
+        _official(add, rng, code, actual, ind, prev_d, year + 1, 1, 25)
+    return out
 
 
 def _official(
+    add: Callable[[SynthResult], None],
     rng: random.Random,
     code: str,
     value: float,
@@ -330,15 +349,15 @@ def _official(
     year: int,
     month: int,
     day: int,
-) -> Iterator[SynthResult]:
+) -> None:
     if month == 13:
         year, month = year + 1, 1
     if rng.random() < 0.02:  # returned for correction, approved on the second try
         wrong = value * rng.gauss(1.0, 0.2)
-        yield _version(code, False, 1, "returned", wrong, ind, previous, year, month, day - 5)
-        yield _version(code, False, 2, "approved", value, ind, previous, year, month, day)
+        add(_version(code, False, 1, "returned", wrong, ind, previous, year, month, day - 5))
+        add(_version(code, False, 2, "approved", value, ind, previous, year, month, day))
         return
-    yield _version(code, False, 1, "approved", value, ind, previous, year, month, day)
+    add(_version(code, False, 1, "approved", value, ind, previous, year, month, day))
 
 
 def _version(
@@ -353,18 +372,26 @@ def _version(
     month: int,
     day: int,
 ) -> SynthResult:
-    month = min(month, 12)
     if not math.isfinite(value):  # pragma: no cover - gauss never returns inf
         value = 0.0
-    return SynthResult(
-        period_code=code,
-        estimated=estimated,
-        seq=seq,
-        state=state,
-        value=_round(max(value, 0.0) if ind.kind is Kind.LEVEL else value, ind.decimals),
-        previous_value=previous,
-        reported_at=_reported_at(year, month, max(day, 1)),
+    if ind.kind is Kind.LEVEL and value < 0.0:
+        value = 0.0
+    return _new_result(
+        SynthResult,
+        (
+            code,
+            estimated,
+            seq,
+            state,
+            Decimal(format(value, _FORMATS[ind.decimals])),
+            previous,
+            _reported_at(year, month if month < 12 else 12, day if day > 1 else 1),
+        ),
     )
+
+
+# SynthResult's own __new__ takes keywords; the tuple's is a third cheaper a result.
+_new_result = tuple.__new__
 
 
 @lru_cache(maxsize=4096)

@@ -24,7 +24,15 @@ from typing import Any
 from django.db import DatabaseError, connection, models, transaction
 
 from chitieu.evaluate.bulk import evaluate_bulk
-from chitieu.synth import Chunk, SynthSpec, chunk_keys, communes, iter_chunks, provinces
+from chitieu.synth import (
+    Chunk,
+    SynthResult,
+    SynthSpec,
+    chunk_keys,
+    communes,
+    iter_chunks,
+    provinces,
+)
 from chitieu.web.actions.units import do_load_units
 from chitieu.web.models import (
     Body,
@@ -86,9 +94,12 @@ class Table:
 class Writer:
     """The database-specific part: reserve ids, write rows."""
 
-    def __init__(self) -> None:
+    def __init__(self, results: Table | None = None) -> None:
         self.vendor = connection.vendor
         self._dt: dict[datetime, Any] = {}
+        # COPY text of the result columns the loader leaves at their defaults.
+        defaults = results.defaults if results is not None else ()
+        self._result_tail = "".join("\t" + _copy_text(v) for v in defaults) + "\n"
 
     def datetime(self, value: datetime) -> Any:
         if self.vendor != "sqlite":
@@ -116,27 +127,36 @@ class Writer:
             top = max(top, int(cur.fetchone()[0]))
             return list(range(top + 1, top + 1 + n))
 
-    def write_results(self, table: Table, rows: list[tuple[Any, ...]]) -> None:
-        """The results table, the bulk of the data: on PostgreSQL the COPY text is formatted
-        here for the RESULT layout (one f-string a row), a third cheaper than `write_row`."""
+    def result_rows(self, tid: int, unit: str, versions: Iterable[SynthResult]) -> list[Any]:
+        """A target's result versions as rows of the RESULT layout: on PostgreSQL already as
+        COPY text lines (one f-string a row, no tuple in between: the results are the bulk
+        of the data and this is the loader's innermost loop), elsewhere as tuples."""
+        if self.vendor != "postgresql":
+            at = self.datetime
+            return [
+                (tid, code, est, seq, state, value, unit, prev, True, at(when))
+                for code, est, seq, state, value, prev, when in versions
+            ]
+        text, stamps, tail = _copy_text, self._dt, self._result_tail
+        u = text(unit)
+        return [
+            f"{tid}\t{text(code)}\t{'t' if est else 'f'}\t{seq}\t{text(state)}\t"
+            f"{'\\N' if value is None else value}\t{u}\t"
+            f"{'\\N' if prev is None else prev}\tt\t{stamps.get(when) or self._stamp(when)}{tail}"
+            for code, est, seq, state, value, prev, when in versions
+        ]
+
+    def write_results(self, table: Table, rows: list[Any]) -> None:
+        """Rows from `result_rows`: on PostgreSQL one COPY of the joined text."""
         if self.vendor != "postgresql":
             self.write(table, rows)
             return
-        tail = "".join("\t" + _copy_text(v) for v in table.defaults) + "\n"
-        text, stamp = _copy_text, self._stamp
-        lines = [
-            f"{tid}\t{text(code)}\t{'t' if est else 'f'}\t{seq}\t{text(state)}\t"
-            f"{'\\N' if value is None else value}\t{text(unit)}\t"
-            f"{'\\N' if prev is None else prev}\t{'t' if ill else 'f'}\t{stamp(at)}{tail}"
-            for tid, code, est, seq, state, value, unit, prev, ill, at in rows
-        ]
         cols = ", ".join(f'"{c}"' for c in table.columns)
         with (
             connection.cursor() as wrapper,
             wrapper.cursor.copy(f'COPY "{table.name}" ({cols}) FROM STDIN') as copy,
         ):
-            for start in range(0, len(lines), 5000):
-                copy.write("".join(lines[start : start + 5000]))
+            copy.write("".join(rows))
 
     def _stamp(self, value: datetime) -> str:
         out = self._dt.get(value)
@@ -159,6 +179,9 @@ class Writer:
                     f'INSERT INTO "{table.name}" ({cols}) VALUES ({marks})',
                     (row + extra for row in rows),
                 )
+
+
+_name_key = lru_cache(maxsize=1024)(name_key)  # 40 indicator names, a million targets
 
 
 @lru_cache(maxsize=4096, typed=True)  # typed: True and 1 are different values here
@@ -247,7 +270,7 @@ def do_load(
     size. The rebuild is part of the load's time. `manage_indexes=False` leaves them to the
     caller (the parent of `--jobs` loaders)."""
     started = time.perf_counter()
-    writer = Writer()
+    writer = Writer(Table(ResultVersion, RESULT))
     if writer.vendor == "postgresql":
         with connection.cursor() as cur:
             # A chunk is still all-or-nothing; a crash may only lose the last few commits,
@@ -427,7 +450,7 @@ def _load_chunk(
                     i.code,
                     t.order,
                     i.name,
-                    name_key(i.name),
+                    _name_key(i.name),
                     i.field.value,
                     i.kind.value,
                     i.comparator.value,
@@ -439,21 +462,7 @@ def _load_chunk(
                     True,
                 )
             )
-            for r in t.results:
-                results.append(
-                    (
-                        tid,
-                        r.period_code,
-                        r.estimated,
-                        r.seq,
-                        r.state,
-                        r.value,
-                        i.unit,
-                        r.previous_value,
-                        True,
-                        w.datetime(r.reported_at),
-                    )
-                )
+            results += w.result_rows(tid, i.unit, t.results)
             year_result = t.year_result(res.year)
             pairs.append((t.to_domain(res.year), year_result))
             evaluations.append(
