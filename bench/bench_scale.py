@@ -99,9 +99,10 @@ def main() -> int:
     )
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=15, help="length of the load run")
-    # gthread, one process per core plus one: docs/deployment.md says why.
-    parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) + 1)
-    parser.add_argument("--threads", type=int, default=4, help="threads per worker")
+    # gthread, one process per core with 8 threads each: docs/deployment.md says why.
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--threads", type=int, default=8, help="threads per worker")
+    parser.add_argument("--worker-class", default="gthread", help="gunicorn: gthread or sync")
     args = parser.parse_args()
 
     sys.path.insert(0, str(ROOT / "src"))
@@ -219,7 +220,7 @@ def main() -> int:
                 "-w",
                 str(args.workers),
                 "--worker-class",
-                "gthread",
+                args.worker_class,
                 "--threads",
                 str(args.threads),
                 "--log-level",

@@ -18,7 +18,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--demo", action="store_true", help="tạo và nạp dữ liệu mẫu rồi chạy")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000)
-    parser.add_argument("--workers", type=int, default=2, help="số tiến trình gunicorn")
+    # One process per core, threads for requests waiting on the database (docs/deployment.md).
+    parser.add_argument(
+        "--workers", type=int, default=os.cpu_count() or 2, help="số tiến trình gunicorn"
+    )
+    parser.add_argument("--threads", type=int, default=8, help="số luồng mỗi tiến trình")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -64,6 +68,10 @@ def run(args: argparse.Namespace) -> int:
         f"{args.host}:{args.port}",
         "--workers",
         str(args.workers),
+        "--worker-class",
+        "gthread",
+        "--threads",
+        str(args.threads),
         "--access-logfile",
         "-",
     ]
