@@ -231,3 +231,18 @@ def test_a_write_rolled_back_leaves_the_cached_page_valid(public: Town) -> None:
         raise RuntimeError("hủy")
     assert dict(DashboardVersion.objects.values_list("body_id", "value")) == before
     assert "Chờ duyệt" not in _row(_visit(public.resolution), "KT01")
+
+
+def test_a_bulk_load_which_bypasses_the_signals_moves_every_page_to_new_keys(
+    public: Town, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from chitieu.cli import main
+
+    # A first load brings the units (saved one by one: signals); the second only COPYs.
+    assert main(["synth", "--communes", "1", "--years", "1", "--first-year", "2022"]) == 0
+    _visit(public.resolution)
+    before = _key(public.resolution)
+    assert main(["synth", "--communes", "1", "--years", "1", "--first-year", "2023"]) == 0
+    capsys.readouterr()
+    after = _key(public.resolution)
+    assert before is not None and after is not None and after != before

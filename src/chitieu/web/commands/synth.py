@@ -74,6 +74,7 @@ def run(args: argparse.Namespace) -> int:
 
     setup_django()
     migrate_database(load_units=True)
+    from chitieu.web.pagecache.versions import bump_all
     from chitieu.web.scale.load import do_load
     from chitieu.web.scale.parallel import do_load_parallel
     from chitieu.web.scale.progress import Progress
@@ -86,7 +87,10 @@ def run(args: argparse.Namespace) -> int:
             stats = do_load(spec, progress=progress, fk_checks=not args.no_fk_checks)
     except RuntimeError as exc:  # LoadError, or a parallel loader that failed
         print(f"Lỗi: {exc}", file=sys.stderr)
+        bump_all()  # the chunks loaded before the failure are committed
         return 2
+    # COPY bypasses the signals: a year loaded before a served one changes its "cùng kỳ".
+    bump_all()
     print(
         f"Đã nạp {format_number(stats.chunks)} phần (bỏ qua {format_number(stats.skipped)} phần"
         f" đã có): {format_number(stats.resolutions)} nghị quyết, "
