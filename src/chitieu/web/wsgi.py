@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import gc
 import os
 
 from django.core.wsgi import get_wsgi_application
+from django.urls import get_resolver
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "chitieu.web.settings")
 application = get_wsgi_application()
+get_resolver().url_patterns  # noqa: B018 (imports every view now, not in the first request)
+# The ~100,000 objects of a loaded Django live as long as the process: out of the collector's
+# sight, a full collection takes under 1 ms instead of 50-120 ms during which every thread
+# of the worker stops (measured; that pause was a visible part of the p99 under load).
+gc.freeze()
