@@ -20,8 +20,11 @@ uniqueness of result versions: run a large load before users write, as an initia
 
 from __future__ import annotations
 
+import os
+import re
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from django.db import connection, transaction
@@ -116,30 +119,71 @@ def set_aside() -> int:
     return len(items)
 
 
-def put_back(note: Callable[[str], None] | None = None) -> float:
+def put_back(note: Callable[[str], None] | None = None, workers: int = 0) -> float:
     """Make every listed index and constraint again; seconds spent. Each one in its own
     transaction with its list entry, so an interrupted rebuild resumes where it stopped.
-    Indexes first, foreign keys last (validated once the rows are all there)."""
+
+    Indexes (and unique constraints, built as a unique index first) are built side by side on
+    `workers` connections (default: the cores, at most 4): each build sorts on one core, and
+    CREATE INDEX takes a lock that other index builds on the same table share. Foreign keys
+    come last, one by one, validated once every index is back."""
     started = time.perf_counter()
     pending = list(DeferredIndex.objects.all())
     if not pending:
         return 0.0
     if note is not None:
         note(f"dựng lại {len(pending)} chỉ mục và ràng buộc đã tạm bỏ khi nạp")
-    q = connection.ops.quote_name
-    order = {INDEX: 0, UNIQUE: 1, FOREIGN_KEY: 2}
-    for item in sorted(pending, key=lambda i: (order.get(i.kind, 3), i.table, i.name)):
-        step = time.perf_counter()
-        try:
-            _put_back_one(item, q)
-        except Exception as exc:
-            raise RuntimeError(
-                f"Không dựng lại được {item.kind} {item.name} của bảng {item.table}: {exc}. "
-                "Danh sách còn lại ở bảng scale_deferredindex; chạy lại lệnh nạp để làm tiếp."
-            ) from exc
-        if note is not None:
-            note(f"  {item.name}: {time.perf_counter() - step:.1f} giây")
+    builds = [i for i in pending if i.kind == INDEX or _unique_columns(i) is not None]
+    # The largest table first, so that its long sorts start at once.
+    builds.sort(key=lambda i: (i.table != ResultVersion._meta.db_table, i.table, i.name))
+    rest = sorted(
+        (i for i in pending if i not in builds),
+        key=lambda i: (i.kind == FOREIGN_KEY, i.table, i.name),
+    )
+    workers = workers or min(4, os.cpu_count() or 1)
+    failures: list[tuple[DeferredIndex, BaseException]] = []
+    if workers > 1 and len(builds) > 1:
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="put-back") as pool:
+            outcomes = list(pool.map(lambda i: _timed(i, note, own_connection=True), builds))
+    else:
+        outcomes = [_timed(i, note) for i in builds]
+    failures += [(i, e) for i, e in zip(builds, outcomes, strict=True) if e is not None]
+    if not failures:  # foreign keys only once every index is back (and none broke)
+        for item in rest:
+            error = _timed(item, note)
+            if error is not None:
+                failures.append((item, error))
+                break
+    if failures:
+        item, exc = failures[0]
+        raise RuntimeError(
+            f"Không dựng lại được {item.kind} {item.name} của bảng {item.table}: {exc}. "
+            "Danh sách còn lại ở bảng scale_deferredindex; chạy lại lệnh nạp để làm tiếp."
+        ) from exc
     return time.perf_counter() - started
+
+
+def _timed(
+    item: DeferredIndex, note: Callable[[str], None] | None, own_connection: bool = False
+) -> BaseException | None:
+    step = time.perf_counter()
+    try:
+        _put_back_one(item, connection.ops.quote_name)
+    except Exception as exc:
+        return exc
+    finally:
+        if own_connection:  # a pool thread's connection: Django opened it for this thread
+            connection.close()
+    if note is not None:
+        note(f"  {item.name}: {time.perf_counter() - step:.1f} giây")
+    return None
+
+
+def _unique_columns(item: DeferredIndex) -> str | None:
+    """The columns of a plain unique constraint (`UNIQUE (a, b)`, no other clause), which can
+    be built as a unique index alongside the others and then attached as the constraint."""
+    match = re.fullmatch(r"UNIQUE \(([^()]*)\)", item.definition)
+    return match.group(1) if item.kind == UNIQUE and match else None
 
 
 def _put_back_one(item: DeferredIndex, q: Callable[[str], str]) -> None:
@@ -157,6 +201,24 @@ def _put_back_one(item: DeferredIndex, q: Callable[[str], str]) -> None:
                 if not item.definition.endswith(" NOT VALID"):  # it was validated before
                     cur.execute(f"ALTER TABLE {q(item.table)} VALIDATE CONSTRAINT {q(item.name)}")
                 item.delete()
+            return
+        columns = _unique_columns(item)
+        if columns is not None:
+            # Two steps: the index under the lock index builds share, then the constraint
+            # takes it over (a brief exclusive lock, not held while sorting).
+            if not _constraint_exists(item):
+                with transaction.atomic():
+                    cur.execute("SELECT to_regclass(%s)", [item.name])
+                    if cur.fetchone()[0] is None:
+                        cur.execute(
+                            f"CREATE UNIQUE INDEX {q(item.name)} ON {q(item.table)} ({columns})"
+                        )
+                with transaction.atomic():
+                    cur.execute(
+                        f"ALTER TABLE {q(item.table)} ADD CONSTRAINT {q(item.name)} "
+                        f"UNIQUE USING INDEX {q(item.name)}"
+                    )
+            item.delete()
             return
         with transaction.atomic():
             if item.kind == UNIQUE:
