@@ -88,6 +88,7 @@ def resolution_create(request: HttpRequest) -> HttpResponse:
 
 
 def resolution_dashboard(request: HttpRequest, resolution_id: int) -> HttpResponse:
+    key: str | None = None  # a visitor's page in the cache; logged-in pages are not cached
     if not request.user.is_authenticated:
         # A visitor's page depends only on the data: served from the cache (pagecache).
         key = pages.page_key(request, resolution_id, get_language())
@@ -104,7 +105,7 @@ def resolution_dashboard(request: HttpRequest, resolution_id: int) -> HttpRespon
         messages.error(request, str(exc))
         period = resolution.period
     context = _dashboard_context(request, resolution, period)
-    if request.user.is_authenticated or key is None:
+    if key is None:
         return render(request, "chitieu/dashboard.html", context)
     context["csrf_token"] = pages.csrf_placeholder()  # each response gets its own token
     page = render_to_string("chitieu/dashboard.html", context, request)
