@@ -21,6 +21,7 @@ from chitieu.reports import demo as sets
 from chitieu.web.actions.results import do_save_result
 from chitieu.web.actions.targets import do_create_target
 from chitieu.web.models import Body, Resolution, ResultState, TargetRow
+from chitieu.web.pagecache.versions import bump_all
 
 ILLUSTRATIVE = "số liệu minh họa"
 CAI_LAY_SOURCE = "Báo Ấp Bắc, 31/01/2024: “Đảng bộ TX. Cai Lậy: Quyết tâm thực hiện thắng lợi…”"
@@ -135,6 +136,8 @@ def _complete(
                 code=t.code, order=t.order + 1, value=t.value
             )
             changed = True
+    if changed:
+        bump_all()  # QuerySet.update() sends no signal: cached public pages must not keep the old codes
     for e in evaluations:
         if e.target.name in existing:
             continue
