@@ -43,6 +43,27 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         " superuser, như pg_restore --disable-triggers)",
     )
     parser.add_argument(
+        "--out",
+        metavar="THƯ_MỤC",
+        default=None,
+        help="không nạp: ghi bộ dữ liệu ra thư mục, mỗi (tỉnh, năm) một bộ tệp dạng COPY của"
+        " PostgreSQL, kèm manifest.json (số dòng, tổng kiểm SHA-256)",
+    )
+    parser.add_argument("--gzip", action="store_true", help="với --out: nén các tệp bằng gzip")
+    parser.add_argument(
+        "--id-base",
+        type=_positive,
+        default=1,
+        help="với --out: mã (id) đầu tiên của nghị quyết và chỉ tiêu (mặc định 1)",
+    )
+    parser.add_argument(
+        "--from",
+        dest="source",
+        metavar="THƯ_MỤC",
+        default=None,
+        help="nạp bộ dữ liệu đã ghi bằng --out (đọc tệp, không sinh lại); chạy lại được",
+    )
+    parser.add_argument(
         "--count", action="store_true", help="chỉ đếm số nghị quyết, chỉ tiêu, kết quả; không nạp"
     )
 
@@ -73,6 +94,8 @@ def run(args: argparse.Namespace) -> int:
     from chitieu.web.commands import migrate_database, setup_django
 
     setup_django()
+    if args.out is not None:
+        return _write_files(spec, args)
     migrate_database(load_units=True)
     from chitieu.web.pagecache.versions import bump_all
     from chitieu.web.scale.load import do_load
@@ -81,7 +104,13 @@ def run(args: argparse.Namespace) -> int:
 
     progress = Progress(sys.stderr)
     try:
-        if args.jobs > 1:
+        if args.source is not None:
+            from pathlib import Path
+
+            from chitieu.web.scale.fromfiles import do_load_files
+
+            stats = do_load_files(Path(args.source), progress=progress)
+        elif args.jobs > 1:
             stats = do_load_parallel(spec, args.jobs, progress, fk_checks=not args.no_fk_checks)
         else:
             stats = do_load(spec, progress=progress, fk_checks=not args.no_fk_checks)
@@ -96,5 +125,37 @@ def run(args: argparse.Namespace) -> int:
         f" đã có): {format_number(stats.resolutions)} nghị quyết, "
         f"{format_number(stats.targets)} chỉ tiêu, {format_number(stats.results)} kết quả "
         f"({format_number(int(stats.rate))} kết quả/giây)"
+    )
+    return 0
+
+
+def _write_files(spec: object, args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from chitieu.numbers import format_number
+    from chitieu.synth import SynthSpec, chunk_keys
+    from chitieu.web.scale.files import write_dataset
+    from chitieu.web.scale.progress import Progress
+
+    assert isinstance(spec, SynthSpec)
+    progress = Progress(sys.stderr, label="Ghi tệp")
+    progress.start(len(chunk_keys(spec)))
+    try:
+        manifest = write_dataset(
+            spec,
+            Path(args.out),
+            compress=args.gzip,
+            id_base=args.id_base,
+            on_chunk=progress.advance,
+        )
+    except OSError as exc:
+        print(f"Lỗi: không ghi được vào {args.out}: {exc.strerror}", file=sys.stderr)
+        return 2
+    progress.finish()
+    files = manifest["chunks"]
+    results = sum(c["files"]["result"]["rows"] for c in files)
+    print(
+        f"Đã ghi {format_number(len(files))} phần vào {args.out}: "
+        f"{format_number(results)} kết quả (nạp bằng: chitieu synth --from {args.out})"
     )
     return 0
