@@ -4,17 +4,17 @@ per-unit tails ("triệu đồng/người/năm"), and number words that count a 
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from chitieu.text.tokens import Prepared, Token
 
 _SLASH_SPACES = re.compile(r"\s*/\s*")
 
 
-@dataclass(frozen=True, slots=True)
-class Quantity:
+class Quantity(NamedTuple):  # a tuple: one is built per number read, and tuples build fast
     first: int  # token index of the first number
     last: int  # token index just after the quantity (unit included)
     value: Decimal
@@ -43,7 +43,7 @@ def _tok(doc: Prepared, i: int) -> Token | None:
 
 
 def _same_line(doc: Prepared, a: int, b: int) -> bool:
-    return "\n" not in doc.text[doc.tokens[a].end : doc.tokens[b].start]
+    return doc.text.find("\n", doc.ends[a], doc.starts[b]) < 0
 
 
 def _number_at(doc: Prepared, i: int) -> Decimal | None:
@@ -121,20 +121,18 @@ def scan_quantities(doc: Prepared, a: int, b: int) -> list[Quantity]:
     if cached is not None:
         return list(cached)
     out: list[Quantity] = []
+    # Only numbers and number words can open a quantity: visit those alone.
+    starts = doc.number_starts()
     i = a
-    tokens = doc.tokens
-    number_words = doc.lexicon.number_words
-    while i < b:
-        tok = tokens[i]
-        if tok.kind != "num" and tok.text not in number_words:
-            i += 1
-            continue
-        q = _quantity_at(doc, i, b)
+    for k in range(bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)):
+        j = starts[k]
+        if j < i:
+            continue  # inside the quantity just read
+        q = _quantity_at(doc, j, b)
         if q is None:
-            i += 1
             continue
         out.append(q)
-        i = max(q.last, i + 1)
+        i = max(q.last, j + 1)
     doc.quantity_cache[key] = tuple(out)
     return out
 
