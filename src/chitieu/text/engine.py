@@ -164,7 +164,7 @@ def extract(text: str) -> Extraction:
     diagnostics: list[Diagnostic] = [
         Diagnostic(s.span, s.rule, s.text, _SKIP_MESSAGES.get(s.rule.split(".")[0], "bỏ qua"))
         for s in doc.skips
-        if s.rule == "boilerplate" or any(c.isdigit() for c in s.text)
+        if s.rule == "boilerplate" or any(map(str.isdigit, s.text))
     ]
     targets: list[ExtractedTarget] = []
     results: list[ExtractedResult] = []
@@ -347,7 +347,9 @@ def _dedupe[T: (ExtractedTarget, ExtractedResult)](items: list[T]) -> list[T]:
     for it in items:
         d = it.to_dict()
         d.pop("span", None)
-        key = repr(sorted(d.items()))
+        # Items of one type give their fields in one order: the values' reprs are the key
+        # (what repr(sorted(d.items())) said, without sorting).
+        key = repr(tuple(d.values()))
         if key not in seen:
             seen.add(key)
             out.append(it)

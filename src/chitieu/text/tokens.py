@@ -38,8 +38,9 @@ class Token(NamedTuple):
     value: Decimal | None = None
 
 
-@dataclass(slots=True)
-class Tag:
+class Tag(NamedTuple):
+    """A cue phrase over tokens; a tuple, so a text's phrases are built in one pass."""
+
     start: int  # token index
     end: int  # token index, exclusive
     categories: frozenset[str]
@@ -297,8 +298,9 @@ def _kind(word: str) -> str:
     return "word" if c.isalpha() else ("num" if c.isdigit() else "punct")
 
 
-# Builds a Token from a (kind, start, end, text, value) tuple without a Python-level call.
+# Build a Token (a Tag) from a tuple of its fields without a Python-level call.
 _make_token = partial(tuple.__new__, Token)
+_make_tag = partial(tuple.__new__, Tag)
 
 
 def prepare(raw: str) -> Prepared:
@@ -368,7 +370,7 @@ _EMPTY: frozenset[str] = frozenset()
 def _tag(lexicon: Lexicon, words: list[str]) -> tuple[list[Tag], list[int], list[frozenset[str]]]:
     """Longest cue phrase first, left to right. Only tokens that can open a phrase are
     visited, and the trie walk is inlined: this runs once per text on every token."""
-    tags: list[Tag] = []
+    found: list[tuple[int, int, frozenset[str], str, frozenset[str]]] = []
     n = len(words)
     tag_of = [-1] * n
     keys = [_EMPTY] * n
@@ -392,10 +394,13 @@ def _tag(lexicon: Lexicon, words: list[str]) -> tuple[list[Tag], list[int], list
             children = nxt.children
         if best is None:
             continue
-        k = len(tags)
-        phrase = words[i] if stop == i + 1 else " ".join(words[i:stop])
-        tags.append(Tag(i, stop, best.frozen, phrase, best.keys))
-        tag_of[i:stop] = [k] * (stop - i)
-        keys[i:stop] = [best.keys] * (stop - i)
+        if stop == i + 1:  # one word: no slices, no join
+            tag_of[i] = len(found)
+            keys[i] = best.keys
+            found.append((i, stop, best.frozen, words[i], best.keys))
+        else:
+            tag_of[i:stop] = [len(found)] * (stop - i)
+            keys[i:stop] = [best.keys] * (stop - i)
+            found.append((i, stop, best.frozen, " ".join(words[i:stop]), best.keys))
         end = stop
-    return tags, tag_of, keys
+    return list(map(_make_tag, found)), tag_of, keys
