@@ -191,8 +191,9 @@ def extract(text: str) -> Extraction:
         infos = []
         for a, b in s.clauses:
             qs = scan_quantities(doc, a, b)
-            mine = [q for q in qs if not is_summary_quantity(doc, q)]
-            summary_qs += [q for q in qs if is_summary_quantity(doc, q)]
+            counts = [q for q in qs if is_summary_quantity(doc, q)]  # counts of targets
+            mine = [q for q in qs if q not in counts] if counts else qs
+            summary_qs += counts
             mine = [
                 q
                 for q in mine
@@ -200,7 +201,7 @@ def extract(text: str) -> Extraction:
             ]
             mine = _drop_starting_points(doc, mine, diagnostics)
             slots = build_slots(doc, a, b, mine)
-            counted = [q.first for q in qs if is_summary_quantity(doc, q)]
+            counted = [q.first for q in counts]
             infos.append(
                 (a, b, [sl for sl in slots if not _restates(doc, sl, counted, diagnostics)])
             )
@@ -299,7 +300,7 @@ def extract(text: str) -> Extraction:
             else:
                 # An estimate covers its own clause, a "trong đó" part of it, or a list after
                 # a heading that says "ước".
-                colon = next((i for i in range(s.start, a) if doc.tokens[i].text == ":"), None)
+                colon = _first_index(doc.words, ":", s.start, a)
                 estimated = (
                     colon is not None and range_has(doc, s.start, colon, "modes.estimated")
                 ) or (prev_estimated and range_has(doc, a, a + 2, "summaries.subset"))
@@ -337,6 +338,14 @@ def extract(text: str) -> Extraction:
         summaries=summaries,
         diagnostics=diagnostics,
     )
+
+
+def _first_index(words: list[str], word: str, a: int, b: int) -> int | None:
+    """The first index of `word` in words[a:b], or None (a C-level search)."""
+    try:
+        return words.index(word, a, max(a, b))
+    except ValueError:
+        return None
 
 
 def _dedupe[T: (ExtractedTarget, ExtractedResult)](items: list[T]) -> list[T]:

@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import partial
-from itertools import accumulate
+from itertools import accumulate, compress
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from chitieu.numbers import NumberFormatError, parse_number
@@ -101,12 +102,11 @@ class Prepared:
         """Token indexes of numbers and number words ("một", "hai"), sorted (cached)."""
         found = self._number_starts
         if found is None:
-            words = self.lexicon.number_words
-            found = [
-                i
-                for i, (k, w) in enumerate(zip(self.kinds, self.words, strict=True))
-                if k == "num" or w in words
-            ]
+            # C-level passes: a text's numbers and its number words, merged in order.
+            every = range(len(self.words))
+            nums = compress(every, map("num".__eq__, self.kinds))
+            named = compress(every, map(self.lexicon.number_words.__contains__, self.words))
+            found = sorted({*nums, *named})
             self._number_starts = found
         return found
 
@@ -291,11 +291,19 @@ def _number_value(word: str) -> Decimal | None:
         return None
 
 
-def _kind(word: str) -> str:
-    """A letter run is a word; a digit group ("²" is a \\w, not a \\d, but reads as a number)
-    is a number; anything else is punctuation."""
-    c = word[0]
-    return "word" if c.isalpha() else ("num" if c.isdigit() else "punct")
+class _KindOf(dict[str, str]):
+    """First character -> token kind, filled on first sight: a letter run is a word; a digit
+    group ("²" is a \\w, not a \\d, but reads as a number) is a number; anything else is
+    punctuation. A dict, so a text's kinds come from one C-level map."""
+
+    def __missing__(self, c: str) -> str:
+        kind = "word" if c.isalpha() else ("num" if c.isdigit() else "punct")
+        self[c] = kind
+        return kind
+
+
+_KIND_OF = _KindOf()
+_FIRST_CHAR = itemgetter(0)
 
 
 # Build a Token (a Tag) from a tuple of its fields without a Python-level call.
@@ -326,7 +334,7 @@ def prepare(raw: str) -> Prepared:
     offsets = list(accumulate(map(len, parts)))
     starts = offsets[0:-1:2]
     ends = offsets[1::2]
-    kinds = list(map(_kind, words))
+    kinds = list(map(_KIND_OF.__getitem__, map(_FIRST_CHAR, words)))
     values: list[Decimal | None] = [None] * len(words)
     known = _VALUES
     for i in [i for i, k in enumerate(kinds) if k == "num"]:
@@ -376,7 +384,7 @@ def _tag(lexicon: Lexicon, words: list[str]) -> tuple[list[Tag], list[int], list
     keys = [_EMPTY] * n
     first_words = lexicon.cues.children
     end = 0
-    for i in [i for i, w in enumerate(words) if w in first_words]:
+    for i in compress(range(n), map(first_words.__contains__, words)):
         if i < end:
             continue  # inside the phrase just tagged
         node = first_words[words[i]]
