@@ -89,6 +89,7 @@ class Prepared:
     _category_spans: dict[str, tuple[list[int], list[int]]] = field(default_factory=dict)
 
     _number_starts: list[int] | None = None
+    _numbers: list[int] | None = None
     # The tokens' fields as parallel lists, for the hot loops (set by prepare).
     kinds: list[str] = field(default_factory=list)
     starts: list[int] = field(default_factory=list)
@@ -97,6 +98,14 @@ class Prepared:
     def __post_init__(self) -> None:
         self.mask_starts = [m[0] for m in self.masked]
         self.tag_starts = [t.start for t in self.tags]
+
+    def numbers_in(self, a: int, b: int) -> list[int]:
+        """Indexes of the number tokens in [a, b), by binary search over all of them."""
+        nums = self._numbers
+        if nums is None:
+            nums = list(compress(range(len(self.kinds)), map("num".__eq__, self.kinds)))
+            self._numbers = nums
+        return nums[bisect.bisect_left(nums, a) : bisect.bisect_left(nums, b)]
 
     def number_starts(self) -> list[int]:
         """Token indexes of numbers and number words ("một", "hai"), sorted (cached)."""
@@ -251,8 +260,9 @@ def _mask(lexicon: Lexicon, scan: str) -> list[tuple[int, int, str]]:
         for a, b in windows if trap.hint is None else whole:
             # pos/endpos keep lookbehinds seeing the real text before the window.
             for m in trap.pattern.finditer(scan, a, b):
-                if m.end() > m.start():
-                    spans.append((m.start(), m.end(), trap.name))
+                s, e = m.span()
+                if e > s:
+                    spans.append((s, e, trap.name))
     spans.sort()
     merged: list[tuple[int, int, str]] = []
     for s, e, name in spans:
