@@ -191,8 +191,9 @@ def extract(text: str) -> Extraction:
         infos = []
         for a, b in s.clauses:
             qs = scan_quantities(doc, a, b)
-            counts = [q for q in qs if is_summary_quantity(doc, q)]  # counts of targets
-            mine = [q for q in qs if q not in counts] if counts else qs
+            is_count = [is_summary_quantity(doc, q) for q in qs]  # counts of targets
+            counts = [q for q, c in zip(qs, is_count, strict=True) if c]
+            mine = [q for q, c in zip(qs, is_count, strict=True) if not c] if counts else qs
             summary_qs += counts
             mine = [
                 q

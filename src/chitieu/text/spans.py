@@ -14,6 +14,15 @@ _INTRO_WORDS = {"về", "theo", "tại", "sau", "qua", "đến", "tính", "cụ"
 _FIELD_WORDS = {"về", "lĩnh", "khối", "nhóm"}
 
 
+def _has_word(doc: Prepared, a: int, b: int) -> bool:
+    """A word token in [a, b): a C-level search that stops at the first (no slice copied)."""
+    try:
+        doc.kinds.index("word", a, max(a, b))
+    except ValueError:
+        return False
+    return True
+
+
 def _top_level_comma(doc: Prepared, a: int, b: int) -> int | None:
     texts = doc.words
     depth = 0
@@ -104,7 +113,7 @@ def name_span(
         # is a sentence whose figures follow.
         verb_before = first_tag_in(doc, a, colon, PREDICATE) is not None
         field = a < colon and doc.tokens[a].text in _FIELD_WORDS  # "Về xây dựng Đảng: …"
-        if "word" in doc.kinds[colon + 1 : b] or (not label and verb_before) or field:
+        if _has_word(doc, colon + 1, b) or (not label and verb_before) or field:
             a = colon + 1
         else:
             b = colon
