@@ -60,7 +60,7 @@ class Skip:
     text: str
 
 
-@dataclass
+@dataclass(slots=True)  # slots: its fields are read in every rule's inner loop
 class Prepared:
     text: str
     folded: str
