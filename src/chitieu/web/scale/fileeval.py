@@ -47,11 +47,16 @@ def unescape(field: str) -> str | None:
     return "".join(out)
 
 
-def _rows(path: Path, cols: list[str], wanted: list[str]) -> list[tuple[int, list[str | None]]]:
-    """(line number, the wanted fields) of each row; a wrong field count is an error."""
+def _rows(
+    path: Path, cols: list[str], wanted: list[str], keep: str = ""
+) -> list[tuple[int, list[str | None]]]:
+    """(line number, the wanted fields) of each row containing `keep`; a wrong field count is
+    an error. `keep` skips the splitting of lines that cannot matter (COPY checks those)."""
     where = [cols.index(c) for c in wanted]
     out = []
     for number, line in enumerate(read_text(path).splitlines(), start=1):
+        if keep not in line:
+            continue
         fields = line.split("\t")
         if len(fields) != len(cols):
             raise ChunkFileError(
@@ -96,7 +101,10 @@ def evaluate_chunk(
     result_path = paths["result"]
     wanted = ["target_id", "period_code", "estimated", "seq", "state", "value"]
     wanted += ["previous_value", "unit"]
-    for number, row in _rows(result_path, columns["result"], wanted):
+    # Only the year period's versions count (a chunk is one year), a tenth of the lines or
+    # less: skip the others unsplit (a value equal to the year gets split, then ignored).
+    keep = f"\t{next(iter(years))}\t" if len(years) == 1 else "\tapproved\t"
+    for number, row in _rows(result_path, columns["result"], wanted, keep=keep):
         target_s, period, est, seq, state, value, previous, unit = row
         if period is None or period not in years or state != "approved":
             continue
