@@ -32,7 +32,13 @@ from chitieu.text.modes import (
     year_mode,
 )
 from chitieu.text.quantities import Quantity, scan_quantities
-from chitieu.text.results import build_results, drop_restated, join_changes
+from chitieu.text.results import (
+    against_basis,
+    build_results,
+    drop_restated,
+    join_changes,
+    shares_verb,
+)
 from chitieu.text.sentences import split_sentences
 from chitieu.text.summaries import is_summary_quantity, merge, read_sentence
 from chitieu.text.targets import brings_own_head, build_targets, is_structure
@@ -128,7 +134,12 @@ def _drop_starting_points(
     đồng)" restates the figure before it."""
     out: list[Quantity] = []
     for k, q in enumerate(qs):
-        if q.first > 0 and "verbs.equivalent" in tag_cats(doc, q.first - 1) and out:
+        if (
+            q.first > 0
+            and "verbs.equivalent" in tag_cats(doc, q.first - 1)
+            and out
+            and not against_basis(doc, q)  # "tương đương 95,3% kế hoạch" is a % of plan
+        ):
             diagnostics.append(
                 Diagnostic(
                     (q.start, q.end),
@@ -187,6 +198,7 @@ def extract(text: str) -> Extraction:
         sentence_weak: str | None = None  # from bounds or report-only forms, this sentence only
         last_name: str | None = None  # "…giảm 2 - 3%/năm; đến năm 2030 còn dưới 5%"
         prev_estimated = False
+        prev_clause = (s.start, s.start)
         summary_qs: list[Quantity] = []
         infos = []
         for a, b in s.clauses:
@@ -302,10 +314,17 @@ def extract(text: str) -> Extraction:
                 colon = next((i for i in range(s.start, a) if doc.tokens[i].text == ":"), None)
                 estimated = (
                     colon is not None and range_has(doc, s.start, colon, "modes.estimated")
-                ) or (prev_estimated and range_has(doc, a, a + 2, "summaries.subset"))
+                ) or (
+                    prev_estimated
+                    and (
+                        range_has(doc, a, a + 2, "summaries.subset")
+                        or shares_verb(doc, slots, prev_clause)
+                    )
+                )
                 estimated = estimated or block_estimated
                 found = build_results(doc, slots, (a, b), s.index, estimated, diagnostics)
                 prev_estimated = any(r.estimated for r in found)
+                prev_clause = (a, b)
                 if found:
                     last_name = found[-1].name  # "… đạt 46,2%; năm 2027 phấn đấu đạt 47%"
                 results += found

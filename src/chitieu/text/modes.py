@@ -175,9 +175,11 @@ def quantity_target_signal(doc: Prepared, slots: list[Slot]) -> bool:
 
 def weak_result(doc: Prepared, slots: list[Slot]) -> bool:
     """A percentage of a plan after "đạt" ("đạt 126,82% chỉ tiêu") reads as a result."""
-    for s in slots:
+    for k, s in enumerate(slots):
         a, b = s.post_near
         ca, cb = s.chain
+        if k and restated_share(doc, slots[k - 1], s):
+            return True
         reached = range_has(doc, ca, cb, "verbs.value") or range_has(doc, ca, cb, "verbs.exceed_by")
         if s.q.is_percent and reached and starts_with_plan(doc, a, b):
             return True
@@ -194,6 +196,24 @@ def weak_result(doc: Prepared, slots: list[Slot]) -> bool:
         if moved and not s.q.is_percent and (s.q.unit_kind != "count" or compared):
             return True
     return False
+
+
+def restated_share(doc: Prepared, before: Slot, s: Slot) -> bool:
+    """ "số hộ nghèo còn 86 hộ, chiếm 1,15%", "giải quyết 34 đơn, đạt 94,4%": an exact count
+    followed by its share, with no name and no bound of its own, is how reports write; a
+    target states the share it aims at (and the count in brackets, if at all)."""
+    if not s.q.is_percent or before.q.unit_kind != "count" or before.q.value_max is not None:
+        return False
+    na, nb = s.name_range
+    ca, cb = s.chain
+    return (
+        na >= nb
+        and ca < cb
+        and range_has(doc, ca, cb, "verbs.value")
+        and not range_has(doc, ca, cb, "modes.target_weak")  # "còn" is a level, "dưới" a bound
+        and not range_has(doc, before.chain[0], before.chain[1], "modes.target_weak")
+        and s.post_near[0] >= s.post_near[1]  # "chiếm 1,15%" alone, not "đạt 90% kế hoạch"
+    )
 
 
 def paren_reports(doc: Prepared, slot: Slot, target_year: int | None = None) -> bool:

@@ -5,9 +5,11 @@ from __future__ import annotations
 from functools import lru_cache
 
 from chitieu.text.clauses import Slot
+from chitieu.text.columns import cell_break, column_unit
 from chitieu.text.cues import has_prefix, tag_cats, trim
 from chitieu.text.lexicon import split_words
 from chitieu.text.normalize import fold
+from chitieu.text.quantities import unit_at
 from chitieu.text.spans import head, subject
 from chitieu.text.tokens import Prepared
 
@@ -70,7 +72,7 @@ def slot_name(
     q = slot.q
     if slot.forced_name:
         return slot.forced_name
-    own = _text(doc, slot.name_range)
+    own = _text(doc, _without_unit_cell(doc, slot))
     if own and any("modes.setter" in tag_cats(doc, i) for i in range(*slot.chain)):
         own = ""  # "phường tập trung phấn đấu hoàn thành 100% …": who sets, not what
     after = post_name(doc, slot)
@@ -103,6 +105,17 @@ def slot_name(
     if slot.subset and prev_name and not name.lower().startswith(prev_name.lower()):
         name = f"{prev_name} {name}"
     return _with_head(doc, clause, q.first, name)
+
+
+def _without_unit_cell(doc: Prepared, slot: Slot) -> tuple[int, int]:
+    """ "Thu ngân sách<TAB>tỷ đồng<TAB>420": the unit's column is not part of the name."""
+    na, nb = slot.name_range
+    if nb <= na or slot.q.unit is None or not cell_break(doc, slot.q.first):
+        return na, nb
+    found = column_unit(doc, slot.q.first, unit_at)
+    if found is None or not na < found[2] <= nb:
+        return na, nb
+    return trim(doc, na, found[2])
 
 
 def _with_head(doc: Prepared, clause: tuple[int, int], end: int, name: str) -> str:

@@ -3,15 +3,17 @@ adds to the item before it ("đạt 148% dự toán, … bằng 74% so với cù
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from chitieu.text.clauses import Slot
-from chitieu.text.cues import has_prefix, range_has, tag_cats
+from chitieu.text.cues import PREDICATE, first_tag_in, has_prefix, range_has, tag_cats
 from chitieu.text.items import Diagnostic, ExtractedResult
 from chitieu.text.lexicon import split_words
 from chitieu.text.naming import _text, post_name, slot_name
 from chitieu.text.normalize import fold
+from chitieu.text.quantities import Quantity
 from chitieu.text.tokens import Prepared
 
 HUNDRED = Decimal(100)
@@ -45,6 +47,37 @@ def starts_with_plan(doc: Prepared, a: int, b: int) -> bool:
         nxt = t.end if t is not None else a + 1
         return nxt < b and "references.plan" in tag_cats(doc, nxt)
     return False
+
+
+def against_basis(doc: Prepared, q: Quantity) -> bool:
+    """ "95,3% kế hoạch", "74% so với cùng kỳ": a percentage measured against a plan or a
+    period, whatever verb introduces it ("tương đương 95,3% kế hoạch năm")."""
+    if not q.is_percent:
+        return False
+    end = min(len(doc.tokens), q.last + 4)
+    return starts_with_plan(doc, q.last, end) or _compared_to_period(doc, q.last, end)
+
+
+def shares_verb(doc: Prepared, slots: list[Slot], prev: tuple[int, int]) -> bool:
+    """ "thu ngân sách ước đạt 65 tỷ đồng; chi ngân sách 142 tỷ đồng": a clause with no verb
+    of its own before its first figure repeats the last verb of the clause before (ellipsis),
+    so it is an estimate when that verb is "ước đạt" (not after "…, tăng 10,2%; …")."""
+    if not slots:
+        return False
+    first = slots[0]
+    if first_tag_in(doc, first.full_pre[0], first.q.first, _OWN_VERB) is not None:
+        return False
+    tags = doc.tags
+    j = bisect.bisect_left(doc.tag_starts, prev[1]) - 1
+    while j >= 0 and tags[j].start >= prev[0]:
+        keys = tags[j].keys
+        if not keys.isdisjoint(_OWN_VERB):
+            return "modes.estimated" in keys
+        j -= 1
+    return False
+
+
+_OWN_VERB = (*PREDICATE, "verbs.", "modes.result", "modes.target", "modes.estimated")
 
 
 def _compared_to_period(doc: Prepared, a: int, b: int) -> bool:
@@ -280,7 +313,9 @@ def build_results(
             and "/" not in (q.unit or "")  # "8,6%/năm" is a rate, never a share of a plan
             and all(doc.tokens[i].kind != "word" for i in range(near_a, near_b))
             and (
-                (item.value is not None and item.unit_kind != "percent")
+                # After a count ("giải quyết 34 đơn, đạt 94,4%") it is the share of the
+                # whole, not a % of plan: a plan would be named ("đạt 108% kế hoạch").
+                (item.value is not None and item.unit_kind not in ("percent", "count"))
                 or (item.value is None and _is_amount(doc, item.name))
             )
         ):

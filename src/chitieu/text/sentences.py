@@ -16,7 +16,8 @@ from chitieu.text.tokens import Prepared
 
 _ENDERS = {".", "!", "?", "…"}
 _NEWLINE = re.compile("\n")
-_BULLET = re.compile(r"\s*(?:[-+•*–]|[a-zđ]\)|\d{1,2}[.)]|[ivx]{1,4}[.)])\s")
+# List markers, and a table row's number cell ("1 | Tổng thu …", "2<TAB>Tỷ lệ …").
+_BULLET = re.compile(r"\s*(?:[-+•*–]|[a-zđ]\)|\d{1,2}[.)]|[ivx]{1,4}[.)]|\d{1,3}(?=\s*\||\t))\s")
 
 
 @dataclass(frozen=True, slots=True)
