@@ -202,6 +202,10 @@ def head(doc: Prepared, a: int, b: int) -> tuple[int, int] | None:
     if _is_attribution(doc, a, i):
         return None  # "Đồng chí Chủ tịch UBND tỉnh cho biết: …" names who speaks
     ta, tb = trim(doc, a, i)
+    if any(has_prefix(tag_cats(doc, k), _HEADING) for k in range(a, ta)) and not any(
+        has_prefix(tag_cats(doc, k), (*_OWN_HEADS, "indicators.structure")) for k in range(ta, tb)
+    ):
+        return None  # "Mục tiêu đến năm 2030: …" heads a list; "phấn đấu tỷ lệ …:" a group
     comma = _top_level_comma(doc, ta, tb)
     if comma is not None and _is_intro(doc, ta, comma):
         ta, tb = trim(doc, comma + 1, tb)
