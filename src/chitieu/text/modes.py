@@ -199,10 +199,15 @@ def weak_result(doc: Prepared, slots: list[Slot]) -> bool:
 
 
 def restated_share(doc: Prepared, before: Slot, s: Slot) -> bool:
-    """ "số hộ nghèo còn 86 hộ, chiếm 1,15%", "giải quyết 34 đơn, đạt 94,4%": an exact count
-    followed by its share, with no name and no bound of its own, is how reports write; a
-    target states the share it aims at (and the count in brackets, if at all)."""
-    if not s.q.is_percent or before.q.unit_kind != "count" or before.q.value_max is not None:
+    """ "số hộ nghèo còn 86 hộ, chiếm 1,15%", "kết nạp 43 đảng viên, đạt 107,5%": a figure
+    followed by a bare percentage (its share, or its % of plan), with no name and no bound
+    of its own, is how reports write; a target states the level it aims at."""
+    if (
+        not s.q.is_percent
+        or before.q.unit is None
+        or before.q.is_percent
+        or before.q.value_max is not None
+    ):
         return False
     na, nb = s.name_range
     ca, cb = s.chain
@@ -212,7 +217,8 @@ def restated_share(doc: Prepared, before: Slot, s: Slot) -> bool:
         and range_has(doc, ca, cb, "verbs.value")
         and not range_has(doc, ca, cb, "modes.target_weak")  # "còn" is a level, "dưới" a bound
         and not range_has(doc, before.chain[0], before.chain[1], "modes.target_weak")
-        and s.post_near[0] >= s.post_near[1]  # "chiếm 1,15%" alone, not "đạt 90% kế hoạch"
+        # "chiếm 1,15%" alone, not "đạt 90% kế hoạch"
+        and all(doc.tokens[i].kind != "word" for i in range(*s.post_near))
     )
 
 

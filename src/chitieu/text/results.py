@@ -74,7 +74,7 @@ def shares_verb(doc: Prepared, slots: list[Slot], prev: tuple[int, int]) -> bool
         if not keys.isdisjoint(_OWN_VERB):
             return "modes.estimated" in keys
         j -= 1
-    return False
+    return True  # verbless itself: it was an estimate by the same ellipsis
 
 
 _OWN_VERB = (*PREDICATE, "verbs.", "modes.result", "modes.target", "modes.estimated")
@@ -162,6 +162,27 @@ def _plan_then_performed(doc: Prepared, slot: Slot, nxt: Slot | None) -> bool:
     return range_has(doc, nxt.full_pre[0], nxt.q.first, "modes.result") or range_has(
         doc, nxt.full_pre[0], nxt.q.first, "verbs.performed"
     )
+
+
+def _share_of_whole(item: _Item, q: Quantity, before: list[Slot]) -> bool:
+    """ "tiếp nhận 36 đơn, đã giải quyết 34 đơn, đạt 94,4%": the percentage is the count over
+    a whole counted in the same unit just before (34/36), not a % of plan."""
+    if item.value is None or item.unit is None or item.unit_kind != "count":
+        return False
+    for slot in before:
+        whole = slot.q
+        # "58 tin báo …, xử lý 55 tin": the same counting noun, written shorter the 2nd time.
+        same = whole.unit is not None and (
+            whole.unit == item.unit or whole.unit.split()[0] == item.unit.split()[0]
+        )
+        if (
+            same
+            and whole.value_max is None
+            and whole.value > item.value
+            and abs(HUNDRED * item.value / whole.value - q.value) <= Decimal("0.5")
+        ):
+            return True
+    return False
 
 
 def build_results(
@@ -312,10 +333,13 @@ def build_results(
             q.is_percent
             and "/" not in (q.unit or "")  # "8,6%/năm" is a rate, never a share of a plan
             and all(doc.tokens[i].kind != "word" for i in range(near_a, near_b))
+            and not range_has(doc, chain[0], chain[1], "verbs.share")  # "chiếm 1,15%"
             and (
-                # After a count ("giải quyết 34 đơn, đạt 94,4%") it is the share of the
-                # whole, not a % of plan: a plan would be named ("đạt 108% kế hoạch").
-                (item.value is not None and item.unit_kind not in ("percent", "count"))
+                (
+                    item.value is not None
+                    and item.unit_kind != "percent"
+                    and not _share_of_whole(item, q, slots[:n])
+                )
                 or (item.value is None and _is_amount(doc, item.name))
             )
         ):

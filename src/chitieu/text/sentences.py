@@ -55,6 +55,17 @@ def _numbering(doc: Prepared, i: int) -> bool:
     return doc.opens_line(tok.start) and len(tok.text) <= 2
 
 
+# Cells of a table pasted as text: a tab, a "|", or 2+ spaces between two non-spaces.
+_CELLS = re.compile(r"\t|\||\S {2,}\S")
+
+
+def _table_row(doc: Prepared, a: int, b: int) -> bool:
+    """A line of cells ("Thu ngân sách<TAB>tỷ đồng<TAB>35,6") is an item of the list above
+    it, like a bulleted line."""
+    tokens = doc.tokens
+    return _CELLS.search(doc.text, tokens[a].start, tokens[b - 1].end) is not None
+
+
 def split_sentences(doc: Prepared) -> list[Sentence]:
     tokens = doc.tokens
     out: list[Sentence] = []
@@ -72,7 +83,9 @@ def split_sentences(doc: Prepared) -> list[Sentence]:
         new_line = doc.opens_line(first.start) or bool(
             _BULLET.match(doc.folded, line_start, first.start + 2)
         )
-        bullet = bool(_BULLET.match(doc.folded, line_start, first.end + 2))
+        bullet = bool(_BULLET.match(doc.folded, line_start, first.end + 2)) or _table_row(
+            doc, start, end
+        )
         clauses: list[tuple[int, int]] = []
         c = start
         for k in range(start, end):
