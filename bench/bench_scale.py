@@ -94,7 +94,9 @@ def main() -> int:
     )
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=15, help="length of the load run")
-    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
+    # gthread, one process per core plus one: docs/deployment.md says why.
+    parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) + 1)
+    parser.add_argument("--threads", type=int, default=4, help="threads per worker")
     args = parser.parse_args()
 
     sys.path.insert(0, str(ROOT / "src"))
@@ -195,6 +197,10 @@ def main() -> int:
                 f"127.0.0.1:{port}",
                 "-w",
                 str(args.workers),
+                "--worker-class",
+                "gthread",
+                "--threads",
+                str(args.threads),
                 "--log-level",
                 "warning",
             ],
@@ -304,6 +310,11 @@ def _load_run(
             time.sleep(0.2)
 
     wrk = shutil.which("wrk")
+    if wrk is None and os.geteuid() == 0 and shutil.which("apt-get"):
+        print("cài wrk (apt-get install -y wrk)")
+        subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], capture_output=True)
+        wrk = shutil.which("wrk")
+    _cold_pass(port, ids)
     if wrk is None:
         print("không có wrk (apt-get install wrk): dùng bộ tạo tải Python (kém chính xác hơn)")
         sampler = threading.Thread(target=sample, daemon=True)
@@ -373,6 +384,31 @@ def _load_run(
         "peak_gunicorn": peaks["gunicorn"],
         "peak_pg": peaks["pg"],
     }
+
+
+def _cold_pass(port: int, ids: list[int]) -> None:
+    """Every page once, one at a time: the first visit builds the page (and fills the cache
+    of public pages), so this is the uncached service time; wrk then measures the steady
+    state, as visitors see it between two approvals."""
+    import http.client
+
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    times = []
+    for i in ids:
+        start = time.perf_counter()
+        conn.request("GET", f"/nghi-quyet/{i}/")
+        response = conn.getresponse()
+        response.read()
+        times.append((time.perf_counter() - start) * 1000)
+        if response.status != 200:
+            print(f"lần đầu /nghi-quyet/{i}/: HTTP {response.status}")
+    conn.close()
+    times.sort()
+    if times:
+        print(
+            f"lần xem đầu tiên (dựng trang, chưa có trong bộ nhớ đệm), {len(times)} trang:"
+            f" p50 {times[len(times) // 2]:.1f} ms, p95 {times[int(len(times) * 0.95)]:.1f} ms"
+        )
 
 
 def _python_load(args: argparse.Namespace, port: int, ids: list[int]) -> dict[str, float]:

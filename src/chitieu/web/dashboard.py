@@ -1,6 +1,9 @@
 """What a resolution's dashboard shows for one period: each target with its effective figure
 and its evaluation (by chitieu.evaluate), the counts and the summary sentence (by
-chitieu.summary). Queries are batched: one for targets, one for results."""
+chitieu.summary). Queries are batched and by resolution (indexed): one for the targets, one for
+the versions of the period shown (model rows: the effective and the pending figure), one for a
+few columns of every version (the periods list and the approved trend, as tuples: a commune's
+resolution has ~400 versions and building each as a model object was half the page's cost)."""
 
 from __future__ import annotations
 
@@ -76,9 +79,7 @@ def periods_of(resolution: Resolution) -> list[Period]:
         .distinct()
     )
     codes.add(resolution.period.code)
-    return sorted(
-        (Period.parse(c) for c in codes), key=lambda p: (p.year, p.kind.value, p.index or 0)
-    )
+    return _sorted_periods(codes)
 
 
 def build_dashboard(
@@ -91,21 +92,31 @@ def build_dashboard(
 ) -> Dashboard:
     targets = list(
         TargetRow.objects.filter(resolution=resolution)
-        .select_related("responsible_body", "resolution")
+        .select_related("responsible_body")
         .order_by("order", "id")
     )
-    versions = ResultVersion.objects.filter(target__resolution=resolution).order_by("seq")
-    by_target_period: dict[tuple[int, str], list[ResultVersion]] = defaultdict(list)
-    approved_by_target: dict[int, list[ResultVersion]] = defaultdict(list)
-    for v in versions:
-        by_target_period[(v.target_id, v.period_code)].append(v)
-        if v.state == ResultState.APPROVED:
-            approved_by_target[v.target_id].append(v)
+    own_versions = ResultVersion.objects.filter(
+        target__resolution=resolution, period_code=period.code
+    ).order_by("seq")
+    by_target: dict[int, list[ResultVersion]] = defaultdict(list)
+    for v in own_versions:
+        by_target[v.target_id].append(v)
+    slim = (
+        ResultVersion.objects.filter(target__resolution=resolution)
+        .order_by()
+        .values_list("target_id", "period_code", "state", "estimated", "seq", "value")
+    )
+    codes = {resolution.period.code}  # and every period with any result
+    approved_by_target: dict[int, list[_Slim]] = defaultdict(list)
+    for target_id, code, state, estimated, seq, value in slim:
+        codes.add(code)
+        if state == ResultState.APPROVED and value is not None:
+            approved_by_target[target_id].append((code, estimated, seq, value))
     last_year = _last_year_values(resolution, period, targets)
     rows = []
     for t in targets:
         t.resolution = resolution  # already loaded; avoid one query per target
-        own = by_target_period.get((t.pk, period.code), [])
+        own = by_target.get(t.pk, [])
         best = effective_version(own)
         result = None
         if best is not None:
@@ -135,7 +146,17 @@ def build_dashboard(
         summary=summary,
         sentence=summary_sentence(summary),
         by_field=by_field if len(by_field) > 1 else [],
-        periods=periods_of(resolution),
+        periods=_sorted_periods(codes),
+    )
+
+
+# (period code, estimated, seq, value) of an approved version with a value.
+type _Slim = tuple[str, bool, int, Decimal]
+
+
+def _sorted_periods(codes: Iterable[str]) -> list[Period]:
+    return sorted(
+        (Period.parse(c) for c in codes), key=lambda p: (p.year, p.kind.value, p.index or 0)
     )
 
 
@@ -170,17 +191,15 @@ def _last_year_values(
     return out
 
 
-def _trend(approved: Iterable[ResultVersion]) -> tuple[tuple[str, float], ...]:
-    best: dict[str, ResultVersion] = {}
-    for v in approved:
-        if v.value is None:
-            continue
-        current = best.get(v.period_code)
-        if current is None or (not v.estimated, v.seq) >= (not current.estimated, current.seq):
-            best[v.period_code] = v
+def _trend(approved: Iterable[_Slim]) -> tuple[tuple[str, float], ...]:
+    best: dict[str, tuple[bool, int, Decimal]] = {}
+    for code, estimated, seq, value in approved:
+        current = best.get(code)
+        if current is None or (not estimated, seq) >= (not current[0], current[1]):
+            best[code] = (estimated, seq, value)
     ordered = sorted(best.items(), key=lambda kv: period_sort_key(Period.parse(kv[0])))
     # Floats only here, at the edge: the chart needs coordinates, not exact figures.
-    return tuple((code, float(v.value)) for code, v in ordered if v.value is not None)
+    return tuple((code, float(v[2])) for code, v in ordered)
 
 
 def _filtered(rows: list[Row], field: str, status: str, body_id: int | None) -> list[Row]:

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "chitieu.web",
     "chitieu.web.scale",  # bulk load, roll-up summary, read-replica router
     "chitieu.web.planning",  # term targets, forecasts, tasks, reporting calendar
+    "chitieu.web.pagecache",  # cached public dashboards, versions bumped on every change
 ]
 
 MIDDLEWARE = [
@@ -132,6 +133,17 @@ CACHES = {
     "throttle": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": str(DATA_DIR / "throttle"),
+    },
+    # Rendered public dashboards (chitieu.web.pagecache). Files: shared by every gunicorn
+    # worker on the host (a page is built once, not once per worker), bounded, no extra
+    # service. Freshness does not depend on this store: the key holds versions kept in the
+    # database and bumped in the writing transaction (docs/scale.md). The timeout only bounds
+    # writes that bypass the ORM's signals (raw SQL, bulk loads).
+    "dashboard": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(DATA_DIR / "cache" / "dashboard"),
+        "TIMEOUT": 3600,
+        "OPTIONS": {"MAX_ENTRIES": 20000},
     },
 }
 # Uploads: a resolution or a results table is a few MB (chitieu.filesafety checks contents).

@@ -12,6 +12,7 @@ them), so a crash or Ctrl-C leaves no partial chunk and loses at most one chunk 
 from __future__ import annotations
 
 import queue
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -36,6 +37,7 @@ from chitieu.web.models import (
     UnitLevel,
 )
 from chitieu.web.models.targets import name_key
+from chitieu.web.scale import indexes
 from chitieu.web.scale.models import LoadChunk, TargetEvaluation
 from chitieu.web.scale.progress import Progress
 
@@ -51,7 +53,9 @@ class LoadStats:
     resolutions: int = 0
     targets: int = 0
     results: int = 0
-    seconds: float = 0.0
+    seconds: float = 0.0  # wall clock, the index rebuild included
+    index_seconds: float = 0.0  # of which building the set-aside indexes again
+    set_aside: bool = False
 
     @property
     def rate(self) -> float:
@@ -227,6 +231,8 @@ def do_load(
     on_chunk: Callable[[Chunk], None] | None = None,
     share: tuple[int, int] = (0, 1),
     fk_checks: bool = True,
+    set_aside: bool | None = None,
+    manage_indexes: bool = True,
 ) -> LoadStats:
     """Load every chunk of `spec` not yet in the load log. `stop_after` loads at most that
     many chunks (tests use it to simulate an interrupted run). `share` = (i, n): only every
@@ -234,7 +240,12 @@ def do_load(
 
     `fk_checks=False` (PostgreSQL superuser only) skips the per-row foreign-key triggers, as
     `pg_restore --disable-triggers` does: a third of the server's work. The loader makes every
-    id it refers to in the same transaction, so the references hold by construction."""
+    id it refers to in the same transaction, so the references hold by construction.
+
+    `set_aside` (PostgreSQL): drop the loaded tables' secondary indexes and foreign keys for
+    the load and build them again at the end (chitieu.web.scale.indexes); None decides by
+    size. The rebuild is part of the load's time. `manage_indexes=False` leaves them to the
+    caller (the parent of `--jobs` loaders)."""
     started = time.perf_counter()
     writer = Writer()
     if writer.vendor == "postgresql":
@@ -265,6 +276,8 @@ def do_load(
         stats = LoadStats(skipped=len(done - others))
         done |= others
         total = len(keys) - len(others)
+        if manage_indexes and writer.vendor == "postgresql":
+            stats.set_aside = begin_indexes(spec, done, set_aside, progress)
         if progress is not None:
             progress.start(total, already=stats.skipped)
         tables = {
@@ -290,10 +303,51 @@ def do_load(
             with connection.cursor() as cur:
                 cur.execute("RESET synchronous_commit")
                 cur.execute("RESET session_replication_role")
+            if manage_indexes:  # also after an error or Ctrl-C; a kill leaves the list
+                stats.index_seconds = end_indexes(progress, quiet=sys.exc_info()[0] is not None)
     stats.seconds = time.perf_counter() - started
     if progress is not None:
         progress.finish()
     return stats
+
+
+# Results per (commune, year) in the synthetic dataset (11,926,500 / 33,210), to size a load
+# before generating it.
+RESULTS_PER_RESOLUTION = 359
+
+
+def expected_results(spec: SynthSpec, done: set[tuple[int, int]]) -> int:
+    per_province: dict[int, int] = {}
+    for c in communes(spec):
+        per_province[c.province_code] = per_province.get(c.province_code, 0) + 1
+    left = [k for k in chunk_keys(spec) if k not in done]
+    return sum(per_province[p] for p, _ in left) * RESULTS_PER_RESOLUTION
+
+
+def begin_indexes(
+    spec: SynthSpec, done: set[tuple[int, int]], wanted: bool | None, progress: Progress | None
+) -> bool:
+    """Set the indexes aside if the load is large (or `wanted`); otherwise put back any that a
+    killed load left aside. Whether they are aside for this load."""
+    aside = wanted if wanted is not None else indexes.should_set_aside(expected_results(spec, done))
+    if aside:
+        dropped = indexes.set_aside()
+        if progress is not None and dropped:
+            progress.note(f"tạm bỏ {dropped} chỉ mục và khóa ngoại để nạp nhanh; dựng lại sau")
+    else:
+        end_indexes(progress)
+    return aside
+
+
+def end_indexes(progress: Progress | None, quiet: bool = False) -> float:
+    """Put back what is set aside. `quiet`: an error is already on its way out; a failure
+    here must not hide it (the list stays, the next run puts them back)."""
+    try:
+        return indexes.put_back(progress.note if progress is not None else None)
+    except Exception:
+        if not quiet:
+            raise
+        return 0.0
 
 
 def prefetch(chunks: Iterator[Chunk], depth: int = 2) -> Iterator[Chunk]:

@@ -56,3 +56,16 @@ class TargetEvaluation(models.Model):
             ),
             models.Index(fields=["province", "year", "commune", "status"], name="scale_eval_prov"),
         ]
+
+
+class DeferredIndex(models.Model):
+    """An index or constraint of the loaded tables set aside for a large initial load
+    (chitieu.web.scale.indexes), with the SQL that puts it back. Written in the transaction
+    that drops it and deleted in the one that recreates it, so after a crash at any point
+    every index either exists or is listed here, and the next load puts it back."""
+
+    table = models.CharField(max_length=100)
+    name = models.CharField(max_length=100, unique=True)
+    kind = models.CharField(max_length=16)  # index, unique, foreign key (see indexes.py)
+    definition = models.TextField()  # CREATE INDEX … or the constraint's definition
+    dropped_at = models.DateTimeField(auto_now_add=True)

@@ -8,26 +8,34 @@ from __future__ import annotations
 
 import multiprocessing
 import queue as queue_module
+import time
 
 from django.db import connection
 
 from chitieu.synth import SynthSpec, chunk_keys
-from chitieu.web.scale.load import LoadStats, prepare_places
+from chitieu.web.scale.load import LoadStats, begin_indexes, end_indexes, prepare_places
 from chitieu.web.scale.models import LoadChunk
 from chitieu.web.scale.progress import Progress
 from chitieu.web.scale.worker import load_share
 
 
 def do_load_parallel(
-    spec: SynthSpec, jobs: int, progress: Progress | None = None, fk_checks: bool = True
+    spec: SynthSpec,
+    jobs: int,
+    progress: Progress | None = None,
+    fk_checks: bool = True,
+    set_aside: bool | None = None,
 ) -> LoadStats:
-    import time
-
+    """The parent sets the indexes aside (if the load is large) before the loaders start and
+    builds them again after the last one ends, as `do_load` does for one loader."""
     started = time.perf_counter()
     prepare_places(spec)  # once, before the workers, so that they only read units and bodies
     keys = set(chunk_keys(spec))
     done = set(LoadChunk.objects.filter(dataset=spec.key).values_list("province_code", "year"))
     stats = LoadStats(skipped=len(done & keys))
+    postgresql = connection.vendor == "postgresql"
+    if postgresql:
+        stats.set_aside = begin_indexes(spec, done, set_aside, progress)
     connection.close()  # the children open their own connections
     ctx = multiprocessing.get_context("spawn")
     queue = ctx.Queue()
@@ -63,6 +71,8 @@ def do_load_parallel(
     finally:
         for p in procs:
             p.join(timeout=60)
+        if postgresql:  # a killed loader leaves the list; the next run puts them back
+            stats.index_seconds = end_indexes(progress, quiet=bool(errors))
     stats.seconds = time.perf_counter() - started
     if progress is not None:
         progress.finish()

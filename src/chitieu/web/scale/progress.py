@@ -36,6 +36,7 @@ class Progress:
         self.results = 0
         self.started = 0.0
         self._last_tenth = -1
+        self._bar_open = False  # a terminal's bar line not yet ended by a newline
 
     def start(self, total: int, already: int = 0) -> None:
         self.total, self.already, self.done = total, already, already
@@ -70,6 +71,7 @@ class Progress:
         if self.tty:
             self.stream.write("\r\033[K" + self.line())
             self.stream.flush()
+            self._bar_open = True
             return
         tenth = int(10 * self.done / self.total) if self.total else 10
         if tenth != self._last_tenth:
@@ -77,9 +79,19 @@ class Progress:
             self.stream.write(self.line() + "\n")
             self.stream.flush()
 
-    def finish(self) -> None:
-        if self.tty:
+    def note(self, text: str) -> None:
+        """A line of its own (what the load does besides chunks: index rebuilds)."""
+        self._close_bar()
+        self.stream.write(f"{self.label}: {text}\n")
+        self.stream.flush()
+
+    def _close_bar(self) -> None:
+        if self._bar_open:
             self.stream.write("\n")
+            self._bar_open = False
+
+    def finish(self) -> None:
+        self._close_bar()
         elapsed = time.perf_counter() - self.started
         self.stream.write(f"{self.label}: xong sau {duration_vi(elapsed)}\n")
         self.stream.flush()

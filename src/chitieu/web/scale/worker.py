@@ -35,7 +35,13 @@ def load_share(spec: SynthSpec, share: tuple[int, int], queue: Any, fk_checks: b
     from chitieu.web.scale.load import do_load
 
     try:
-        stats = do_load(spec, progress=QueueProgress(queue), share=share, fk_checks=fk_checks)
+        stats = do_load(
+            spec,
+            progress=QueueProgress(queue),
+            share=share,
+            fk_checks=fk_checks,
+            manage_indexes=False,  # the parent sets them aside and puts them back
+        )
     except BaseException as exc:
         queue.put(("error", f"{type(exc).__name__}: {exc}"))
         raise

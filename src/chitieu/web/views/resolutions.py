@@ -9,7 +9,9 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -22,6 +24,7 @@ from chitieu.web.dashboard import build_dashboard
 from chitieu.web.exports import CONTENT_TYPES, export_dashboard, targets_template
 from chitieu.web.forms import ResolutionForm
 from chitieu.web.models import Body, Resolution, ResolutionKind, Unit, UnitLevel
+from chitieu.web.pagecache import pages
 
 
 def _editable_bodies(request: HttpRequest):  # type: ignore[no-untyped-def]
@@ -85,10 +88,14 @@ def resolution_create(request: HttpRequest) -> HttpResponse:
 
 
 def resolution_dashboard(request: HttpRequest, resolution_id: int) -> HttpResponse:
-    # Public resolutions are readable without logging in; others need a user who may read.
     if not request.user.is_authenticated:
-        public = Resolution.objects.filter(pk=resolution_id, is_public=True).exists()
-        if not public:
+        # A visitor's page depends only on the data: served from the cache (pagecache).
+        key = pages.page_key(request, resolution_id, get_language())
+        page = pages.get_page(request, key) if key else None
+        if page is not None:
+            return HttpResponse(page)
+        # Public resolutions are readable without logging in; others need a user who may read.
+        if not Resolution.objects.filter(pk=resolution_id, is_public=True).exists():
             return redirect_to_login(request.get_full_path())
     resolution = perm.get_resolution_for_user(request.user, resolution_id)
     try:
@@ -96,6 +103,17 @@ def resolution_dashboard(request: HttpRequest, resolution_id: int) -> HttpRespon
     except PeriodError as exc:
         messages.error(request, str(exc))
         period = resolution.period
+    context = _dashboard_context(request, resolution, period)
+    if request.user.is_authenticated or key is None:
+        return render(request, "chitieu/dashboard.html", context)
+    context["csrf_token"] = pages.csrf_placeholder()  # each response gets its own token
+    page = render_to_string("chitieu/dashboard.html", context, request)
+    return HttpResponse(pages.put_page(request, key, page))
+
+
+def _dashboard_context(
+    request: HttpRequest, resolution: Resolution, period: Period
+) -> dict[str, object]:
     body = request.GET.get("co_quan", "")
     dashboard = build_dashboard(
         resolution,
@@ -119,25 +137,21 @@ def resolution_dashboard(request: HttpRequest, resolution_id: int) -> HttpRespon
         }
         for r in dashboard.rows
     ]
-    return render(
-        request,
-        "chitieu/dashboard.html",
-        {
-            "resolution": resolution,
-            "d": dashboard,
-            "rows": rows,
-            "counts": counts,
-            "fields": [(f.value, f.label_vi) for f in Field],
-            "statuses": [(st.value, st.label_vi) for st in Status],
-            "bodies": bodies,
-            "selected": request.GET,
-            "can_edit": request.user.is_authenticated
-            and perm.can_edit_targets(request.user, resolution),
-            "can_lock": request.user.is_authenticated and perm.can_lock(request.user, resolution),
-            "locked": is_locked(resolution, period),
-            "kinds": dict(ResolutionKind.choices),
-        },
-    )
+    return {
+        "resolution": resolution,
+        "d": dashboard,
+        "rows": rows,
+        "counts": counts,
+        "fields": [(f.value, f.label_vi) for f in Field],
+        "statuses": [(st.value, st.label_vi) for st in Status],
+        "bodies": bodies,
+        "selected": request.GET,
+        "can_edit": request.user.is_authenticated
+        and perm.can_edit_targets(request.user, resolution),
+        "can_lock": request.user.is_authenticated and perm.can_lock(request.user, resolution),
+        "locked": is_locked(resolution, period),
+        "kinds": dict(ResolutionKind.choices),
+    }
 
 
 @login_required
