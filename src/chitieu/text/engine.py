@@ -31,6 +31,7 @@ from chitieu.text.modes import (
     weak_result,
     year_mode,
 )
+from chitieu.text.naming import names_units
 from chitieu.text.quantities import Quantity, scan_quantities
 from chitieu.text.results import (
     against_basis,
@@ -40,7 +41,7 @@ from chitieu.text.results import (
     shares_verb,
 )
 from chitieu.text.sentences import split_sentences
-from chitieu.text.summaries import is_summary_quantity, merge, read_sentence
+from chitieu.text.summaries import is_summary_quantity, merge, named_apart, read_sentence
 from chitieu.text.targets import brings_own_head, build_targets, is_structure
 from chitieu.text.tokens import Prepared, prepare
 
@@ -65,6 +66,16 @@ def _keep(doc: Prepared, q: Quantity, diagnostics: list[Diagnostic]) -> bool:
                 "skip.locative",
                 doc.text[q.start : q.end],
                 "số chỉ nơi chốn/phạm vi, không phải số liệu",
+            )
+        )
+        return False
+    if q.unit_kind == "count" and names_units(doc, q.last):
+        diagnostics.append(
+            Diagnostic(
+                (q.start, q.end),
+                "skip.named_units",
+                doc.text[q.start : q.end],
+                "số đơn vị được nêu tên, không phải số liệu",
             )
         )
         return False
@@ -198,7 +209,6 @@ def extract(text: str) -> Extraction:
         sentence_weak: str | None = None  # from bounds or report-only forms, this sentence only
         last_name: str | None = None  # "…giảm 2 - 3%/năm; đến năm 2030 còn dưới 5%"
         prev_estimated = False
-        prev_clause = (s.start, s.start)
         summary_qs: list[Quantity] = []
         infos = []
         for a, b in s.clauses:
@@ -316,15 +326,11 @@ def extract(text: str) -> Extraction:
                     colon is not None and range_has(doc, s.start, colon, "modes.estimated")
                 ) or (
                     prev_estimated
-                    and (
-                        range_has(doc, a, a + 2, "summaries.subset")
-                        or shares_verb(doc, slots, prev_clause)
-                    )
+                    and (range_has(doc, a, a + 2, "summaries.subset") or shares_verb(doc, slots))
                 )
                 estimated = estimated or block_estimated
                 found = build_results(doc, slots, (a, b), s.index, estimated, diagnostics)
                 prev_estimated = any(r.estimated for r in found)
-                prev_clause = (a, b)
                 if found:
                     last_name = found[-1].name  # "… đạt 46,2%; năm 2027 phấn đấu đạt 47%"
                 results += found
@@ -347,6 +353,8 @@ def extract(text: str) -> Extraction:
             block_estimated = False
         if summary_qs:
             raw_summaries += read_sentence(doc, s.start, s.end, summary_qs, s.index)
+        elif raw_summaries:
+            raw_summaries += named_apart(doc, s.start, s.end, s.index)
     results = join_changes(results)
     summaries: list[ExtractedSummary] = merge(raw_summaries)
     return Extraction(

@@ -81,7 +81,8 @@ def slot_name(
     if q.is_percent and exists and after:
         # "ấp 3 có 98% hộ gia đình đạt danh hiệu …": the counted noun after is the indicator.
         return _with_head(doc, clause, q.first, post_name(doc, slot, full=True) or after)
-    if counted and after:
+    if (counted or (q.unit_kind == "measure" and not own)) and after:
+        # "hoàn thành 3 km đường giao thông nông thôn": the noun after a measure names it.
         name = " ".join(x for x in (own, q.unit, after) if x)
     elif own:
         name = own
@@ -107,6 +108,18 @@ def slot_name(
     return _with_head(doc, clause, q.first, name)
 
 
+def _names_itself(doc: Prepared, k: int, end: int) -> bool:
+    """ "Kỳ họp thứ 8 HĐND phường …: Thu ngân sách 6 tháng đạt 62%", "Lĩnh vực y tế: tỷ lệ
+    bao phủ …": after the ':' an indicator's own head word opens the name; the words before
+    are a headline or a field, not a group the name belongs to."""
+    while k < end and doc.tokens[k].kind != "word":
+        k += 1
+    return k < end and has_prefix(tag_cats(doc, k), _INDICATOR_HEADS)
+
+
+_INDICATOR_HEADS = ("indicators.rate", "indicators.amount", "indicators.head")
+
+
 def _without_unit_cell(doc: Prepared, slot: Slot) -> tuple[int, int]:
     """ "Thu ngân sách<TAB>tỷ đồng<TAB>420": the unit's column is not part of the name."""
     na, nb = slot.name_range
@@ -120,7 +133,7 @@ def _without_unit_cell(doc: Prepared, slot: Slot) -> tuple[int, int]:
 
 def _with_head(doc: Prepared, clause: tuple[int, int], end: int, name: str) -> str:
     h = head(doc, clause[0], end)
-    if h is None:
+    if h is None or _names_itself(doc, h[1], end):
         return name
     head_text = _text(doc, h)
     if name.lower().startswith(head_text.lower()):
@@ -202,3 +215,17 @@ def shared_names(doc: Prepared, slot: Slot, name: str) -> list[str]:
             rest = words[k + 1 + second[0] :]
             return [" ".join(left + rest), " ".join(right)]
     return [name]
+
+
+def names_units(doc: Prepared, last: int) -> bool:
+    """ "ba xã Tân Lập, Tân Tiến, Tân Hòa (cũ)": a count followed by a proper name (two
+    capitalised words) says which units, it is not a figure reached."""
+    toks = doc.tokens
+    if last + 1 >= len(toks):
+        return False
+    for k in (last, last + 1):
+        t = toks[k]
+        word = doc.text[t.start : t.end]
+        if t.kind != "word" or len(word) < 2 or not word.istitle():
+            return False
+    return True

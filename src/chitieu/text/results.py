@@ -3,7 +3,6 @@ adds to the item before it ("đạt 148% dự toán, … bằng 74% so với cù
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -58,23 +57,21 @@ def against_basis(doc: Prepared, q: Quantity) -> bool:
     return starts_with_plan(doc, q.last, end) or _compared_to_period(doc, q.last, end)
 
 
-def shares_verb(doc: Prepared, slots: list[Slot], prev: tuple[int, int]) -> bool:
+def shares_verb(doc: Prepared, slots: list[Slot]) -> bool:
     """ "thu ngân sách ước đạt 65 tỷ đồng; chi ngân sách 142 tỷ đồng": a clause with no verb
-    of its own before its first figure repeats the last verb of the clause before (ellipsis),
-    so it is an estimate when that verb is "ước đạt" (not after "…, tăng 10,2%; …")."""
+    of its own before its first figure shares the estimate of the clause before (ellipsis)."""
     if not slots:
         return False
     first = slots[0]
     if first_tag_in(doc, first.full_pre[0], first.q.first, _OWN_VERB) is not None:
         return False
-    tags = doc.tags
-    j = bisect.bisect_left(doc.tag_starts, prev[1]) - 1
-    while j >= 0 and tags[j].start >= prev[0]:
-        keys = tags[j].keys
-        if not keys.isdisjoint(_OWN_VERB):
-            return "modes.estimated" in keys
-        j -= 1
-    return True  # verbless itself: it was an estimate by the same ellipsis
+    # Only an indicator's name before the figure ("chi ngân sách 142 tỷ đồng"): a verb not in
+    # the tables ("toàn xã kết nạp 12 đảng viên") makes a statement of its own.
+    na, nb = first.name_range
+    return na < nb and has_prefix(tag_cats(doc, na), _INDICATOR_HEADS)
+
+
+_INDICATOR_HEADS = ("indicators.rate", "indicators.amount", "indicators.head")
 
 
 _OWN_VERB = (*PREDICATE, "verbs.", "modes.result", "modes.target", "modes.estimated")
@@ -164,12 +161,21 @@ def _plan_then_performed(doc: Prepared, slot: Slot, nxt: Slot | None) -> bool:
     )
 
 
+def _close(share: Decimal, stated: Decimal) -> bool:
+    """A stated percentage rounds the share it restates (to a unit at worst)."""
+    return abs(share - stated) <= Decimal("0.5")
+
+
 def _share_of_whole(item: _Item, q: Quantity, before: list[Slot]) -> bool:
     """ "tiếp nhận 36 đơn, đã giải quyết 34 đơn, đạt 94,4%": the percentage is the count over
     a whole counted in the same unit just before (34/36), not a % of plan."""
     if item.value is None or item.unit is None or item.unit_kind != "count":
         return False
     for slot in before:
+        # "38/41 chi bộ …, đạt 92,7%": the whole is the count's own total.
+        total = slot.q.total
+        if total and slot.q.value == item.value and _close(HUNDRED * item.value / total, q.value):
+            return True
         whole = slot.q
         # "58 tin báo …, xử lý 55 tin": the same counting noun, written shorter the 2nd time.
         same = whole.unit is not None and (
@@ -179,7 +185,7 @@ def _share_of_whole(item: _Item, q: Quantity, before: list[Slot]) -> bool:
             same
             and whole.value_max is None
             and whole.value > item.value
-            and abs(HUNDRED * item.value / whole.value - q.value) <= Decimal("0.5")
+            and _close(HUNDRED * item.value / whole.value, q.value)
         ):
             return True
     return False

@@ -53,8 +53,10 @@ def _skip_leading_cues(doc: Prepared, i: int, b: int) -> tuple[int, str | None]:
         tok = doc.tokens[i]
         cats = tag_cats(doc, i)
         t = doc.tag(i)
-        if (tok.kind == "punct" and tok.text not in ('"', "'", "(")) or (
-            doc.trap_at(tok.start) == "inline_numbering"
+        if (
+            (tok.kind == "punct" and tok.text not in ('"', "'", "("))
+            or doc.trap_at(tok.start) == "inline_numbering"
+            or (tok.text == '"' and _opens_quote(doc, i, b))
         ):
             i += 1
         elif tok.kind == "num" or has_prefix(cats, _LEADING):
@@ -66,6 +68,12 @@ def _skip_leading_cues(doc: Prepared, i: int, b: int) -> tuple[int, str | None]:
         else:
             break
     return i, verb
+
+
+def _opens_quote(doc: Prepared, i: int, b: int) -> bool:
+    """ "“Năm 2026 phải đạt tăng trưởng tối thiểu 10%”": a quote opening a quoted statement
+    (none closes it before the figure), not one around a name ("“xã đạt chuẩn” đạt 12")."""
+    return sum(doc.tokens[k].text == '"' for k in range(i, b)) % 2 == 1
 
 
 _LEADING = (
