@@ -42,6 +42,7 @@ from chitieu.text.results import (
 )
 from chitieu.text.sentences import split_sentences
 from chitieu.text.summaries import is_summary_quantity, merge, named_apart, read_sentence
+from chitieu.text.tables import read_tables
 from chitieu.text.targets import brings_own_head, build_targets, is_structure
 from chitieu.text.tokens import Prepared, prepare
 
@@ -199,7 +200,12 @@ def extract(text: str) -> Extraction:
     block_mode: str | None = None
     block_estimated = False
     para_mode: str | None = None
+    tables = read_tables(doc)  # rows under a heading row of columns ("Kế hoạch | Thực hiện")
+    targets += tables.targets
+    results += tables.results
     for s in sentences:
+        if tables.lines and tables.covers(doc.tokens[s.start].start):
+            continue
         if s.new_line:
             para_mode = None
         heading = heading_mode(doc, s)
