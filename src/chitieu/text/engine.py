@@ -41,7 +41,13 @@ from chitieu.text.results import (
     shares_verb,
 )
 from chitieu.text.sentences import split_sentences
-from chitieu.text.summaries import is_summary_quantity, merge, named_apart, read_sentence
+from chitieu.text.summaries import (
+    is_summary_quantity,
+    merge,
+    named_apart,
+    read_sentence,
+    reports_met,
+)
 from chitieu.text.tables import read_tables
 from chitieu.text.targets import brings_own_head, build_targets, is_structure
 from chitieu.text.tokens import Prepared, prepare
@@ -232,6 +238,11 @@ def extract(text: str) -> Extraction:
             infos.append(
                 (a, b, [sl for sl in slots if not _restates(doc, sl, counted, diagnostics)])
             )
+        counts = read_sentence(doc, s.start, s.end, summary_qs, s.index) if summary_qs else []
+        if reports_met(counts):
+            # "Nhiệm kỳ 2020 - 2025, … đạt và vượt 20/22 chỉ tiêu …; thu nhập … năm 2025 đạt
+            # 75 triệu đồng": counting targets met reports, for the rest of its sentence too.
+            sentence_mode = RESULT
         # A weak sign anywhere in the sentence outweighs the document's leaning for all of it.
         any_weak: str | None = None
         for a, b, slots in infos:
@@ -358,7 +369,7 @@ def extract(text: str) -> Extraction:
         elif s.new_line and not s.bullet and heading is None:
             block_estimated = False
         if summary_qs:
-            raw_summaries += read_sentence(doc, s.start, s.end, summary_qs, s.index)
+            raw_summaries += counts
         elif raw_summaries:
             raw_summaries += named_apart(doc, s.start, s.end, s.index)
     results = join_changes(results)

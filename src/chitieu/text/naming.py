@@ -72,7 +72,7 @@ def slot_name(
     q = slot.q
     if slot.forced_name:
         return slot.forced_name
-    own = _text(doc, _without_unit_cell(doc, slot))
+    own = _text(doc, _own_range(doc, slot))
     if own and any("modes.setter" in tag_cats(doc, i) for i in range(*slot.chain)):
         own = ""  # "phường tập trung phấn đấu hoàn thành 100% …": who sets, not what
     after = post_name(doc, slot)
@@ -118,6 +118,18 @@ def _names_itself(doc: Prepared, k: int, end: int) -> bool:
 
 
 _INDICATOR_HEADS = ("indicators.rate", "indicators.amount", "indicators.head")
+
+
+def _own_range(doc: Prepared, slot: Slot) -> tuple[int, int]:
+    """The name's tokens without a unit column or a trailing "đến ngày 31/12"."""
+    na, nb = _without_unit_cell(doc, slot)
+    end = nb
+    while end > na and doc.trap_at(doc.tokens[end - 1].start) is not None:
+        end -= 1  # "… năm 2025 đến ngày 31/12": the date
+    if end < nb and end > na and "modes.result" in tag_cats(doc, end - 1):
+        t = doc.tag(end - 1)
+        return trim(doc, na, t.start if t is not None else end - 1)
+    return na, nb
 
 
 def _without_unit_cell(doc: Prepared, slot: Slot) -> tuple[int, int]:

@@ -276,8 +276,10 @@ def build_results(
         item.end = q.end
         chain = slot.chain
         # "so với năm 2024, giảm 18 vụ": a difference from the basis, not a count reached.
-        compared = range_has(doc, slot.full_pre[0], q.first, "references.compare") or range_has(
-            doc, slot.post[0], slot.post[1], "references.compare"
+        compared = (
+            apart  # "…; so với cùng kỳ giảm 3 vụ, giảm 2 người chết": all differences
+            or range_has(doc, slot.full_pre[0], q.first, "references.compare")
+            or range_has(doc, slot.post[0], slot.post[1], "references.compare")
         )
         inc = range_has(doc, chain[0], chain[1], "verbs.increase")
         dec = range_has(doc, chain[0], chain[1], "verbs.decrease")

@@ -119,6 +119,11 @@ def _single_mentions(doc: Prepared, a: int, b: int, qs: list[Quantity], cur: _Su
             cur.counts[role] = 1
 
 
+def reports_met(summaries: list[_Summary]) -> bool:
+    """Counts of targets met, not met or pending (not a bare "đề ra 16 chỉ tiêu")."""
+    return any(set(s.counts) - {"total"} for s in summaries)
+
+
 def named_apart(doc: Prepared, a: int, b: int, sentence: int) -> list[_Summary]:
     """ "Tuy nhiên, chỉ tiêu giải ngân vốn đầu tư công … không đạt chỉ tiêu đề ra.": one target
     named as not met (or pending) in a sentence of its own, after the count of targets."""
