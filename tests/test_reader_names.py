@@ -60,3 +60,17 @@ def test_a_table_row_gives_the_name_cell_and_the_unit_cell(sep: str) -> None:
 def test_a_unit_cell_needs_a_name_cell_before_it() -> None:
     # A lone "tỷ đồng  186" is not a table row: the figure has no unit after it.
     assert extract("Năm 2027 tỷ đồng  186").targets == []
+
+
+def test_a_leading_period_and_a_connective_are_not_part_of_the_name() -> None:
+    text = (
+        "Theo báo cáo, 9 tháng năm 2025 thu ngân sách đạt 156 tỷ đồng, đạt 78% dự toán.\n"
+        "Tuy nhiên, chỉ tiêu giải ngân vốn đầu tư công chỉ đạt 76% kế hoạch."
+    )
+    assert names(text) == ["thu ngân sách", "giải ngân vốn đầu tư công"]
+
+
+def test_an_age_in_a_name_stays() -> None:
+    text = "Năm 2026, tỷ lệ huy động trẻ 6 tuổi vào lớp 1 đạt 100%."
+    (name,) = names(text)
+    assert name.startswith("tỷ lệ huy động trẻ 6 tuổi vào lớp")

@@ -7,7 +7,7 @@ from chitieu.text.cues import PREDICATE, first_tag_in, has_prefix, tag_cats, tri
 from chitieu.text.tokens import Prepared
 
 # A first segment that only sets the scene ("Năm 2026, …", "Về xây dựng Đảng, …").
-_INTRO_WORDS = {"về", "theo", "tại", "sau", "qua", "đến", "tính", "cụ", "năm"}
+_INTRO_WORDS = {"về", "theo", "tại", "sau", "qua", "đến", "tính", "cụ", "năm", "tuy", "ngoài"}
 
 
 # A label that names a field of targets, not an indicator ("Lĩnh vực quốc phòng - an ninh:").
@@ -55,7 +55,7 @@ def _skip_leading_cues(doc: Prepared, i: int, b: int) -> tuple[int, str | None]:
         t = doc.tag(i)
         if (
             (tok.kind == "punct" and tok.text not in ('"', "'", "("))
-            or doc.trap_at(tok.start) == "inline_numbering"
+            or doc.trap_at(tok.start) in _LEADING_TRAPS  # "9 tháng năm 2025 thu ngân sách …"
             or (tok.text == '"' and _opens_quote(doc, i, b))
         ):
             i += 1
@@ -75,6 +75,23 @@ def _opens_quote(doc: Prepared, i: int, b: int) -> bool:
     (none closes it before the figure), not one around a name ("“xã đạt chuẩn” đạt 12")."""
     return sum(doc.tokens[k].text == '"' for k in range(i, b)) % 2 == 1
 
+
+# Periods and labels that open a statement, not its indicator ("trẻ 6 tuổi" is one).
+_LEADING_TRAPS = frozenset(
+    (
+        "inline_numbering",
+        "duration",
+        "date",
+        "day_month",
+        "month",
+        "month_year",
+        "year_after_word",
+        "year_span",
+        "bare_year",
+        "time",
+        "time_of_day_date",
+    )
+)
 
 _LEADING = (
     "names.filler",
