@@ -186,6 +186,8 @@ def weak_result(doc: Prepared, slots: list[Slot]) -> bool:
         ca, cb = s.chain
         if k and restated_share(doc, slots[k - 1], s):
             return True
+        if "modes.result_weak" in tag_cats(doc, s.q.first - 1):
+            return True  # "thu hút được 45 dự án"
         reached = range_has(doc, ca, cb, "verbs.value") or range_has(doc, ca, cb, "verbs.exceed_by")
         if s.q.is_percent and reached and starts_with_plan(doc, a, b):
             return True
