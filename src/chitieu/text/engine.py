@@ -128,6 +128,17 @@ def _restates(doc: Prepared, slot: Slot, counted: list[int], diagnostics: list[D
     j = bisect.bisect_left(counted, slot.q.first)
     if not (slot.q.is_percent and j > 0):
         return False
+    if slot.name_range[0] <= counted[j - 1] < slot.chain[0]:
+        # "3 chỉ tiêu chưa đạt nhưng đạt trên 90%": named by a count of targets, about them.
+        diagnostics.append(
+            Diagnostic(
+                (slot.q.start, slot.q.end),
+                "skip.share_of_targets",
+                doc.text[slot.q.start : slot.q.end],
+                "tỷ lệ chỉ tiêu đạt, đã có trong số liệu tổng hợp",
+            )
+        )
+        return True
     last = max(counted[j - 1], slot.pre[0] - 1)  # look back no further than this slot's words
     k = slot.chain[0] - 1
     while k > last and doc.tokens[k].text != ",":
@@ -171,8 +182,9 @@ def _drop_starting_points(
         if (
             nxt is not None
             and q.last < len(doc.tokens)
-            and nxt.first - q.last <= 3
-            and ("verbs.from_to" in tag_cats(doc, q.last))
+            and nxt.first - q.last <= 6  # "từ 3,2% đầu nhiệm kỳ xuống còn 0,8%"
+            and range_has(doc, q.last, nxt.first, "verbs.from_to")
+            and all(doc.tokens[k].kind == "word" for k in range(q.last, nxt.first))
         ):
             diagnostics.append(
                 Diagnostic(
