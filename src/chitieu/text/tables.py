@@ -33,6 +33,7 @@ _NUMBER = re.compile(r"^([^\d+-]*?)\s*([+-]?\d+(?:[.,]\d+)*)\s*(?:-\s*(\d+(?:[.,
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _ROW_LABEL = re.compile(r"^(?:\d{1,3}|[ivx]{1,4}|[a-zđ])[.)]?$", re.IGNORECASE)
 _NEWLINE = re.compile("\n")
+_MAX_CELLS = 40
 _ORDINAL = re.compile(r"^(?:stt|tt|số tt|số thứ tự)$")
 _DASHES = {"", "-", "x", "—", "..."}
 
@@ -61,8 +62,8 @@ def _cells(text: str, a: int, b: int) -> tuple[str, list[tuple[int, int]]] | Non
     keeps empty cells so columns stay aligned)."""
     line = text[a:b]
     sep = "\t" if "\t" in line else ("|" if "|" in line else (" " if "  " in line else None))
-    if sep is None:
-        return None
+    if sep is None or line.count(sep) > _MAX_CELLS * (2 if sep == " " else 1):
+        return None  # no cells, or not a table anyone reads ("||||…")
     spans: list[tuple[int, int]] = []
     pos = 0
     for m in _SEPARATORS[sep].finditer(line):
@@ -75,10 +76,9 @@ def _cells(text: str, a: int, b: int) -> tuple[str, list[tuple[int, int]]] | Non
         lead = len(cell) - len(cell.lstrip())
         out.append((a + s + lead, a + s + len(cell.rstrip())))
     if sep == "|":  # "| a | b |": the outer bars make empty end cells
-        while out and out[0][0] >= out[0][1]:
-            out.pop(0)
-        while out and out[-1][0] >= out[-1][1]:
-            out.pop()
+        first = 1 if out and out[0][0] >= out[0][1] else 0
+        last = len(out) - 1 if len(out) > first and out[-1][0] >= out[-1][1] else len(out)
+        out = out[first:last]
     if sep == " ":
         out = [c for c in out if c[0] < c[1]]
     return sep, out
