@@ -346,7 +346,7 @@ def build_results(
                 (
                     item.value is not None
                     and item.unit_kind != "percent"
-                    and not _share_of_whole(item, q, slots[:n])
+                    and not _share_of_whole(item, q, slots[max(0, n - 8) : n])
                 )
                 or (item.value is None and _is_amount(doc, item.name))
             )
