@@ -8,7 +8,7 @@ import bisect
 from chitieu.text.clauses import Slot
 from chitieu.text.cues import has_prefix, range_has, tag_cats
 from chitieu.text.quantities import Quantity, scan_quantities
-from chitieu.text.results import starts_with_plan
+from chitieu.text.results import signed_in_paren, starts_with_plan
 from chitieu.text.sentences import Sentence
 from chitieu.text.summaries import is_summary_quantity
 from chitieu.text.tokens import Prepared
@@ -188,6 +188,8 @@ def weak_result(doc: Prepared, slots: list[Slot]) -> bool:
             return True
         if "modes.result_weak" in tag_cats(doc, s.q.first - 1):
             return True  # "thu hút được 45 dự án"
+        if s.q.is_percent and signed_in_paren(doc, s.q.first):
+            return True  # "giảm 12 vụ (-15,8%)": a change worked out after the fact
         reached = range_has(doc, ca, cb, "verbs.value") or range_has(doc, ca, cb, "verbs.exceed_by")
         if s.q.is_percent and reached and starts_with_plan(doc, a, b):
             return True

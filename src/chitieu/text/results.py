@@ -115,7 +115,7 @@ def _compare_words(doc: Prepared, slot: Slot) -> str:
     return ""
 
 
-def _signed_in_paren(doc: Prepared, first: int) -> bool:
+def signed_in_paren(doc: Prepared, first: int) -> bool:
     """ "giảm 21 vụ (-8,6%)": a signed percentage in brackets is the change."""
     if first < 2:
         return False
@@ -304,7 +304,7 @@ def build_results(
                 item.status = item.status or "exceeded"
             if item.percent_of_target is None:
                 item.percent_of_target = pot
-        elif q.is_percent and _signed_in_paren(doc, q.first):
+        elif q.is_percent and signed_in_paren(doc, q.first):
             if item.change_percent is None:
                 negative = doc.tokens[q.first - 1].text == "-"
                 item.change_percent = -q.value if negative else q.value

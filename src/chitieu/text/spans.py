@@ -158,7 +158,7 @@ def name_span(
         cats = tag_cats(doc, end)
         t = doc.tag(end)
         after = t.end if t is not None else end + 1
-        named_rate = any("indicators.rate" in tag_cats(doc, k) for k in range(i, end))
+        named_rate = any(has_prefix(tag_cats(doc, k), _OWN_HEADS) for k in range(i, end))
         if has_prefix(cats, ("verbs.increase", "verbs.decrease")) and after < b and not named_rate:
             nxt = first_tag_in(doc, after, b, PREDICATE)
             if trim(doc, after, nxt if nxt is not None else b)[0] < b:
