@@ -107,8 +107,11 @@ def _share_of_targets(doc: Prepared, q: Quantity, diagnostics: list[Diagnostic])
     if (
         q.is_percent
         and k < len(doc.tokens)
-        and doc.words[k - 1] == "số"
-        and ("summaries.set_noun" in tag_cats(doc, k))
+        and (
+            (doc.words[k - 1] == "số" and "summaries.set_noun" in tag_cats(doc, k))
+            # "hoàn thành 100% các chỉ tiêu": all the targets, not one indicator
+            or doc.words[k - 1 : k + 2] == ["các", "chỉ", "tiêu"]
+        )
     ):
         diagnostics.append(
             Diagnostic(
