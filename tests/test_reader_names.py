@@ -74,3 +74,8 @@ def test_an_age_in_a_name_stays() -> None:
     text = "Năm 2026, tỷ lệ huy động trẻ 6 tuổi vào lớp 1 đạt 100%."
     (name,) = names(text)
     assert name.startswith("tỷ lệ huy động trẻ 6 tuổi vào lớp")
+
+
+def test_a_count_named_after_it_through_duoc_keeps_that_name() -> None:
+    text = "Đến nay, có 1.250 lao động được giải quyết việc làm; cả năm ước thu ngân sách đạt 31 tỷ đồng."
+    assert names(text) == ["lao động giải quyết việc làm", "thu ngân sách"]

@@ -36,7 +36,9 @@ def post_name(doc: Prepared, slot: Slot, full: bool = False) -> str:
     while a < b and has_prefix(tag_cats(doc, a), "comparators.at_least"):
         t = doc.tag(a)
         a = t.end if t is not None else a + 1
-    if a >= b or has_prefix(tag_cats(doc, a), _NOT_A_NAME):
+    cats = tag_cats(doc, a)
+    # "1.250 lao động được giải quyết việc làm": "được" (a weak report sign) opens a name.
+    if a >= b or (has_prefix(cats, _NOT_A_NAME) and "modes.result_weak" not in cats):
         return ""
     a2, b2 = trim(doc, a, b)
     # Stop before a comparison that is a basis, not part of the name.
