@@ -79,3 +79,12 @@ def test_an_age_in_a_name_stays() -> None:
 def test_a_count_named_after_it_through_duoc_keeps_that_name() -> None:
     text = "Đến nay, có 1.250 lao động được giải quyết việc làm; cả năm ước thu ngân sách đạt 31 tỷ đồng."
     assert names(text) == ["lao động giải quyết việc làm", "thu ngân sách"]
+
+
+def test_sectors_of_an_economic_structure_are_named_ty_trong_sector() -> None:
+    text = "Cơ cấu kinh tế năm 2026: nông nghiệp 32%; công nghiệp - xây dựng 28%; dịch vụ 40%."
+    assert names(text) == [
+        "tỷ trọng nông nghiệp",
+        "tỷ trọng công nghiệp - xây dựng",
+        "tỷ trọng dịch vụ",
+    ]

@@ -149,6 +149,8 @@ def _with_head(doc: Prepared, clause: tuple[int, int], end: int, name: str) -> s
     h = head(doc, clause[0], end)
     if h is None or _names_itself(doc, h[1], end):
         return name
+    if any("indicators.structure" in tag_cats(doc, k) for k in range(*h)):
+        return name  # "Cơ cấu kinh tế năm 2026: nông nghiệp 32%": a sector is "tỷ trọng <sector>"
     head_text = _text(doc, h)
     if name.lower().startswith(head_text.lower()):
         return name
