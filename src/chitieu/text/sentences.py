@@ -68,6 +68,8 @@ def _table_row(doc: Prepared, a: int, b: int) -> bool:
 
 def split_sentences(doc: Prepared) -> list[Sentence]:
     tokens = doc.tokens
+    text = doc.text
+    cells = "\t" in text or "|" in text or "  " in text  # any table row at all
     out: list[Sentence] = []
     start = 0
     n = len(tokens)
@@ -83,8 +85,8 @@ def split_sentences(doc: Prepared) -> list[Sentence]:
         new_line = doc.opens_line(first.start) or bool(
             _BULLET.match(doc.folded, line_start, first.start + 2)
         )
-        bullet = bool(_BULLET.match(doc.folded, line_start, first.end + 2)) or _table_row(
-            doc, start, end
+        bullet = bool(_BULLET.match(doc.folded, line_start, first.end + 2)) or (
+            cells and _table_row(doc, start, end)
         )
         clauses: list[tuple[int, int]] = []
         c = start

@@ -161,20 +161,29 @@ def _header(doc: Prepared, starts: list[int], a: int, b: int) -> tuple[str, list
     return sep, cols
 
 
+def _could_head(line: str) -> bool:
+    """Three cells or more (two separators): cheap test before reading the cells."""
+    return line.count("\t") >= 2 or line.count("|") >= 2 or line.count("  ") >= 2
+
+
 def read_tables(doc: Prepared) -> Tables:
     out = Tables()
     text = doc.text
     if "\t" not in text and "|" not in text and "  " not in text:
         return out  # no cells anywhere: the usual prose
     starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
-    token_starts = [t.start for t in doc.tokens]
+    token_starts: list[int] = []  # built on the first line that could be a heading
     bounds = [
         (s, (starts[k + 1] - 1) if k + 1 < len(starts) else len(text)) for k, s in enumerate(starts)
     ]
     k = 0
     while k < len(bounds):
         a, b = bounds[k]
-        head = _header(doc, token_starts, a, b)
+        head = None
+        if _could_head(text[a:b]):
+            if not token_starts:
+                token_starts.extend(t.start for t in doc.tokens)
+            head = _header(doc, token_starts, a, b)
         if head is None:
             k += 1
             continue
