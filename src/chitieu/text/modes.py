@@ -99,15 +99,25 @@ def covered_tokens(doc: Prepared, qs: list[Quantity], a: int, b: int) -> set[int
     # A bracket holding a figure speaks for that figure only ("(năm 2025 ước đạt 8,1%)").
     firsts = sorted(q.first for q in qs)
     open_at: int | None = None
-    for k in range(a, b) if firsts else ():  # no figure: no bracket speaks for one
-        t = doc.tokens[k].text
-        if t == "(":
-            open_at = k
-        elif t == ")" and open_at is not None:
-            j = bisect.bisect_left(firsts, open_at)
-            if j < len(firsts) and firsts[j] < k:
-                covered.update(range(open_at, k))
-            open_at = None
+    # Visit the brackets only, found by bisection (most clauses have none).
+    k = doc.next_token("(", a) if firsts else None
+    close = doc.next_token(")", a) if k is not None and k < b else None
+    while k is not None and k < b:
+        if close is not None and close < k:
+            if open_at is not None:
+                j = bisect.bisect_left(firsts, open_at)
+                if j < len(firsts) and firsts[j] < close:
+                    covered.update(range(open_at, close))
+                open_at = None
+            close = doc.next_token(")", close + 1)
+            continue
+        open_at = k
+        k = doc.next_token("(", k + 1)
+    while open_at is not None and close is not None and close < b:
+        j = bisect.bisect_left(firsts, open_at)
+        if j < len(firsts) and firsts[j] < close:
+            covered.update(range(open_at, close))
+        open_at = None
     # Visit only the tokens of "so với …" phrases (a clause may be the whole text).
     starts, ends = doc.category_spans("references.compare")
     k = bisect.bisect_right(ends, a)

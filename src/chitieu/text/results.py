@@ -123,12 +123,21 @@ def signed_in_paren(doc: Prepared, first: int) -> bool:
     return sign.text in ("-", "+") and sign.end == doc.tokens[first].start and paren.text == "("
 
 
+_STATUSES = (
+    ("status.exceeded", "exceeded"),
+    ("status.not_achieved", "not_achieved"),
+    ("status.achieved", "achieved"),
+)
+
+
 def _status(doc: Prepared, a: int, b: int) -> str | None:
-    for i in range(a, b):
-        cats = tag_cats(doc, i)
-        for s in ("exceeded", "not_achieved", "achieved"):
-            if f"status.{s}" in cats:
-                return s
+    keys = doc.keys
+    for i in range(max(a, 0), min(b, len(keys))):
+        cats = keys[i]
+        if "status." in cats:  # the file prefix: one lookup for the usual token
+            for key, status in _STATUSES:
+                if key in cats:
+                    return status
     return None
 
 

@@ -33,6 +33,7 @@ _NUMBER = re.compile(r"^([^\d+-]*?)\s*([+-]?\d+(?:[.,]\d+)*)\s*(?:-\s*(\d+(?:[.,
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _ROW_LABEL = re.compile(r"^(?:\d{1,3}|[ivx]{1,4}|[a-zđ])[.)]?$", re.IGNORECASE)
 _NEWLINE = re.compile("\n")
+_SEPARATOR = re.compile(r"\t|\||  ")
 _MAX_CELLS = 40
 _ORDINAL = re.compile(r"^(?:stt|tt|số tt|số thứ tự)$")
 _DASHES = {"", "-", "x", "—", "..."}
@@ -172,35 +173,39 @@ def read_tables(doc: Prepared) -> Tables:
     if "\t" not in text and "|" not in text and "  " not in text:
         return out  # no cells anywhere: the usual prose
     starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+    n = len(starts)
+
+    def bounds(k: int) -> tuple[int, int]:
+        return starts[k], (starts[k + 1] - 1) if k + 1 < n else len(text)
+
+    # Only lines holding a separator can be a heading: find them, not every line.
+    lines = sorted({bisect.bisect_right(starts, m.start()) - 1 for m in _SEPARATOR.finditer(text)})
     token_starts: list[int] = []  # built on the first line that could be a heading
-    bounds = [
-        (s, (starts[k + 1] - 1) if k + 1 < len(starts) else len(text)) for k, s in enumerate(starts)
-    ]
-    k = 0
-    while k < len(bounds):
-        a, b = bounds[k]
-        head = None
-        if _could_head(text[a:b]):
-            if not token_starts:
-                token_starts.extend(t.start for t in doc.tokens)
-            head = _header(doc, token_starts, a, b)
+    done = -1  # the last line read as part of a table
+    for k in lines:
+        if k <= done:
+            continue
+        a, b = bounds(k)
+        if not _could_head(text[a:b]):
+            continue
+        if not token_starts:
+            token_starts.extend([t.start for t in doc.tokens])
+        head = _header(doc, token_starts, a, b)
         if head is None:
-            k += 1
             continue
         sep, cols = head
         rows = []
         j = k + 1
-        while j < len(bounds):
-            ra, rb = bounds[j]
-            found = _cells(text, ra, rb)
+        while j < n:
+            found = _cells(text, *bounds(j))
             if found is None or found[0] != sep or len(found[1]) != len(cols):
                 break
             rows.append(found[1])
             j += 1
         if rows:
-            out.lines.append((a, bounds[j - 1][1] + 1))
+            out.lines.append((a, bounds(j - 1)[1] + 1))
             _read_rows(doc, cols, rows, out)
-        k = j
+            done = j - 1
     return out
 
 
