@@ -37,13 +37,12 @@ class Slot:
 
 
 def _chain_start(doc: Prepared, a: int, end: int) -> int:
+    keys = doc.keys
     i = end
     while i > a:
-        cats = tag_cats(doc, i - 1)
-        if not has_prefix(cats, CHAIN):
+        if keys[i - 1].isdisjoint(CHAIN):
             break
-        t = doc.tag(i - 1)
-        i = max(a, t.start if t is not None else i - 1)
+        i = max(a, doc.tags[doc.tag_of[i - 1]].start)  # keys only on tagged tokens
     return i
 
 
@@ -53,17 +52,15 @@ CONNECTORS = ("summaries.subset", "names.filler")
 
 def _split(doc: Prepared, a: int, b: int) -> int | None:
     """Where the words after one quantity stop and the words before the next begin."""
+    texts, kinds, starts = doc.words, doc.kinds, doc.starts
     bounds: list[int] = []
     i = a
     while i < b:
-        tok = doc.tokens[i]
-        if tok.text == "(":
+        if texts[i] == "(":
             j = i + 1
             has_num = False
-            while j < b and doc.tokens[j].text != ")":
-                has_num = has_num or (
-                    doc.tokens[j].kind == "num" and doc.trap_at(doc.tokens[j].start) is None
-                )
+            while j < b and texts[j] != ")":
+                has_num = has_num or (kinds[j] == "num" and doc.trap_at(starts[j]) is None)
                 j += 1
             if j >= b or has_num:
                 bounds.append(i)
@@ -75,8 +72,9 @@ def _split(doc: Prepared, a: int, b: int) -> int | None:
         i += 1
     if not bounds:
         return None
+    keys = doc.keys
     for k in reversed(bounds):
-        if k + 1 < b and has_prefix(tag_cats(doc, k + 1), CONNECTORS):
+        if k + 1 < b and not keys[k + 1].isdisjoint(CONNECTORS):
             return k
     return bounds[0]
 
@@ -137,9 +135,10 @@ def _restatements(doc: Prepared, slots: list[Slot], b: int) -> None:
 
 
 def _inside_paren(doc: Prepared, a: int, b: int) -> bool:
+    texts = doc.words
     depth = 0
     for i in range(b - 1, a - 1, -1):
-        t = doc.tokens[i].text
+        t = texts[i]
         if t == ")":
             depth += 1
         elif t == "(":

@@ -89,27 +89,30 @@ def first_tag_in(doc: Prepared, a: int, b: int, prefixes: tuple[str, ...]) -> in
 def is_boundary(doc: Prepared, i: int, words: bool = True) -> bool:
     """ ",", ";", ":", "(", ")" and, between statements, a lone "và" (not the one inside
     "đạt và vượt")."""
-    tok = doc.tokens[i]
-    if tok.kind == "punct" and tok.text in BOUNDARY_PUNCT:
+    w = doc.words[i]
+    if w in BOUNDARY_PUNCT:  # these characters are only ever punctuation tokens
         return True
-    if not words or tok.text not in BOUNDARY_WORDS:
+    if not words or w not in BOUNDARY_WORDS:
         return False
-    tag = doc.tag(i)
-    return tag is not None and tag.end - tag.start == 1
+    j = doc.tag_of[i]
+    if j < 0:
+        return False
+    tag = doc.tags[j]
+    return tag.end - tag.start == 1
 
 
 def last_boundary(doc: Prepared, a: int, b: int, words: bool = True) -> int | None:
     """Index of the last boundary in [a, b), skipping parenthesised text with no number."""
+    texts, kinds, starts = doc.words, doc.kinds, doc.starts
     i = b - 1
     while i >= a:
-        tok = doc.tokens[i]
-        if tok.text == ")":
+        if texts[i] == ")":
             j = i - 1
-            while j >= a and doc.tokens[j].text != "(":
-                if doc.tokens[j].kind == "num" and doc.trap_at(doc.tokens[j].start) is None:
+            while j >= a and texts[j] != "(":
+                if kinds[j] == "num" and doc.trap_at(starts[j]) is None:
                     break
                 j -= 1
-            if j >= a and doc.tokens[j].text == "(":
+            if j >= a and texts[j] == "(":
                 i = j - 1
                 continue
             return i
@@ -124,6 +127,7 @@ def first_boundary(doc: Prepared, a: int, b: int) -> int:
     Each step depends only on (i, b), so every token walked gets the answer memoised: without
     it, asking from each number of a long clause with brackets and no comma was quadratic."""
     memo = doc.boundary_memo.setdefault(b, {})
+    texts = doc.words
     path: list[int] = []
     i = a
     found = b
@@ -133,10 +137,9 @@ def first_boundary(doc: Prepared, a: int, b: int) -> int:
             found = known
             break
         path.append(i)
-        tok = doc.tokens[i]
-        if tok.text == "(":
+        if texts[i] == "(":
             j = i + 1
-            while j < b and doc.tokens[j].text != ")":
+            while j < b and texts[j] != ")":
                 j += 1
             if j < b:
                 i = j + 1
@@ -152,35 +155,37 @@ def first_boundary(doc: Prepared, a: int, b: int) -> int:
     return found
 
 
+_TRIM_HEAD = ("names.filler", "modes.target", "modes.result", "comparators.")
+_TRIM_TAIL = ("names.filler", "verbs.", "comparators.")
+
+
 def trim(doc: Prepared, a: int, b: int) -> tuple[int, int]:
     """Drop framing words and punctuation from both ends of a name."""
+    texts, kinds, keys, starts = doc.words, doc.kinds, doc.keys, doc.starts
     # "(1) tăng trưởng GRDP …": an inline list number is not part of the name.
-    while a < b and doc.trap_at(doc.tokens[a].start) == "inline_numbering":
+    while a < b and doc.trap_at(starts[a]) == "inline_numbering":
         a += 1
     changed = True
     while changed and a < b:
         changed = False
-        tok = doc.tokens[a]
-        cats = tag_cats(doc, a)
-        if tok.kind == "punct" and tok.text not in ('"', "'"):
+        if kinds[a] == "punct" and texts[a] not in ('"', "'"):
             a, changed = a + 1, True
-        elif has_prefix(cats, ("names.filler", "modes.target", "modes.result", "comparators.")):
-            t = doc.tag(a)
-            a, changed = (t.end if t is not None else a + 1), True
+        elif not keys[a].isdisjoint(_TRIM_HEAD):
+            a, changed = doc.tags[doc.tag_of[a]].end, True  # keys only on tagged tokens
         if a >= b:
             break
-        tok = doc.tokens[b - 1]
-        cats = tag_cats(doc, b - 1)
-        if tok.kind == "punct" and tok.text not in ('"', "'", ")"):
+        if kinds[b - 1] == "punct" and texts[b - 1] not in ('"', "'", ")"):
             b, changed = b - 1, True
-        elif has_prefix(cats, ("names.filler", "verbs.", "comparators.")):
-            t = doc.tag(b - 1)
-            b, changed = (t.start if t is not None else b - 1), True
-    if a < b and doc.tokens[b - 1].text == ")":
-        depth = sum(
-            1 if doc.tokens[k].text == "(" else -1 if doc.tokens[k].text == ")" else 0
-            for k in range(a, b)
-        )
+        elif not keys[b - 1].isdisjoint(_TRIM_TAIL):
+            b, changed = doc.tags[doc.tag_of[b - 1]].start, True
+    if a < b and texts[b - 1] == ")":
+        depth = 0
+        for k in range(a, b):
+            t = texts[k]
+            if t == "(":
+                depth += 1
+            elif t == ")":
+                depth -= 1
         if depth < 0:
             b -= 1
     return (a, b) if a < b else (a, a)

@@ -208,7 +208,7 @@ def extract(text: str) -> Extraction:
     diagnostics: list[Diagnostic] = [
         Diagnostic(s.span, s.rule, s.text, _SKIP_MESSAGES.get(s.rule.split(".")[0], "bỏ qua"))
         for s in doc.skips
-        if s.rule == "boilerplate" or any(c.isdigit() for c in s.text)
+        if s.rule == "boilerplate" or any(map(str.isdigit, s.text))
     ]
     targets: list[ExtractedTarget] = []
     results: list[ExtractedResult] = []
@@ -240,8 +240,10 @@ def extract(text: str) -> Extraction:
         infos = []
         for a, b in s.clauses:
             qs = scan_quantities(doc, a, b)
-            mine = [q for q in qs if not is_summary_quantity(doc, q)]
-            summary_qs += [q for q in qs if is_summary_quantity(doc, q)]
+            is_count = [is_summary_quantity(doc, q) for q in qs]  # counts of targets
+            counts = [q for q, c in zip(qs, is_count, strict=True) if c]
+            mine = [q for q, c in zip(qs, is_count, strict=True) if not c] if counts else qs
+            summary_qs += counts
             mine = [
                 q
                 for q in mine
@@ -249,12 +251,12 @@ def extract(text: str) -> Extraction:
             ]
             mine = _drop_starting_points(doc, mine, diagnostics)
             slots = build_slots(doc, a, b, mine)
-            counted = [q.first for q in qs if is_summary_quantity(doc, q)]
+            counted = [q.first for q in counts]
             infos.append(
                 (a, b, [sl for sl in slots if not _restates(doc, sl, counted, diagnostics)])
             )
-        counts = read_sentence(doc, s.start, s.end, summary_qs, s.index) if summary_qs else []
-        if reports_met(counts):
+        read_counts = read_sentence(doc, s.start, s.end, summary_qs, s.index) if summary_qs else []
+        if reports_met(read_counts):
             # "Nhiệm kỳ 2020 - 2025, … đạt và vượt 20/22 chỉ tiêu …; thu nhập … năm 2025 đạt
             # 75 triệu đồng": counting targets met reports, for the rest of its sentence too.
             sentence_mode = RESULT
@@ -353,7 +355,7 @@ def extract(text: str) -> Extraction:
             else:
                 # An estimate covers its own clause, a "trong đó" part of it, or a list after
                 # a heading that says "ước".
-                colon = next((i for i in range(s.start, a) if doc.tokens[i].text == ":"), None)
+                colon = _first_index(doc.words, ":", s.start, a)
                 estimated = (
                     colon is not None and range_has(doc, s.start, colon, "modes.estimated")
                 ) or (
@@ -384,7 +386,7 @@ def extract(text: str) -> Extraction:
         elif s.new_line and not s.bullet and heading is None:
             block_estimated = False
         if summary_qs:
-            raw_summaries += counts
+            raw_summaries += read_counts
         elif raw_summaries:
             raw_summaries += named_apart(doc, s.start, s.end, s.index)
     results = join_changes(results)
@@ -398,6 +400,14 @@ def extract(text: str) -> Extraction:
     )
 
 
+def _first_index(words: list[str], word: str, a: int, b: int) -> int | None:
+    """The first index of `word` in words[a:b], or None (a C-level search)."""
+    try:
+        return words.index(word, a, max(a, b))
+    except ValueError:
+        return None
+
+
 def _dedupe[T: (ExtractedTarget, ExtractedResult)](items: list[T]) -> list[T]:
     if len(items) < 2:
         return list(items)  # nothing to compare: skip building the keys
@@ -406,7 +416,9 @@ def _dedupe[T: (ExtractedTarget, ExtractedResult)](items: list[T]) -> list[T]:
     for it in items:
         d = it.to_dict()
         d.pop("span", None)
-        key = repr(sorted(d.items()))
+        # Items of one type give their fields in one order: the values' reprs are the key
+        # (what repr(sorted(d.items())) said, without sorting).
+        key = repr(tuple(d.values()))
         if key not in seen:
             seen.add(key)
             out.append(it)

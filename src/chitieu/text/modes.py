@@ -139,7 +139,7 @@ def period_years(doc: Prepared, a: int, b: int) -> list[int]:
     basis of a comparison ("so với năm 2024") nor a date ("ngày 10 tháng 12 năm 2025")."""
     years: list[int] = []
     toks = doc.tokens
-    for i in range(a, b):
+    for i in doc.numbers_in(max(a, 0), b):  # years are numbers: visit those alone
         t = toks[i]
         if t.kind != "num" or t.value is None or len(t.text) != 4 or not 1950 <= t.value <= 2100:
             continue

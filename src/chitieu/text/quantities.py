@@ -4,18 +4,18 @@ per-unit tails ("triệu đồng/người/năm"), and number words that count a 
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from chitieu.text.columns import column_unit
-from chitieu.text.tokens import Prepared, Token
+from chitieu.text.tokens import Prepared
 
 _SLASH_SPACES = re.compile(r"\s*/\s*")
 
 
-@dataclass(frozen=True, slots=True)
-class Quantity:
+class Quantity(NamedTuple):  # a tuple: one is built per number read, and tuples build fast
     first: int  # token index of the first number
     last: int  # token index just after the quantity (unit included)
     value: Decimal
@@ -35,25 +35,18 @@ class Quantity:
         return (self.unit or "").lower()
 
 
-def _is(tok: Token | None, *texts: str) -> bool:
-    return tok is not None and tok.text in texts
-
-
-def _tok(doc: Prepared, i: int) -> Token | None:
-    return doc.tokens[i] if 0 <= i < len(doc.tokens) else None
-
-
 def _same_line(doc: Prepared, a: int, b: int) -> bool:
-    return "\n" not in doc.text[doc.tokens[a].end : doc.tokens[b].start]
+    return doc.text.find("\n", doc.ends[a], doc.starts[b]) < 0
 
 
 def _number_at(doc: Prepared, i: int) -> Decimal | None:
-    tok = _tok(doc, i)
-    if tok is None or tok.kind != "num" or tok.value is None:
+    """The value of the number at token i, unless it is none or lies in a trap."""
+    if not 0 <= i < len(doc.kinds) or doc.kinds[i] != "num":
         return None
-    if doc.trap_at(tok.start) is not None:
+    value = doc.tokens[i].value
+    if value is None or doc.trap_at(doc.starts[i]) is not None:
         return None
-    return tok.value
+    return value
 
 
 def _unit_at(doc: Prepared, j: int) -> tuple[str, str, int] | None:
@@ -72,19 +65,22 @@ unit_at = _unit_at  # for columns.py: the unit cell before a figure in a table r
 
 
 def _read_unit(doc: Prepared, j: int) -> tuple[str, str, int] | None:
-    tokens = doc.tokens
-    if j >= len(tokens) or not _same_line(doc, j - 1, j):
+    n = len(doc.words)
+    if j >= n or not _same_line(doc, j - 1, j):
         return None
     words = doc.words
     lex = doc.lexicon
+    # Most tokens after a number open no unit and no scale word: one lookup says so.
+    if words[j] not in lex.multipliers.children and words[j] not in lex.units.children:
+        return None
     k, kind = j, None
     # Scale words, possibly stacked ("ngàn tỷ").
-    while k < len(tokens):
+    while k < n:
         found = lex.multipliers.longest(words, k)
         if found is None:
             break
         k += found[0]
-    found_unit = lex.units.longest(words, k) if k < len(tokens) else None
+    found_unit = lex.units.longest(words, k) if k < n else None
     if found_unit is not None and not _glued_ok(doc, k, k + found_unit[0]):
         found_unit = None
     if found_unit is not None:
@@ -101,19 +97,20 @@ def _read_unit(doc: Prepared, j: int) -> tuple[str, str, int] | None:
     else:
         return None
     # "/người/năm", "/ năm": per-unit tails, spacing normalised.
-    while end + 1 < len(tokens) and words[end] == "/" and _same_line(doc, end - 1, end + 1):
+    while end + 1 < n and words[end] == "/" and _same_line(doc, end - 1, end + 1):
         per = lex.per.longest(words, end + 1)
         if per is None:
             break
         text = text + "/" + doc.span_text(end + 1, end + 1 + per[0])
         end = end + 1 + per[0]
-    return _SLASH_SPACES.sub("/", text), kind or "measure", end
+    return (_SLASH_SPACES.sub("/", text) if "/" in text else text), kind or "measure", end
 
 
 def _glued_ok(doc: Prepared, a: int, b: int) -> bool:
     """Digits or signs inside a unit ("m2", "%0", "0/00") must touch the token before them."""
-    for i in range(a + 1, b):
-        if doc.tokens[i].kind != "word" and doc.tokens[i - 1].end != doc.tokens[i].start:
+    kinds, starts, ends = doc.kinds, doc.starts, doc.ends
+    for i in range(a + 1, b):  # noqa: SIM110 (a generator costs more per call here)
+        if kinds[i] != "word" and ends[i - 1] != starts[i]:
             return False
     return True
 
@@ -125,60 +122,61 @@ def scan_quantities(doc: Prepared, a: int, b: int) -> list[Quantity]:
     if cached is not None:
         return list(cached)
     out: list[Quantity] = []
+    # Only numbers and number words can open a quantity: visit those alone.
+    starts = doc.number_starts()
     i = a
-    tokens = doc.tokens
-    number_words = doc.lexicon.number_words
-    while i < b:
-        tok = tokens[i]
-        if tok.kind != "num" and tok.text not in number_words:
-            i += 1
-            continue
-        q = _quantity_at(doc, i, b)
+    for k in range(bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)):
+        j = starts[k]
+        if j < i:
+            continue  # inside the quantity just read
+        q = _quantity_at(doc, j, b)
         if q is None:
-            i += 1
             continue
         out.append(q)
-        i = max(q.last, i + 1)
+        i = max(q.last, j + 1)
     doc.quantity_cache[key] = tuple(out)
     return out
 
 
 def _quantity_at(doc: Prepared, i: int, b: int) -> Quantity | None:
-    tok = doc.tokens[i]
-    lex = doc.lexicon
-    if tok.kind == "word":
-        value = lex.number_words.get(tok.text)
-        if value is None or doc.trap_at(tok.start) is not None:
+    words, starts, ends = doc.words, doc.starts, doc.ends
+    n = len(words)
+    if doc.kinds[i] == "word":
+        value = doc.lexicon.number_words.get(words[i])
+        if value is None or doc.trap_at(starts[i]) is not None:
             return None
         unit = _unit_at(doc, i + 1)
         if unit is None or unit[1] != "count":
             return None
         text, kind, end = unit
-        return Quantity(i, end, value, None, text, kind, None, tok.start, doc.tokens[end - 1].end)
+        return Quantity(i, end, value, None, text, kind, None, starts[i], ends[end - 1])
     v1 = _number_at(doc, i)
     if v1 is None:
         return None
     j = i + 1
     total: Decimal | None = None
-    nxt = _tok(doc, j)
-    if _is(nxt, "/") and nxt is not None and nxt.start == tok.end:
+    if j < n and words[j] == "/" and starts[j] == ends[i]:
         t2 = _number_at(doc, j + 1)
-        if t2 is not None and doc.tokens[j + 1].start == nxt.end and t2 >= v1:
+        if t2 is not None and starts[j + 1] == ends[j] and t2 >= v1:
             total, j = t2, j + 2
-    u1 = _unit_at(doc, j) if j < len(doc.tokens) else None
+    u1 = _unit_at(doc, j) if j < n else None
     k = u1[2] if u1 else j
     v2: Decimal | None = None
     u2 = None
-    if total is None and k + 1 < len(doc.tokens) and k < b + 3:
-        joiner = doc.tokens[k]
-        if (joiner.text in ("-", "đến", "tới")) and _same_line(doc, k - 1, k + 1):
-            cand = _number_at(doc, k + 1)
-            if cand is not None and cand != v1:
-                cand_unit = _unit_at(doc, k + 2) if k + 2 < len(doc.tokens) else None
-                same = u1 is None or cand_unit is None or u1[0] == cand_unit[0]
-                # "9,1% - 9,5%" or "6,5-7%"; a bare "5 - 7" with no unit is not a range we read.
-                if same and (u1 is not None or cand_unit is not None):
-                    v2, u2, k = cand, cand_unit, (cand_unit[2] if cand_unit else k + 2)
+    if (
+        total is None
+        and k + 1 < n
+        and k < b + 3
+        and words[k] in ("-", "đến", "tới")
+        and _same_line(doc, k - 1, k + 1)
+    ):
+        cand = _number_at(doc, k + 1)
+        if cand is not None and cand != v1:
+            cand_unit = _unit_at(doc, k + 2) if k + 2 < n else None
+            same = u1 is None or cand_unit is None or u1[0] == cand_unit[0]
+            # "9,1% - 9,5%" or "6,5-7%"; a bare "5 - 7" with no unit is not a range we read.
+            if same and (u1 is not None or cand_unit is not None):
+                v2, u2, k = cand, cand_unit, (cand_unit[2] if cand_unit else k + 2)
     unit = u2 or u1
     if unit is None and total is None:  # "Thu ngân sách<TAB>tỷ đồng<TAB>420": a table row
         unit = column_unit(doc, i, unit_at)
@@ -194,6 +192,6 @@ def _quantity_at(doc: Prepared, i: int, b: int) -> Quantity | None:
         unit=unit[0] if unit else None,
         unit_kind=unit[1] if unit else None,
         total=total,
-        start=tok.start,
-        end=doc.tokens[last - 1].end,
+        start=starts[i],
+        end=ends[last - 1],
     )

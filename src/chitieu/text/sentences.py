@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from itertools import compress
 
 from chitieu.text.tokens import Prepared
 
@@ -66,6 +67,19 @@ def _table_row(doc: Prepared, a: int, b: int) -> bool:
     return _CELLS.search(doc.text, tokens[a].start, tokens[b - 1].end) is not None
 
 
+def _semicolons(words: list[str], a: int, b: int) -> list[int]:
+    """Indexes of ";" in words[a:b], found by C-level search."""
+    found: list[int] = []
+    k = a
+    while True:
+        try:
+            k = words.index(";", k, b)
+        except ValueError:
+            return found
+        found.append(k)
+        k += 1
+
+
 def split_sentences(doc: Prepared) -> list[Sentence]:
     tokens = doc.tokens
     text = doc.text
@@ -90,11 +104,10 @@ def split_sentences(doc: Prepared) -> list[Sentence]:
         )
         clauses: list[tuple[int, int]] = []
         c = start
-        for k in range(start, end):
-            if tokens[k].text == ";":
-                if k > c:
-                    clauses.append((c, k))
-                c = k + 1
+        for k in _semicolons(doc.words, start, end):
+            if k > c:
+                clauses.append((c, k))
+            c = k + 1
         if end > c:
             clauses.append((c, end))
         last = tokens[end - 1].text
@@ -103,8 +116,8 @@ def split_sentences(doc: Prepared) -> list[Sentence]:
 
     # Only tokens after a line break or reading ".", "!", "?", "…" can end a sentence: visit
     # those alone (tokens never hold a "\n", so a break lies in the gap before a token).
-    starts = [t.start for t in tokens]
-    at = {i for i, w in enumerate(doc.words) if w in _ENDERS}
+    starts = doc.starts
+    at = set(compress(range(n), map(_ENDERS.__contains__, doc.words)))
     for p in _NEWLINE.finditer(doc.text):
         j = bisect.bisect_right(starts, p.start())
         if 0 < j < n:

@@ -14,12 +14,25 @@ _INTRO_WORDS = {"về", "theo", "tại", "sau", "qua", "đến", "tính", "cụ"
 _FIELD_WORDS = {"về", "lĩnh", "khối", "nhóm"}
 
 
+def _has_word(doc: Prepared, a: int, b: int) -> bool:
+    """A word token in [a, b): a C-level search that stops at the first (no slice copied)."""
+    try:
+        doc.kinds.index("word", a, max(a, b))
+    except ValueError:
+        return False
+    return True
+
+
 def _top_level_comma(doc: Prepared, a: int, b: int) -> int | None:
+    texts = doc.words
     depth = 0
     for i in range(a, b):
-        t = doc.tokens[i].text
-        depth += (t == "(") - (t == ")")
-        if t == "," and depth == 0:
+        t = texts[i]
+        if t == "(":
+            depth += 1
+        elif t == ")":
+            depth -= 1
+        elif t == "," and depth == 0:
             return i
     return None
 
@@ -27,43 +40,51 @@ def _top_level_comma(doc: Prepared, a: int, b: int) -> int | None:
 def _is_intro(doc: Prepared, a: int, b: int) -> bool:
     if a >= b:
         return False
-    if doc.tokens[a].text in _INTRO_WORDS:
+    if doc.words[a] in _INTRO_WORDS:
         return True
     if b - a > 6:
         return False
-    for i in range(a, b):
-        cats = tag_cats(doc, i)
+    keys, kinds = doc.keys, doc.kinds
+    for i in range(a, b):  # noqa: SIM110 (a generator costs more per call here)
         # A date, a period or a reporting cue sets the scene; "phấn đấu tỷ lệ xã, phường …"
         # does not.
-        if has_prefix(cats, ("modes.result", "references.period")) or doc.tokens[i].kind == "num":
+        if not keys[i].isdisjoint(_SCENE) or kinds[i] == "num":
             return True
     return False
 
 
+_SCENE = ("modes.result", "references.period")
+
+
 def _is_attribution(doc: Prepared, a: int, b: int) -> bool:
     """ "Báo cáo tại kỳ họp cho biết, …": who speaks, not what is measured."""
-    return any("names.attribution" in tag_cats(doc, i) for i in range(max(a, b - 4), b))
+    keys = doc.keys
+    for i in range(max(a, b - 4), b):  # noqa: SIM110 (a generator costs more per call here)
+        if "names.attribution" in keys[i]:
+            return True
+    return False
 
 
 def _skip_leading_cues(doc: Prepared, i: int, b: int) -> tuple[int, str | None]:
     """Past cue words, punctuation and numbers that open a name; a tăng/giảm among them is
     remembered ("kéo giảm số vụ tội phạm …")."""
+    texts, kinds, keys, starts = doc.words, doc.kinds, doc.keys, doc.starts
     verb = None
     while i < b:
-        tok = doc.tokens[i]
-        cats = tag_cats(doc, i)
-        t = doc.tag(i)
+        kind = kinds[i]
+        cats = keys[i]
         if (
-            (tok.kind == "punct" and tok.text not in ('"', "'", "("))
-            or doc.trap_at(tok.start) in _LEADING_TRAPS  # "9 tháng năm 2025 thu ngân sách …"
-            or (tok.text == '"' and _opens_quote(doc, i, b))
+            (kind == "punct" and texts[i] not in ('"', "'", "("))
+            or doc.trap_at(starts[i]) in _LEADING_TRAPS  # "9 tháng năm 2025 thu ngân sách …"
+            or (texts[i] == '"' and _opens_quote(doc, i, b))
         ):
             i += 1
-        elif tok.kind == "num" or has_prefix(cats, _LEADING):
+        elif kind == "num" or not cats.isdisjoint(_LEADING):
             if "verbs.increase" in cats:
                 verb = "increase"
             elif "verbs.decrease" in cats:
                 verb = "decrease"
+            t = doc.tag(i)
             i = t.end if t is not None and t.start == i else i + 1
         else:
             break
@@ -117,19 +138,16 @@ def name_span(
         # is a sentence whose figures follow.
         verb_before = first_tag_in(doc, a, colon, PREDICATE) is not None
         field = a < colon and doc.tokens[a].text in _FIELD_WORDS  # "Về xây dựng Đảng: …"
-        if (
-            any(doc.tokens[k].kind == "word" for k in range(colon + 1, b))
-            or (not label and verb_before)
-            or field
-        ):
+        if _has_word(doc, colon + 1, b) or (not label and verb_before) or field:
             a = colon + 1
         else:
             b = colon
     if strip_intro:
         # "…các chỉ tiêu kế hoạch năm 2024, trong đó tốc độ tăng trưởng … đạt 7%": the name
         # follows the last "trong đó".
+        texts, keys = doc.words, doc.keys
         for k in range(b - 1, a, -1):
-            if doc.tokens[k - 1].text == "," and "summaries.subset" in tag_cats(doc, k):
+            if texts[k - 1] == "," and "summaries.subset" in keys[k]:
                 if _top_level_comma(doc, k - 1, k) is not None:
                     a = k
                 break
@@ -145,7 +163,10 @@ def name_span(
     i, verb = _skip_leading_cues(doc, a, b)
     # "Đảng ủy xã đề ra chỉ tiêu thu nhập …": who sets the target comes before the verb.
     first_predicate = first_tag_in(doc, i, b, PREDICATE)
+    keys = doc.keys
     for k in range(i, b if first_predicate is None else first_predicate):
+        if "modes.setter" not in keys[k]:
+            continue  # most words: no phrase, or not this one
         t = doc.tag(k)
         if t is not None and t.start == k and "modes.setter" in t.categories and k > i:
             i, lead = _skip_leading_cues(doc, t.end, b)
@@ -158,7 +179,7 @@ def name_span(
         cats = tag_cats(doc, end)
         t = doc.tag(end)
         after = t.end if t is not None else end + 1
-        named_rate = any(has_prefix(tag_cats(doc, k), _OWN_HEADS) for k in range(i, end))
+        named_rate = any(not keys[k].isdisjoint(_OWN_HEADS) for k in range(i, end))
         if has_prefix(cats, ("verbs.increase", "verbs.decrease")) and after < b and not named_rate:
             nxt = first_tag_in(doc, after, b, PREDICATE)
             if trim(doc, after, nxt if nxt is not None else b)[0] < b:
@@ -206,12 +227,15 @@ def _after_actor(doc: Prepared, i: int, b: int) -> int:
     (the action) follow it; "tỷ lệ hộ nghèo đã giảm còn 2%" keeps its name."""
     stop = first_tag_in(doc, i, b, PREDICATE)
     limit = b if stop is None else stop
+    keys = doc.keys
     for k in range(i + 1, limit):
+        if "names.actor_end" not in keys[k]:
+            continue  # most words: no phrase, or not this one
         t = doc.tag(k)
         if t is None or t.start != k or "names.actor_end" not in t.categories:
             continue
         nxt = t.end
-        if nxt < limit and doc.tokens[nxt].kind == "word" and not doc.tag(nxt):
+        if nxt < limit and doc.kinds[nxt] == "word" and not doc.tag(nxt):
             return nxt
         return i
     return i

@@ -8,25 +8,30 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from functools import partial
+from itertools import accumulate, compress
+from operator import itemgetter
+from typing import Any, NamedTuple
 
 from chitieu.numbers import NumberFormatError, parse_number
 from chitieu.text.lexicon import Lexicon, load_lexicon
 from chitieu.text.normalize import fold, normalize
 
-# Digit groups (the number parser decides what they mean), letter runs, any other character.
-_TOKEN_RE = re.compile(r"(\d+(?:[.,]\d+)*)|([^\W\d_]+)|(\S)")
-# Plain digit runs repeat across a text ("2025", "1"): their Decimal is built once. Decimals
-# are immutable, so sharing one is safe; the cache is bounded by clearing it when full.
-_PLAIN_VALUES: dict[str, Decimal] = {}
+# Digit groups (the number parser decides what they mean), letter runs, any other character;
+# one group, so re.split keeps the tokens between the white space.
+_SPLIT_RE = re.compile(r"(\d+(?:[.,]\d+)*|[^\W\d_]+|\S)")
+# Digit groups repeat across texts ("2025", "1", "9.484"): each is read once (None: unreadable).
+_VALUES: dict[str, Decimal | None] = {}
+_UNREAD = Decimal("NaN")  # a marker no reading returns (a NaN is never cached)
 # Longer digit runs are not figures anyone writes; blanking them in the copy the trap patterns
 # scan keeps every pattern linear on hostile input.
 _LONG_DIGITS = re.compile(r"\d{19,}")
 MAX_NUMBER_CHARS = 24
 
 
-@dataclass(slots=True)  # not frozen: frozen dataclasses are slow to build, and we build many
-class Token:
+class Token(NamedTuple):
+    """A tuple: a text's tokens are built in one C-level pass (see prepare)."""
+
     kind: str  # "num" | "word" | "punct"
     start: int
     end: int
@@ -34,8 +39,9 @@ class Token:
     value: Decimal | None = None
 
 
-@dataclass(slots=True)
-class Tag:
+class Tag(NamedTuple):
+    """A cue phrase over tokens; a tuple, so a text's phrases are built in one pass."""
+
     start: int  # token index
     end: int  # token index, exclusive
     categories: frozenset[str]
@@ -54,7 +60,7 @@ class Skip:
     text: str
 
 
-@dataclass
+@dataclass(slots=True)  # slots: its fields are read in every rule's inner loop
 class Prepared:
     text: str
     folded: str
@@ -82,12 +88,36 @@ class Prepared:
     _category_starts: dict[str, list[int]] = field(default_factory=dict)
     _category_spans: dict[str, tuple[list[int], list[int]]] = field(default_factory=dict)
 
+    _number_starts: list[int] | None = None
+    _numbers: list[int] | None = None
+    # The tokens' fields as parallel lists, for the hot loops (set by prepare).
+    kinds: list[str] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
+
     def __post_init__(self) -> None:
         self.mask_starts = [m[0] for m in self.masked]
-        self.words = [t.text for t in self.tokens]
-        empty: frozenset[str] = frozenset()
-        self.keys = [self.tags[j].keys if j >= 0 else empty for j in self.tag_of]
         self.tag_starts = [t.start for t in self.tags]
+
+    def numbers_in(self, a: int, b: int) -> list[int]:
+        """Indexes of the number tokens in [a, b), by binary search over all of them."""
+        nums = self._numbers
+        if nums is None:
+            nums = list(compress(range(len(self.kinds)), map("num".__eq__, self.kinds)))
+            self._numbers = nums
+        return nums[bisect.bisect_left(nums, a) : bisect.bisect_left(nums, b)]
+
+    def number_starts(self) -> list[int]:
+        """Token indexes of numbers and number words ("một", "hai"), sorted (cached)."""
+        found = self._number_starts
+        if found is None:
+            # C-level passes: a text's numbers and its number words, merged in order.
+            every = range(len(self.words))
+            nums = compress(every, map("num".__eq__, self.kinds))
+            named = compress(every, map(self.lexicon.number_words.__contains__, self.words))
+            found = sorted({*nums, *named})
+            self._number_starts = found
+        return found
 
     def category_starts(self, category: str) -> list[int]:
         """Token indexes where a phrase of `category` starts, sorted (cached)."""
@@ -123,7 +153,7 @@ class Prepared:
         """The first token at or after a that reads `text`, by binary search (cached list)."""
         at = self._token_positions.get(text)
         if at is None:
-            at = [i for i, t in enumerate(self.tokens) if t.text == text]
+            at = [i for i, w in enumerate(self.words) if w == text]
             self._token_positions[text] = at
         j = bisect.bisect_left(at, a)
         return at[j] if j < len(at) else None
@@ -132,7 +162,7 @@ class Prepared:
         """The last ':' token in [a, b), by binary search over the ':' positions."""
         colons = self._colons
         if colons is None:
-            colons = [i for i, t in enumerate(self.tokens) if t.text == ":"]
+            colons = [i for i, w in enumerate(self.words) if w == ":"]
             self._colons = colons
         j = bisect.bisect_left(colons, b) - 1
         return colons[j] if j >= 0 and colons[j] >= a else None
@@ -163,22 +193,27 @@ class Prepared:
         neither mark."""
         stops = self._stops
         if stops is None:
-            stops = [i for i, t in enumerate(self.tokens) if t.text in (":", ";")]
+            stops = [i for i, w in enumerate(self.words) if w == ":" or w == ";"]
             self._stops = stops
         j = bisect.bisect_left(stops, a)
         found = stops[j] if j < len(stops) else None
-        if found is None or found >= b or self.tokens[found].text != ":":
+        if found is None or found >= b or self.words[found] != ":":
             return None
         return found
 
     def trap_at(self, pos: int) -> str | None:
+        if not self.masked:
+            return None  # most texts hold no trap
         i = bisect.bisect_right(self.mask_starts, pos) - 1
-        if i >= 0 and self.masked[i][0] <= pos < self.masked[i][1]:
-            return self.masked[i][2]
+        if i >= 0:
+            s, e, name = self.masked[i]
+            if s <= pos < e:
+                return name
         return None
 
     def tag(self, i: int) -> Tag | None:
-        j = self.tag_of[i] if 0 <= i < len(self.tag_of) else -1
+        tag_of = self.tag_of
+        j = tag_of[i] if 0 <= i < len(tag_of) else -1
         return self.tags[j] if j >= 0 else None
 
     def has(self, i: int, category: str) -> bool:
@@ -189,43 +224,45 @@ class Prepared:
         """Source text of tokens [a, b), as written, spaces collapsed."""
         if a >= b:
             return ""
-        return " ".join(self.text[self.tokens[a].start : self.tokens[b - 1].end].split())
+        return " ".join(self.text[self.starts[a] : self.ends[b - 1]].split())
 
 
-_DIGITS = re.compile(r"\d+")
 _NEWLINE = re.compile("\n")
 _NON_SPACE = re.compile(r"\S")
 # Every trap pattern is about a number: it is only looked for this close to a digit.
 _WINDOW = 80
 
 
+# Digit runs at most 2 * _WINDOW apart share one window: a cluster is one match.
+_CLUSTER = re.compile(rf"\d(?:\D{{0,{2 * _WINDOW}}}\d)*")
+
+
 def _windows(scan: str) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
+    """The text within _WINDOW characters of a digit, as merged (start, end) spans."""
     n = len(scan)
-    for m in _DIGITS.finditer(scan):
-        a, b = max(0, m.start() - _WINDOW), min(n, m.end() + _WINDOW)
-        if out and a <= out[-1][1]:
-            out[-1] = (out[-1][0], b)
-        else:
-            out.append((a, b))
-    return out
+    return [
+        (max(0, m.start() - _WINDOW), min(n, m.end() + _WINDOW)) for m in _CLUSTER.finditer(scan)
+    ]
 
 
 def _mask(lexicon: Lexicon, scan: str) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
+    n = len(scan)
     windows = _windows(scan)
-    if sum(b - a for a, b in windows) > len(scan) // 2:
-        windows = [(0, len(scan))]  # dense figures: one pass is cheaper than many windows
+    if sum(b - a for a, b in windows) > n // 2:
+        windows = [(0, n)]  # dense figures: one pass is cheaper than many windows
+    whole = [(0, n)]
     for trap in lexicon.traps:
         if trap.hint is not None and trap.hint.search(scan) is None:
             continue
         # A trap with a hint is rare enough to look for everywhere (it may hold no digit:
         # "hai con số").
-        for a, b in windows if trap.hint is None else [(0, len(scan))]:
+        for a, b in windows if trap.hint is None else whole:
             # pos/endpos keep lookbehinds seeing the real text before the window.
             for m in trap.pattern.finditer(scan, a, b):
-                if m.end() > m.start():
-                    spans.append((m.start(), m.end(), trap.name))
+                s, e = m.span()
+                if e > s:
+                    spans.append((s, e, trap.name))
     spans.sort()
     merged: list[tuple[int, int, str]] = []
     for s, e, name in spans:
@@ -251,6 +288,39 @@ def _boilerplate(lexicon: Lexicon, folded: str) -> list[tuple[int, int]]:
     return lines
 
 
+def _number_value(word: str) -> Decimal | None:
+    """The value of a digit group, or None when it is not a number we read."""
+    if len(word) > MAX_NUMBER_CHARS:
+        return None
+    # isascii: "²" and "③" are isdigit() but not numbers Decimal reads (hypothesis).
+    if word.isascii() and word.isdigit():
+        return Decimal(word)  # plain digits ("02" -> 2): the common case
+    try:
+        return parse_number(word)
+    except NumberFormatError:
+        return None
+
+
+class _KindOf(dict[str, str]):
+    """First character -> token kind, filled on first sight: a letter run is a word; a digit
+    group ("²" is a \\w, not a \\d, but reads as a number) is a number; anything else is
+    punctuation. A dict, so a text's kinds come from one C-level map."""
+
+    def __missing__(self, c: str) -> str:
+        kind = "word" if c.isalpha() else ("num" if c.isdigit() else "punct")
+        self[c] = kind
+        return kind
+
+
+_KIND_OF = _KindOf()
+_FIRST_CHAR = itemgetter(0)
+
+
+# Build a Token (a Tag) from a tuple of its fields without a Python-level call.
+_make_token = partial(tuple.__new__, Token)
+_make_tag = partial(tuple.__new__, Tag)
+
+
 def prepare(raw: str) -> Prepared:
     lexicon = load_lexicon()
     text = normalize(raw)
@@ -267,56 +337,70 @@ def prepare(raw: str) -> Prepared:
         for s, e in skipped_lines:
             chars[s:e] = " " * (e - s)
         source = "".join(chars)
-    tokens: list[Token] = []
-    append = tokens.append
-    plain = _PLAIN_VALUES
-    # The group that matched says the kind: one regex pass, no per-token character tests.
-    for m in _TOKEN_RE.finditer(source):
-        kind = m.lastindex
-        s, e = m.span()
-        word = m.group(kind)  # type: ignore[arg-type]
-        if kind == 2 and word[0].isalpha():
-            append(Token("word", s, e, word))
-        elif kind == 1 or word[0].isdigit():  # "²" is a \w, not a \d, but reads as a number
-            value: Decimal | None = plain.get(word)
-            if value is None:
-                # isascii: "²" and "③" are isdigit() but not numbers Decimal reads (hypothesis).
-                if word.isascii() and word.isdigit() and len(word) <= MAX_NUMBER_CHARS:
-                    value = Decimal(word)  # plain digits ("02" -> 2): the common case
-                    if len(plain) >= 65536:
-                        plain.clear()
-                    plain[word] = value
-                elif len(word) <= MAX_NUMBER_CHARS:
-                    try:
-                        value = parse_number(word)
-                    except NumberFormatError:
-                        value = None
-            if value is None:
-                skips.append(Skip((s, e), "number.unreadable", text[s:e]))
-            append(Token("num", s, e, word, value))
-        else:
-            append(Token("punct", s, e, word))
-    tags, tag_of = _tag(lexicon, tokens)
-    return Prepared(text, folded, tokens, tags, tag_of, masked, skipped_lines, skips, lexicon)
+    # One split gives the tokens between runs of white space (every other character is in a
+    # token); their offsets are running sums of the lengths. No match object per token.
+    parts = _SPLIT_RE.split(source)
+    words = parts[1::2]
+    offsets = list(accumulate(map(len, parts)))
+    starts = offsets[0:-1:2]
+    ends = offsets[1::2]
+    kinds = list(map(_KIND_OF.__getitem__, map(_FIRST_CHAR, words)))
+    values: list[Decimal | None] = [None] * len(words)
+    known = _VALUES
+    for i in [i for i, k in enumerate(kinds) if k == "num"]:
+        word = words[i]
+        value = known.get(word, _UNREAD)
+        if value is _UNREAD:
+            value = _number_value(word)
+            # Decimals are immutable, so sharing one is safe; bounded by clearing when full.
+            if len(known) >= 65536:
+                known.clear()
+            known[word] = value
+        values[i] = value
+        if value is None:
+            s, e = starts[i], ends[i]
+            skips.append(Skip((s, e), "number.unreadable", text[s:e]))
+    tokens: list[Token] = list(
+        map(_make_token, zip(kinds, starts, ends, words, values, strict=True))
+    )
+    tags, tag_of, keys = _tag(lexicon, words)
+    return Prepared(
+        text,
+        folded,
+        tokens,
+        tags,
+        tag_of,
+        masked,
+        skipped_lines,
+        skips,
+        lexicon,
+        words=words,
+        keys=keys,
+        kinds=kinds,
+        starts=starts,
+        ends=ends,
+    )
 
 
-def _tag(lexicon: Lexicon, tokens: list[Token]) -> tuple[list[Tag], list[int]]:
-    """Longest cue phrase first, left to right. The trie walk is inlined: this loop runs once
-    per token of every text."""
-    words = [t.text for t in tokens]
-    tags: list[Tag] = []
-    tag_of = [-1] * len(tokens)
-    first_words = lexicon.cues.children
+_EMPTY: frozenset[str] = frozenset()
+
+
+def _tag(lexicon: Lexicon, words: list[str]) -> tuple[list[Tag], list[int], list[frozenset[str]]]:
+    """Longest cue phrase first, left to right. Only tokens that can open a phrase are
+    visited, and the trie walk is inlined: this runs once per text on every token."""
+    found: list[tuple[int, int, frozenset[str], str, frozenset[str]]] = []
     n = len(words)
-    i = 0
-    while i < n:
-        node = first_words.get(words[i])
-        if node is None:
-            i += 1
-            continue
+    tag_of = [-1] * n
+    keys = [_EMPTY] * n
+    first_words = lexicon.cues.children
+    end = 0
+    for i in compress(range(n), map(first_words.__contains__, words)):
+        if i < end:
+            continue  # inside the phrase just tagged
+        node = first_words[words[i]]
         j = i + 1
         best = node if node.categories else None
-        end = j
+        stop = j
         children = node.children
         while children and j < n:
             nxt = children.get(words[j])
@@ -324,14 +408,17 @@ def _tag(lexicon: Lexicon, tokens: list[Token]) -> tuple[list[Tag], list[int]]:
                 break
             j += 1
             if nxt.categories:
-                best, end = nxt, j
+                best, stop = nxt, j
             children = nxt.children
         if best is None:
-            i += 1
             continue
-        k = len(tags)
-        phrase = words[i] if end == i + 1 else " ".join(words[i:end])
-        tags.append(Tag(i, end, best.frozen, phrase, best.keys))
-        tag_of[i:end] = [k] * (end - i)
-        i = end
-    return tags, tag_of
+        if stop == i + 1:  # one word: no slices, no join
+            tag_of[i] = len(found)
+            keys[i] = best.keys
+            found.append((i, stop, best.frozen, words[i], best.keys))
+        else:
+            tag_of[i:stop] = [len(found)] * (stop - i)
+            keys[i:stop] = [best.keys] * (stop - i)
+            found.append((i, stop, best.frozen, " ".join(words[i:stop]), best.keys))
+        end = stop
+    return list(map(_make_tag, found)), tag_of, keys
