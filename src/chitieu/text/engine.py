@@ -31,10 +31,24 @@ from chitieu.text.modes import (
     weak_result,
     year_mode,
 )
+from chitieu.text.naming import names_units
 from chitieu.text.quantities import Quantity, scan_quantities
-from chitieu.text.results import build_results, drop_restated, join_changes
+from chitieu.text.results import (
+    against_basis,
+    build_results,
+    drop_restated,
+    join_changes,
+    shares_verb,
+)
 from chitieu.text.sentences import split_sentences
-from chitieu.text.summaries import is_summary_quantity, merge, read_sentence
+from chitieu.text.summaries import (
+    is_summary_quantity,
+    merge,
+    named_apart,
+    read_sentence,
+    reports_met,
+)
+from chitieu.text.tables import read_tables
 from chitieu.text.targets import brings_own_head, build_targets, is_structure
 from chitieu.text.tokens import Prepared, prepare
 
@@ -62,6 +76,16 @@ def _keep(doc: Prepared, q: Quantity, diagnostics: list[Diagnostic]) -> bool:
             )
         )
         return False
+    if q.unit_kind == "count" and names_units(doc, q.last):
+        diagnostics.append(
+            Diagnostic(
+                (q.start, q.end),
+                "skip.named_units",
+                doc.text[q.start : q.end],
+                "số đơn vị được nêu tên, không phải số liệu",
+            )
+        )
+        return False
     if q.unit is None and q.total is None:
         cats = tag_cats(doc, before) if before >= 0 else frozenset()
         if not has_prefix(cats, ("comparators.", "verbs.")):
@@ -83,8 +107,11 @@ def _share_of_targets(doc: Prepared, q: Quantity, diagnostics: list[Diagnostic])
     if (
         q.is_percent
         and k < len(doc.tokens)
-        and doc.words[k - 1] == "số"
-        and ("summaries.set_noun" in tag_cats(doc, k))
+        and (
+            (doc.words[k - 1] == "số" and "summaries.set_noun" in tag_cats(doc, k))
+            # "hoàn thành 100% các chỉ tiêu": all the targets, not one indicator
+            or doc.words[k - 1 : k + 2] == ["các", "chỉ", "tiêu"]
+        )
     ):
         diagnostics.append(
             Diagnostic(
@@ -104,6 +131,17 @@ def _restates(doc: Prepared, slot: Slot, counted: list[int], diagnostics: list[D
     j = bisect.bisect_left(counted, slot.q.first)
     if not (slot.q.is_percent and j > 0):
         return False
+    if slot.name_range[0] <= counted[j - 1] < slot.chain[0]:
+        # "3 chỉ tiêu chưa đạt nhưng đạt trên 90%": named by a count of targets, about them.
+        diagnostics.append(
+            Diagnostic(
+                (slot.q.start, slot.q.end),
+                "skip.share_of_targets",
+                doc.text[slot.q.start : slot.q.end],
+                "tỷ lệ chỉ tiêu đạt, đã có trong số liệu tổng hợp",
+            )
+        )
+        return True
     last = max(counted[j - 1], slot.pre[0] - 1)  # look back no further than this slot's words
     k = slot.chain[0] - 1
     while k > last and doc.tokens[k].text != ",":
@@ -128,7 +166,12 @@ def _drop_starting_points(
     đồng)" restates the figure before it."""
     out: list[Quantity] = []
     for k, q in enumerate(qs):
-        if q.first > 0 and "verbs.equivalent" in tag_cats(doc, q.first - 1) and out:
+        if (
+            q.first > 0
+            and "verbs.equivalent" in tag_cats(doc, q.first - 1)
+            and out
+            and not against_basis(doc, q)  # "tương đương 95,3% kế hoạch" is a % of plan
+        ):
             diagnostics.append(
                 Diagnostic(
                     (q.start, q.end),
@@ -142,8 +185,9 @@ def _drop_starting_points(
         if (
             nxt is not None
             and q.last < len(doc.tokens)
-            and nxt.first - q.last <= 3
-            and ("verbs.from_to" in tag_cats(doc, q.last))
+            and nxt.first - q.last <= 6  # "từ 3,2% đầu nhiệm kỳ xuống còn 0,8%"
+            and range_has(doc, q.last, nxt.first, "verbs.from_to")
+            and all(doc.tokens[k].kind == "word" for k in range(q.last, nxt.first))
         ):
             diagnostics.append(
                 Diagnostic(
@@ -177,7 +221,12 @@ def extract(text: str) -> Extraction:
     block_mode: str | None = None
     block_estimated = False
     para_mode: str | None = None
+    tables = read_tables(doc)  # rows under a heading row of columns ("Kế hoạch | Thực hiện")
+    targets += tables.targets
+    results += tables.results
     for s in sentences:
+        if tables.lines and tables.covers(doc.tokens[s.start].start):
+            continue
         if s.new_line:
             para_mode = None
         heading = heading_mode(doc, s)
@@ -206,6 +255,11 @@ def extract(text: str) -> Extraction:
             infos.append(
                 (a, b, [sl for sl in slots if not _restates(doc, sl, counted, diagnostics)])
             )
+        read_counts = read_sentence(doc, s.start, s.end, summary_qs, s.index) if summary_qs else []
+        if reports_met(read_counts):
+            # "Nhiệm kỳ 2020 - 2025, … đạt và vượt 20/22 chỉ tiêu …; thu nhập … năm 2025 đạt
+            # 75 triệu đồng": counting targets met reports, for the rest of its sentence too.
+            sentence_mode = RESULT
         # A weak sign anywhere in the sentence outweighs the document's leaning for all of it.
         any_weak: str | None = None
         for a, b, slots in infos:
@@ -304,7 +358,10 @@ def extract(text: str) -> Extraction:
                 colon = _first_index(doc.words, ":", s.start, a)
                 estimated = (
                     colon is not None and range_has(doc, s.start, colon, "modes.estimated")
-                ) or (prev_estimated and range_has(doc, a, a + 2, "summaries.subset"))
+                ) or (
+                    prev_estimated
+                    and (range_has(doc, a, a + 2, "summaries.subset") or shares_verb(doc, slots))
+                )
                 estimated = estimated or block_estimated
                 found = build_results(doc, slots, (a, b), s.index, estimated, diagnostics)
                 prev_estimated = any(r.estimated for r in found)
@@ -329,7 +386,9 @@ def extract(text: str) -> Extraction:
         elif s.new_line and not s.bullet and heading is None:
             block_estimated = False
         if summary_qs:
-            raw_summaries += read_sentence(doc, s.start, s.end, summary_qs, s.index)
+            raw_summaries += read_counts
+        elif raw_summaries:
+            raw_summaries += named_apart(doc, s.start, s.end, s.index)
     results = join_changes(results)
     summaries: list[ExtractedSummary] = merge(raw_summaries)
     return Extraction(

@@ -26,6 +26,7 @@ PHRASE_FILES = (
     "indicators",
     "summaries",
     "names",
+    "tables",
 )
 # Must cut words exactly as the tokenizer (tokens.py) does.
 _WORD_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|\S")

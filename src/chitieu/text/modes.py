@@ -8,7 +8,7 @@ import bisect
 from chitieu.text.clauses import Slot
 from chitieu.text.cues import has_prefix, range_has, tag_cats
 from chitieu.text.quantities import Quantity, scan_quantities
-from chitieu.text.results import starts_with_plan
+from chitieu.text.results import signed_in_paren, starts_with_plan
 from chitieu.text.sentences import Sentence
 from chitieu.text.summaries import is_summary_quantity
 from chitieu.text.tokens import Prepared
@@ -25,6 +25,7 @@ def mode_cues3(doc: Prepared, a: int, b: int, covered: set[int]) -> tuple[bool, 
     """(has a result cue, has a target cue) in tokens [a, b), ignoring words that belong to
     a quantity or directly follow one ("126,82% chỉ tiêu" is a reference, not a heading)."""
     res = tgt = basis = False
+    last_res = last_tgt = -1
     tags = doc.tags
     # The phrases starting in [a, b), found by bisection: a clause may be the whole text.
     for j in range(bisect.bisect_left(doc.tag_starts, max(a, 0)), len(tags)):
@@ -39,10 +40,15 @@ def mode_cues3(doc: Prepared, a: int, b: int, covered: set[int]) -> tuple[bool, 
         if i in covered:
             continue
         if "modes.result" in cats:
-            res = True
+            res, last_res = True, i
         # "hằng năm" sets targets only when nothing before it in the sentence reports.
         if "modes.target" in cats and "modes.recurrent" not in cats:
-            tgt = True
+            tgt, last_tgt = True, i
+    # "Dù kết quả khả quan, phường vẫn phải phấn đấu thu … 650 tỷ đồng": a report cue in a
+    # segment of its own, then a target verb on the figure.
+    if res and tgt and last_res < last_tgt < min(covered, default=b):
+        comma = doc.next_token(",", last_res)
+        res = comma is None or comma > last_tgt
     return res, tgt, basis
 
 
@@ -93,15 +99,25 @@ def covered_tokens(doc: Prepared, qs: list[Quantity], a: int, b: int) -> set[int
     # A bracket holding a figure speaks for that figure only ("(năm 2025 ước đạt 8,1%)").
     firsts = sorted(q.first for q in qs)
     open_at: int | None = None
-    for k in range(a, b) if firsts else ():  # no figure: no bracket speaks for one
-        t = doc.tokens[k].text
-        if t == "(":
-            open_at = k
-        elif t == ")" and open_at is not None:
-            j = bisect.bisect_left(firsts, open_at)
-            if j < len(firsts) and firsts[j] < k:
-                covered.update(range(open_at, k))
-            open_at = None
+    # Visit the brackets only, found by bisection (most clauses have none).
+    k = doc.next_token("(", a) if firsts else None
+    close = doc.next_token(")", a) if k is not None and k < b else None
+    while k is not None and k < b:
+        if close is not None and close < k:
+            if open_at is not None:
+                j = bisect.bisect_left(firsts, open_at)
+                if j < len(firsts) and firsts[j] < close:
+                    covered.update(range(open_at, close))
+                open_at = None
+            close = doc.next_token(")", close + 1)
+            continue
+        open_at = k
+        k = doc.next_token("(", k + 1)
+    while open_at is not None and close is not None and close < b:
+        j = bisect.bisect_left(firsts, open_at)
+        if j < len(firsts) and firsts[j] < close:
+            covered.update(range(open_at, close))
+        open_at = None
     # Visit only the tokens of "so với …" phrases (a clause may be the whole text).
     starts, ends = doc.category_spans("references.compare")
     k = bisect.bisect_right(ends, a)
@@ -175,9 +191,15 @@ def quantity_target_signal(doc: Prepared, slots: list[Slot]) -> bool:
 
 def weak_result(doc: Prepared, slots: list[Slot]) -> bool:
     """A percentage of a plan after "đạt" ("đạt 126,82% chỉ tiêu") reads as a result."""
-    for s in slots:
+    for k, s in enumerate(slots):
         a, b = s.post_near
         ca, cb = s.chain
+        if k and restated_share(doc, slots[k - 1], s):
+            return True
+        if "modes.result_weak" in tag_cats(doc, s.q.first - 1):
+            return True  # "thu hút được 45 dự án"
+        if s.q.is_percent and signed_in_paren(doc, s.q.first):
+            return True  # "giảm 12 vụ (-15,8%)": a change worked out after the fact
         reached = range_has(doc, ca, cb, "verbs.value") or range_has(doc, ca, cb, "verbs.exceed_by")
         if s.q.is_percent and reached and starts_with_plan(doc, a, b):
             return True
@@ -194,6 +216,30 @@ def weak_result(doc: Prepared, slots: list[Slot]) -> bool:
         if moved and not s.q.is_percent and (s.q.unit_kind != "count" or compared):
             return True
     return False
+
+
+def restated_share(doc: Prepared, before: Slot, s: Slot) -> bool:
+    """ "số hộ nghèo còn 86 hộ, chiếm 1,15%", "kết nạp 43 đảng viên, đạt 107,5%": a figure
+    followed by a bare percentage (its share, or its % of plan), with no name and no bound
+    of its own, is how reports write; a target states the level it aims at."""
+    if (
+        not s.q.is_percent
+        or before.q.unit is None
+        or before.q.is_percent
+        or before.q.value_max is not None
+    ):
+        return False
+    na, nb = s.name_range
+    ca, cb = s.chain
+    return (
+        na >= nb
+        and ca < cb
+        and range_has(doc, ca, cb, "verbs.value")
+        and not range_has(doc, ca, cb, "modes.target_weak")  # "còn" is a level, "dưới" a bound
+        and not range_has(doc, before.chain[0], before.chain[1], "modes.target_weak")
+        # "chiếm 1,15%" alone, not "đạt 90% kế hoạch"
+        and all(doc.tokens[i].kind != "word" for i in range(*s.post_near))
+    )
 
 
 def paren_reports(doc: Prepared, slot: Slot, target_year: int | None = None) -> bool:

@@ -5,9 +5,11 @@ from __future__ import annotations
 from functools import lru_cache
 
 from chitieu.text.clauses import Slot
+from chitieu.text.columns import cell_break, column_unit
 from chitieu.text.cues import has_prefix, tag_cats, trim
 from chitieu.text.lexicon import split_words
 from chitieu.text.normalize import fold
+from chitieu.text.quantities import unit_at
 from chitieu.text.spans import head, subject
 from chitieu.text.tokens import Prepared
 
@@ -34,7 +36,9 @@ def post_name(doc: Prepared, slot: Slot, full: bool = False) -> str:
     while a < b and has_prefix(tag_cats(doc, a), "comparators.at_least"):
         t = doc.tag(a)
         a = t.end if t is not None else a + 1
-    if a >= b or has_prefix(tag_cats(doc, a), _NOT_A_NAME):
+    cats = tag_cats(doc, a)
+    # "1.250 lao động được giải quyết việc làm": "được" (a weak report sign) opens a name.
+    if a >= b or (has_prefix(cats, _NOT_A_NAME) and "modes.result_weak" not in cats):
         return ""
     a2, b2 = trim(doc, a, b)
     # Stop before a comparison that is a basis, not part of the name.
@@ -70,7 +74,7 @@ def slot_name(
     q = slot.q
     if slot.forced_name:
         return slot.forced_name
-    own = _text(doc, slot.name_range)
+    own = _text(doc, _own_range(doc, slot))
     if own and any("modes.setter" in tag_cats(doc, i) for i in range(*slot.chain)):
         own = ""  # "phường tập trung phấn đấu hoàn thành 100% …": who sets, not what
     after = post_name(doc, slot)
@@ -79,7 +83,8 @@ def slot_name(
     if q.is_percent and exists and after:
         # "ấp 3 có 98% hộ gia đình đạt danh hiệu …": the counted noun after is the indicator.
         return _with_head(doc, clause, q.first, post_name(doc, slot, full=True) or after)
-    if counted and after:
+    if (counted or (q.unit_kind == "measure" and not own)) and after:
+        # "hoàn thành 3 km đường giao thông nông thôn": the noun after a measure names it.
         name = " ".join(x for x in (own, q.unit, after) if x)
     elif own:
         name = own
@@ -105,10 +110,47 @@ def slot_name(
     return _with_head(doc, clause, q.first, name)
 
 
+def _names_itself(doc: Prepared, k: int, end: int) -> bool:
+    """ "Kỳ họp thứ 8 HĐND phường …: Thu ngân sách 6 tháng đạt 62%", "Lĩnh vực y tế: tỷ lệ
+    bao phủ …": after the ':' an indicator's own head word opens the name; the words before
+    are a headline or a field, not a group the name belongs to."""
+    while k < end and doc.tokens[k].kind != "word":
+        k += 1
+    return k < end and has_prefix(tag_cats(doc, k), _INDICATOR_HEADS)
+
+
+_INDICATOR_HEADS = ("indicators.rate", "indicators.amount", "indicators.head")
+
+
+def _own_range(doc: Prepared, slot: Slot) -> tuple[int, int]:
+    """The name's tokens without a unit column or a trailing "đến ngày 31/12"."""
+    na, nb = _without_unit_cell(doc, slot)
+    end = nb
+    while end > na and doc.trap_at(doc.tokens[end - 1].start) is not None:
+        end -= 1  # "… năm 2025 đến ngày 31/12": the date
+    if end < nb and end > na and "modes.result" in tag_cats(doc, end - 1):
+        t = doc.tag(end - 1)
+        return trim(doc, na, t.start if t is not None else end - 1)
+    return na, nb
+
+
+def _without_unit_cell(doc: Prepared, slot: Slot) -> tuple[int, int]:
+    """ "Thu ngân sách<TAB>tỷ đồng<TAB>420": the unit's column is not part of the name."""
+    na, nb = slot.name_range
+    if nb <= na or slot.q.unit is None or not cell_break(doc, slot.q.first):
+        return na, nb
+    found = column_unit(doc, slot.q.first, unit_at)
+    if found is None or not na < found[2] <= nb:
+        return na, nb
+    return trim(doc, na, found[2])
+
+
 def _with_head(doc: Prepared, clause: tuple[int, int], end: int, name: str) -> str:
     h = head(doc, clause[0], end)
-    if h is None:
+    if h is None or _names_itself(doc, h[1], end):
         return name
+    if any("indicators.structure" in tag_cats(doc, k) for k in range(*h)):
+        return name  # "Cơ cấu kinh tế năm 2026: nông nghiệp 32%": a sector is "tỷ trọng <sector>"
     head_text = _text(doc, h)
     if name.lower().startswith(head_text.lower()):
         return name
@@ -189,3 +231,17 @@ def shared_names(doc: Prepared, slot: Slot, name: str) -> list[str]:
             rest = words[k + 1 + second[0] :]
             return [" ".join(left + rest), " ".join(right)]
     return [name]
+
+
+def names_units(doc: Prepared, last: int) -> bool:
+    """ "ba xã Tân Lập, Tân Tiến, Tân Hòa (cũ)": a count followed by a proper name (two
+    capitalised words) says which units, it is not a figure reached."""
+    toks = doc.tokens
+    if last + 1 >= len(toks):
+        return False
+    for k in (last, last + 1):
+        t = toks[k]
+        word = doc.text[t.start : t.end]
+        if t.kind != "word" or len(word) < 2 or not word.istitle():
+            return False
+    return True

@@ -9,6 +9,7 @@ import re
 from decimal import Decimal
 from typing import NamedTuple
 
+from chitieu.text.columns import column_unit
 from chitieu.text.tokens import Prepared
 
 _SLASH_SPACES = re.compile(r"\s*/\s*")
@@ -58,6 +59,9 @@ def _unit_at(doc: Prepared, j: int) -> tuple[str, str, int] | None:
     found = _read_unit(doc, j)
     cache[j] = found
     return found
+
+
+unit_at = _unit_at  # for columns.py: the unit cell before a figure in a table row
 
 
 def _read_unit(doc: Prepared, j: int) -> tuple[str, str, int] | None:
@@ -174,6 +178,8 @@ def _quantity_at(doc: Prepared, i: int, b: int) -> Quantity | None:
             if same and (u1 is not None or cand_unit is not None):
                 v2, u2, k = cand, cand_unit, (cand_unit[2] if cand_unit else k + 2)
     unit = u2 or u1
+    if unit is None and total is None:  # "Thu ngân sách<TAB>tỷ đồng<TAB>420": a table row
+        unit = column_unit(doc, i, unit_at)
     last = k if v2 is not None else (u1[2] if u1 else j)
     lo, hi = v1, v2
     if hi is not None and hi < lo:

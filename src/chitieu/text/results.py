@@ -7,11 +7,12 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from chitieu.text.clauses import Slot
-from chitieu.text.cues import has_prefix, range_has, tag_cats
+from chitieu.text.cues import PREDICATE, first_tag_in, has_prefix, range_has, tag_cats
 from chitieu.text.items import Diagnostic, ExtractedResult
 from chitieu.text.lexicon import split_words
 from chitieu.text.naming import _text, post_name, slot_name
 from chitieu.text.normalize import fold
+from chitieu.text.quantities import Quantity
 from chitieu.text.tokens import Prepared
 
 HUNDRED = Decimal(100)
@@ -45,6 +46,35 @@ def starts_with_plan(doc: Prepared, a: int, b: int) -> bool:
         nxt = t.end if t is not None else a + 1
         return nxt < b and "references.plan" in tag_cats(doc, nxt)
     return False
+
+
+def against_basis(doc: Prepared, q: Quantity) -> bool:
+    """ "95,3% kế hoạch", "74% so với cùng kỳ": a percentage measured against a plan or a
+    period, whatever verb introduces it ("tương đương 95,3% kế hoạch năm")."""
+    if not q.is_percent:
+        return False
+    end = min(len(doc.tokens), q.last + 4)
+    return starts_with_plan(doc, q.last, end) or _compared_to_period(doc, q.last, end)
+
+
+def shares_verb(doc: Prepared, slots: list[Slot]) -> bool:
+    """ "thu ngân sách ước đạt 65 tỷ đồng; chi ngân sách 142 tỷ đồng": a clause with no verb
+    of its own before its first figure shares the estimate of the clause before (ellipsis)."""
+    if not slots:
+        return False
+    first = slots[0]
+    if first_tag_in(doc, first.full_pre[0], first.q.first, _OWN_VERB) is not None:
+        return False
+    # Only an indicator's name before the figure ("chi ngân sách 142 tỷ đồng"): a verb not in
+    # the tables ("toàn xã kết nạp 12 đảng viên") makes a statement of its own.
+    na, nb = first.name_range
+    return na < nb and has_prefix(tag_cats(doc, na), _INDICATOR_HEADS)
+
+
+_INDICATOR_HEADS = ("indicators.rate", "indicators.amount", "indicators.head")
+
+
+_OWN_VERB = (*PREDICATE, "verbs.", "modes.result", "modes.target", "modes.estimated")
 
 
 def _compared_to_period(doc: Prepared, a: int, b: int) -> bool:
@@ -85,7 +115,7 @@ def _compare_words(doc: Prepared, slot: Slot) -> str:
     return ""
 
 
-def _signed_in_paren(doc: Prepared, first: int) -> bool:
+def signed_in_paren(doc: Prepared, first: int) -> bool:
     """ "giảm 21 vụ (-8,6%)": a signed percentage in brackets is the change."""
     if first < 2:
         return False
@@ -93,12 +123,21 @@ def _signed_in_paren(doc: Prepared, first: int) -> bool:
     return sign.text in ("-", "+") and sign.end == doc.tokens[first].start and paren.text == "("
 
 
+_STATUSES = (
+    ("status.exceeded", "exceeded"),
+    ("status.not_achieved", "not_achieved"),
+    ("status.achieved", "achieved"),
+)
+
+
 def _status(doc: Prepared, a: int, b: int) -> str | None:
-    for i in range(a, b):
-        cats = tag_cats(doc, i)
-        for s in ("exceeded", "not_achieved", "achieved"):
-            if f"status.{s}" in cats:
-                return s
+    keys = doc.keys
+    for i in range(max(a, 0), min(b, len(keys))):
+        cats = keys[i]
+        if "status." in cats:  # the file prefix: one lookup for the usual token
+            for key, status in _STATUSES:
+                if key in cats:
+                    return status
     return None
 
 
@@ -129,6 +168,36 @@ def _plan_then_performed(doc: Prepared, slot: Slot, nxt: Slot | None) -> bool:
     return range_has(doc, nxt.full_pre[0], nxt.q.first, "modes.result") or range_has(
         doc, nxt.full_pre[0], nxt.q.first, "verbs.performed"
     )
+
+
+def _close(share: Decimal, stated: Decimal) -> bool:
+    """A stated percentage rounds the share it restates (to a unit at worst)."""
+    return abs(share - stated) <= Decimal("0.5")
+
+
+def _share_of_whole(item: _Item, q: Quantity, before: list[Slot]) -> bool:
+    """ "tiếp nhận 36 đơn, đã giải quyết 34 đơn, đạt 94,4%": the percentage is the count over
+    a whole counted in the same unit just before (34/36), not a % of plan."""
+    if item.value is None or item.unit is None or item.unit_kind != "count":
+        return False
+    for slot in before:
+        # "38/41 chi bộ …, đạt 92,7%": the whole is the count's own total.
+        total = slot.q.total
+        if total and slot.q.value == item.value and _close(HUNDRED * item.value / total, q.value):
+            return True
+        whole = slot.q
+        # "58 tin báo …, xử lý 55 tin": the same counting noun, written shorter the 2nd time.
+        same = whole.unit is not None and (
+            whole.unit == item.unit or whole.unit.split()[0] == item.unit.split()[0]
+        )
+        if (
+            same
+            and whole.value_max is None
+            and whole.value > item.value
+            and _close(HUNDRED * item.value / whole.value, q.value)
+        ):
+            return True
+    return False
 
 
 def build_results(
@@ -216,8 +285,10 @@ def build_results(
         item.end = q.end
         chain = slot.chain
         # "so với năm 2024, giảm 18 vụ": a difference from the basis, not a count reached.
-        compared = range_has(doc, slot.full_pre[0], q.first, "references.compare") or range_has(
-            doc, slot.post[0], slot.post[1], "references.compare"
+        compared = (
+            apart  # "…; so với cùng kỳ giảm 3 vụ, giảm 2 người chết": all differences
+            or range_has(doc, slot.full_pre[0], q.first, "references.compare")
+            or range_has(doc, slot.post[0], slot.post[1], "references.compare")
         )
         inc = range_has(doc, chain[0], chain[1], "verbs.increase")
         dec = range_has(doc, chain[0], chain[1], "verbs.decrease")
@@ -242,7 +313,7 @@ def build_results(
                 item.status = item.status or "exceeded"
             if item.percent_of_target is None:
                 item.percent_of_target = pot
-        elif q.is_percent and _signed_in_paren(doc, q.first):
+        elif q.is_percent and signed_in_paren(doc, q.first):
             if item.change_percent is None:
                 negative = doc.tokens[q.first - 1].text == "-"
                 item.change_percent = -q.value if negative else q.value
@@ -279,8 +350,13 @@ def build_results(
             q.is_percent
             and "/" not in (q.unit or "")  # "8,6%/năm" is a rate, never a share of a plan
             and all(doc.tokens[i].kind != "word" for i in range(near_a, near_b))
+            and not range_has(doc, chain[0], chain[1], "verbs.share")  # "chiếm 1,15%"
             and (
-                (item.value is not None and item.unit_kind != "percent")
+                (
+                    item.value is not None
+                    and item.unit_kind != "percent"
+                    and not _share_of_whole(item, q, slots[max(0, n - 8) : n])
+                )
                 or (item.value is None and _is_amount(doc, item.name))
             )
         ):

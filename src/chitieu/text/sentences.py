@@ -17,7 +17,8 @@ from chitieu.text.tokens import Prepared
 
 _ENDERS = {".", "!", "?", "…"}
 _NEWLINE = re.compile("\n")
-_BULLET = re.compile(r"\s*(?:[-+•*–]|[a-zđ]\)|\d{1,2}[.)]|[ivx]{1,4}[.)])\s")
+# List markers, and a table row's number cell ("1 | Tổng thu …", "2<TAB>Tỷ lệ …").
+_BULLET = re.compile(r"\s*(?:[-+•*–]|[a-zđ]\)|\d{1,2}[.)]|[ivx]{1,4}[.)]|\d{1,3}(?=\s*\||\t))\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +56,17 @@ def _numbering(doc: Prepared, i: int) -> bool:
     return doc.opens_line(tok.start) and len(tok.text) <= 2
 
 
+# Cells of a table pasted as text: a tab, a "|", or 2+ spaces between two non-spaces.
+_CELLS = re.compile(r"\t|\||\S {2,}\S")
+
+
+def _table_row(doc: Prepared, a: int, b: int) -> bool:
+    """A line of cells ("Thu ngân sách<TAB>tỷ đồng<TAB>35,6") is an item of the list above
+    it, like a bulleted line."""
+    tokens = doc.tokens
+    return _CELLS.search(doc.text, tokens[a].start, tokens[b - 1].end) is not None
+
+
 def _semicolons(words: list[str], a: int, b: int) -> list[int]:
     """Indexes of ";" in words[a:b], found by C-level search."""
     found: list[int] = []
@@ -70,6 +82,8 @@ def _semicolons(words: list[str], a: int, b: int) -> list[int]:
 
 def split_sentences(doc: Prepared) -> list[Sentence]:
     tokens = doc.tokens
+    text = doc.text
+    cells = "\t" in text or "|" in text or "  " in text  # any table row at all
     out: list[Sentence] = []
     start = 0
     n = len(tokens)
@@ -85,7 +99,9 @@ def split_sentences(doc: Prepared) -> list[Sentence]:
         new_line = doc.opens_line(first.start) or bool(
             _BULLET.match(doc.folded, line_start, first.start + 2)
         )
-        bullet = bool(_BULLET.match(doc.folded, line_start, first.end + 2))
+        bullet = bool(_BULLET.match(doc.folded, line_start, first.end + 2)) or (
+            cells and _table_row(doc, start, end)
+        )
         clauses: list[tuple[int, int]] = []
         c = start
         for k in _semicolons(doc.words, start, end):

@@ -7,7 +7,7 @@ from chitieu.text.cues import PREDICATE, first_tag_in, has_prefix, tag_cats, tri
 from chitieu.text.tokens import Prepared
 
 # A first segment that only sets the scene ("Năm 2026, …", "Về xây dựng Đảng, …").
-_INTRO_WORDS = {"về", "theo", "tại", "sau", "qua", "đến", "tính", "cụ", "năm"}
+_INTRO_WORDS = {"về", "theo", "tại", "sau", "qua", "đến", "tính", "cụ", "năm", "tuy", "ngoài"}
 
 
 # A label that names a field of targets, not an indicator ("Lĩnh vực quốc phòng - an ninh:").
@@ -73,8 +73,10 @@ def _skip_leading_cues(doc: Prepared, i: int, b: int) -> tuple[int, str | None]:
     while i < b:
         kind = kinds[i]
         cats = keys[i]
-        if (kind == "punct" and texts[i] not in ('"', "'", "(")) or (
-            doc.trap_at(starts[i]) == "inline_numbering"
+        if (
+            (kind == "punct" and texts[i] not in ('"', "'", "("))
+            or doc.trap_at(starts[i]) in _LEADING_TRAPS  # "9 tháng năm 2025 thu ngân sách …"
+            or (texts[i] == '"' and _opens_quote(doc, i, b))
         ):
             i += 1
         elif kind == "num" or not cats.isdisjoint(_LEADING):
@@ -88,6 +90,29 @@ def _skip_leading_cues(doc: Prepared, i: int, b: int) -> tuple[int, str | None]:
             break
     return i, verb
 
+
+def _opens_quote(doc: Prepared, i: int, b: int) -> bool:
+    """ "“Năm 2026 phải đạt tăng trưởng tối thiểu 10%”": a quote opening a quoted statement
+    (none closes it before the figure), not one around a name ("“xã đạt chuẩn” đạt 12")."""
+    return sum(doc.tokens[k].text == '"' for k in range(i, b)) % 2 == 1
+
+
+# Periods and labels that open a statement, not its indicator ("trẻ 6 tuổi" is one).
+_LEADING_TRAPS = frozenset(
+    (
+        "inline_numbering",
+        "duration",
+        "date",
+        "day_month",
+        "month",
+        "month_year",
+        "year_after_word",
+        "year_span",
+        "bare_year",
+        "time",
+        "time_of_day_date",
+    )
+)
 
 _LEADING = (
     "names.filler",
@@ -154,7 +179,7 @@ def name_span(
         cats = tag_cats(doc, end)
         t = doc.tag(end)
         after = t.end if t is not None else end + 1
-        named_rate = any("indicators.rate" in keys[k] for k in range(i, end))
+        named_rate = any(not keys[k].isdisjoint(_OWN_HEADS) for k in range(i, end))
         if has_prefix(cats, ("verbs.increase", "verbs.decrease")) and after < b and not named_rate:
             nxt = first_tag_in(doc, after, b, PREDICATE)
             if trim(doc, after, nxt if nxt is not None else b)[0] < b:
@@ -226,6 +251,10 @@ def head(doc: Prepared, a: int, b: int) -> tuple[int, int] | None:
     if _is_attribution(doc, a, i):
         return None  # "Đồng chí Chủ tịch UBND tỉnh cho biết: …" names who speaks
     ta, tb = trim(doc, a, i)
+    if any(has_prefix(tag_cats(doc, k), _HEADING) for k in range(a, ta)) and not any(
+        has_prefix(tag_cats(doc, k), (*_OWN_HEADS, "indicators.structure")) for k in range(ta, tb)
+    ):
+        return None  # "Mục tiêu đến năm 2030: …" heads a list; "phấn đấu tỷ lệ …:" a group
     comma = _top_level_comma(doc, ta, tb)
     if comma is not None and _is_intro(doc, ta, comma):
         ta, tb = trim(doc, comma + 1, tb)

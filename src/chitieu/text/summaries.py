@@ -7,9 +7,10 @@ on every count they both state (the headline and the body of an article) merge i
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
-from chitieu.text.cues import last_boundary, tag_cats
+from chitieu.text.cues import has_prefix, last_boundary, tag_cats
 from chitieu.text.items import ExtractedSummary
 from chitieu.text.normalize import fold_phrase
 from chitieu.text.quantities import Quantity
@@ -44,6 +45,7 @@ class _Summary:
     start: int = 0
     end: int = 0
     sentence: int = 0
+    named: bool = False  # one target named apart: only completes a count stated before
 
 
 def _role(doc: Prepared, a: int, b: int, first: bool, allow_total: bool) -> str | None:
@@ -117,6 +119,37 @@ def _single_mentions(doc: Prepared, a: int, b: int, qs: list[Quantity], cur: _Su
             cur.counts[role] = 1
 
 
+def reports_met(summaries: list[_Summary]) -> bool:
+    """Counts of targets met, not met or pending (not a bare "đề ra 16 chỉ tiêu")."""
+    return any(set(s.counts) - {"total"} for s in summaries)
+
+
+def named_apart(doc: Prepared, a: int, b: int, sentence: int) -> list[_Summary]:
+    """ "Tuy nhiên, chỉ tiêu giải ngân vốn đầu tư công … không đạt chỉ tiêu đề ra.": one target
+    named as not met (or pending) in a sentence of its own, after the count of targets."""
+    starts = doc.category_starts("summaries.set_noun")
+    j = bisect.bisect_left(starts, a)
+    if j == len(starts) or starts[j] >= b:
+        return []
+    i = starts[j]
+    tag = doc.tag(i)
+    if tag is None or (i > a and doc.words[i - 1] not in (",", "riêng")):
+        return []  # the named target opens its clause
+    nxt = tag.end
+    if (
+        nxt >= b
+        or doc.tokens[nxt].kind != "word"
+        or has_prefix(tag_cats(doc, nxt), ("modes.", "verbs.", "summaries.", "comparators."))
+    ):
+        return []  # "chỉ tiêu đề ra", "chỉ tiêu 5": not one target named
+    end = next((k for k in range(nxt, b) if doc.tokens[k].text == ";"), b)
+    role = _role(doc, nxt, end, first=True, allow_total=False)
+    if role not in ("not_achieved", "pending"):
+        return []
+    start = doc.tokens[i].start
+    return [_Summary({role: 1}, start, doc.tokens[end - 1].end, sentence, named=True)]
+
+
 def _fits(m: _Summary, s: _Summary) -> bool:
     """ "hoàn thành 18/20 chỉ tiêu. … Có 2 chỉ tiêu không đạt": counts that complete the set
     stated just before (one total, and the parts add up to no more than it)."""
@@ -159,7 +192,8 @@ def merge(summaries: list[_Summary]) -> list[ExtractedSummary]:
                 m.counts.update(s.counts)
                 break
         else:
-            merged.append(_Summary(dict(s.counts), s.start, s.end, s.sentence))
+            if not s.named:  # a target named apart with no count before it is no summary
+                merged.append(_Summary(dict(s.counts), s.start, s.end, s.sentence))
     return [
         ExtractedSummary(
             total=m.counts.get("total"),

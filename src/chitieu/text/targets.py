@@ -62,6 +62,9 @@ def build_targets(
         valued = range_has(doc, chain[0], chain[1], "verbs.value")
         if not (inc or dec) and not valued and slot.head_verb:
             inc, dec = slot.head_verb == "increase", slot.head_verb == "decrease"
+            if dec and chain_comparator(doc, slot) == "<=":
+                # "kiềm chế tỷ lệ tăng dân số không quá 1,1%": a ceiling on the level.
+                inc = dec = False
         basis, basis_in_name = basis_of(doc, slot)
         if basis_in_name:
             name = f"{name} {basis_in_name}"
