@@ -165,6 +165,12 @@ def test_a_malformed_chunk_names_file_and_line_and_stores_nothing(tmp_path: Path
         do_load_files(tmp_path)
     assert "không được nạp" in str(caught.value)
     assert _counts() == before
+    # Fixed (written again), the load resumes at the chunk that failed and finishes.
+    write_dataset(SPEC, tmp_path)
+    again = do_load_files(tmp_path)
+    assert (again.skipped, again.chunks) == (1, 5)
+    assert LoadChunk.objects.count() == 6
+    assert TargetEvaluation.objects.count() == TargetRow.objects.count()
 
 
 @pytest.mark.django_db
