@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from chitieu.text import extract
+from chitieu.text.fields import heading_field, load_fields, name_field
 from chitieu.text.lexicon import Entry, load_lexicon, split_words
 from chitieu.text.normalize import fold_phrase
 from chitieu.text.quantities import scan_quantities
@@ -123,3 +124,31 @@ def test_each_boilerplate_line_is_skipped(line: object) -> None:
     doc = prepare(line.example + "\nThu ngân sách đạt 200 tỷ đồng.")
     assert doc.skipped_lines and doc.skipped_lines[0][0] == 0
     assert doc.tokens[0].text == "thu"
+
+
+FIELDS = load_fields()
+
+
+@pytest.mark.parametrize(
+    "entry", [e for e in FIELDS.entries if e.category == "fields.heading"], ids=_id
+)
+def test_each_field_heading_names_its_field_in_its_example(entry: Entry) -> None:
+    _, code = heading_field(entry.example)
+    assert code == FIELDS.codes["heading:" + " ".join(split_words(fold_phrase(entry.phrase)))]
+
+
+@pytest.mark.parametrize(
+    "entry", [e for e in FIELDS.entries if e.category == "fields.heading_prefix"], ids=_id
+)
+def test_each_heading_prefix_still_lets_the_heading_name_a_field(entry: Entry) -> None:
+    assert fold_phrase(entry.phrase) in fold_phrase(entry.example)
+    assert heading_field(entry.example)[1] is not None
+
+
+@pytest.mark.parametrize(
+    "entry", [e for e in FIELDS.entries if e.category == "fields.name"], ids=_id
+)
+def test_each_name_cue_gives_its_field_in_its_example(entry: Entry) -> None:
+    assert fold_phrase(entry.phrase) in fold_phrase(entry.example)
+    expected = FIELDS.codes["name:" + " ".join(split_words(fold_phrase(entry.phrase)))]
+    assert name_field(entry.example) == expected

@@ -12,6 +12,7 @@ import bisect
 
 from chitieu.text.clauses import Slot, build_slots
 from chitieu.text.cues import has_prefix, range_has, tag_cats
+from chitieu.text.fields import with_fields
 from chitieu.text.items import (
     Diagnostic,
     ExtractedResult,
@@ -391,10 +392,11 @@ def extract(text: str) -> Extraction:
             raw_summaries += named_apart(doc, s.start, s.end, s.index)
     results = join_changes(results)
     summaries: list[ExtractedSummary] = merge(raw_summaries)
+    targets, results = with_fields(doc.text, _dedupe(targets), drop_restated(_dedupe(results)))
     return Extraction(
         text=doc.text,
-        targets=_dedupe(targets),
-        results=drop_restated(_dedupe(results)),
+        targets=targets,
+        results=results,
         summaries=summaries,
         diagnostics=diagnostics,
     )

@@ -29,6 +29,7 @@ class ExtractedTarget:
     span: tuple[int, int]
     sentence: int
     rule: str
+    field: str | None = None  # a chitieu.model.Field code (text/fields.py), an extra key
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -40,6 +41,7 @@ class ExtractedTarget:
             "unit": self.unit,
             "basis": self.basis,
             "span": list(self.span),
+            "field": self.field,
         }
 
 
@@ -55,6 +57,7 @@ class ExtractedResult:
     span: tuple[int, int]
     sentence: int
     rule: str
+    field: str | None = None  # a chitieu.model.Field code (text/fields.py), an extra key
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -66,6 +69,7 @@ class ExtractedResult:
             "change_percent": _num(self.change_percent),
             "status": self.status,
             "span": list(self.span),
+            "field": self.field,
         }
 
 
