@@ -94,7 +94,8 @@ def heading_field(line: str) -> tuple[str | None, str | None]:
 def _heading_phrase(line: str) -> str | None:
     g = load_fields()
     first = _FIRST_WORD.match(line)
-    if first is None or fold(first.group(1)) not in g.starters:
+    # lower() for fold(): no opening word of a heading has a tone to move ("hoà" -> "hòa").
+    if first is None or first.group(1).lower() not in g.starters:
         return None  # most lines: one match and one set lookup
     head = _CELL_END.split(line[:_HEAD_CHARS], 1)[0]
     words = list(split_words(fold(head)))
@@ -113,8 +114,25 @@ def _heading_phrase(line: str) -> str | None:
     return g.codes["heading:" + " ".join(words[at:end])]
 
 
+# Indicator names repeat across texts ("Tỷ lệ hộ nghèo", "Tổng thu ngân sách"): each is read
+# once, like the digit groups of tokens.py. Bounded: emptied when full.
+_NAME_FIELDS: dict[str, str | None] = {}
+_NAME_CACHE_SIZE = 20_000
+
+
 def name_field(name: str) -> str | None:
     """The field the longest cue phrase in a name says (leftmost among equals), or None."""
+    try:
+        return _NAME_FIELDS[name]
+    except KeyError:
+        pass
+    if len(_NAME_FIELDS) >= _NAME_CACHE_SIZE:
+        _NAME_FIELDS.clear()
+    code = _NAME_FIELDS[name] = _read_name(name)
+    return code
+
+
+def _read_name(name: str) -> str | None:
     g = load_fields()
     words = split_words(fold(name))
     starts = g.names.children
