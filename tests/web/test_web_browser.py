@@ -52,6 +52,8 @@ def test_it_walks_from_pasted_text_to_an_approved_result(
     production = next(i for i, n in enumerate(names) if "giá trị sản xuất" in n)
     row = rows.nth(production)
     assert row.locator("input[name$='-value']").input_value() == "9.484"
+    # The reader's field (lĩnh vực) comes pre-selected: "giá trị sản xuất" is economy.
+    assert row.locator("select[name$='-field']").input_value() == "kinh_te"
     row.locator("select[name$='-responsible_body']").select_option(str(town.department.pk))
     page.click("text=Xác nhận và lưu")
     page.wait_for_selector("#summary-sentence")

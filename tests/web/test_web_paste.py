@@ -8,6 +8,7 @@ from typing import Any
 from django.test import Client
 from factories import PASSWORD, Town
 
+from chitieu.model import Field
 from chitieu.web.models import TargetRow
 
 TEXT = (
@@ -137,3 +138,50 @@ def test_it_ignores_a_default_body_outside_the_issuing_body(town: Town, other_to
         pk__in=[town.revenue.pk, town.poverty.pk]
     )
     assert set(new.values_list("responsible_body", flat=True)) == {None}
+
+
+SECTIONED = (
+    "CÁC CHỈ TIÊU CHỦ YẾU NĂM 2025\n"
+    "1. Về kinh tế:\n"
+    "- Tổng số cơ sở đạt chuẩn 120 cơ sở;\n"
+    "2. Về văn hóa - xã hội:\n"
+    "- Số câu lạc bộ thành lập mới 15 câu lạc bộ;\n"
+    "3. Xây dựng Đảng và hệ thống chính trị\n"
+    "- Số lớp bồi dưỡng 6 lớp.\n"
+)
+
+
+def test_the_preview_preselects_the_field_the_reader_found_and_keeps_it_editable(
+    town: Town,
+) -> None:
+    client = _editor(town)
+    url = f"/nghi-quyet/{town.resolution.pk}/dan-van-ban/"
+    preview = client.post(url, {"text": TEXT + "\n" + SECTIONED})
+    formset = preview.context["formset"]
+    fields = {f.initial["name"]: f.initial["field"] for f in formset.forms}
+    # From the headings (the names say nothing), then from the names' own words.
+    assert fields["Tổng số cơ sở đạt chuẩn"] == Field.ECONOMY.value
+    assert fields["Số câu lạc bộ thành lập mới"] == Field.CULTURE_SOCIETY.value
+    assert fields["Số lớp bồi dưỡng"] == Field.PARTY_BUILDING.value
+    poverty = next(n for n in fields if "hộ nghèo" in n)
+    assert fields[poverty] == Field.CULTURE_SOCIETY.value
+    page = preview.content.decode()
+    assert page.count(f'<option value="{Field.PARTY_BUILDING.value}" selected>') >= 2
+
+    data = _post_data(formset)
+    names = list(fields)
+    clubs = names.index("Số câu lạc bộ thành lập mới")
+    data[f"t-{clubs}-field"] = Field.OTHER.value  # the user overrides the reader
+    assert client.post(url, data).status_code == 302
+    saved = TargetRow.objects.filter(resolution=town.resolution)
+    assert saved.get(name="Số câu lạc bộ thành lập mới").field == Field.OTHER.value
+    assert saved.get(name="Tổng số cơ sở đạt chuẩn").field == Field.ECONOMY.value
+    assert saved.get(name__icontains="hộ nghèo", pk__gt=town.poverty.pk).field == (
+        Field.CULTURE_SOCIETY.value
+    )
+
+
+def test_a_row_whose_field_the_reader_cannot_tell_stays_in_other(town: Town) -> None:
+    text = "Năm 2025, phấn đấu số câu lạc bộ thành lập mới đạt 15 câu lạc bộ."
+    preview = _editor(town).post(f"/nghi-quyet/{town.resolution.pk}/dan-van-ban/", {"text": text})
+    assert [f.initial["field"] for f in preview.context["formset"].forms] == [Field.OTHER.value]
