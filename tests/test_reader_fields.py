@@ -126,3 +126,22 @@ def test_nested_headings_keep_the_field_of_the_outer_one_until_a_sibling() -> No
 def test_a_general_heading_of_economy_and_society_names_no_single_field() -> None:
     text = "1. Về kinh tế - xã hội:\n- Số câu lạc bộ thành lập mới 15 câu lạc bộ."
     assert set(_fields(text).values()) == {None}
+
+
+def test_the_cli_table_shows_each_items_field_in_vietnamese() -> None:
+    from chitieu.commands.extract import render_table
+
+    out = render_table(
+        extract(
+            "Năm 2026, tổng giá trị sản xuất ước đạt 9.484 tỷ đồng.\n"
+            "Phấn đấu năm 2027 tỷ lệ che phủ rừng đạt 42%; số câu lạc bộ mới 15 câu lạc bộ."
+        )
+    )
+    targets, results = out.split("KẾT QUẢ THỰC HIỆN")
+    assert "Lĩnh vực" in targets and "Lĩnh vực" in results
+    forest = next(line for line in targets.splitlines() if "che phủ rừng" in line)
+    assert forest.rstrip().endswith(Field.ENVIRONMENT.label_vi)
+    clubs = next(line for line in targets.splitlines() if "câu lạc bộ" in line)
+    assert not clubs.rstrip().endswith(tuple(f.label_vi for f in Field))
+    production = next(line for line in results.splitlines() if "giá trị sản xuất" in line)
+    assert production.rstrip().endswith(Field.ECONOMY.label_vi)

@@ -7,6 +7,7 @@ import json
 import sys
 from decimal import Decimal
 
+from chitieu.model import Field
 from chitieu.numbers import format_number
 from chitieu.text import DocumentError, Extraction, extract, read_document
 
@@ -41,6 +42,10 @@ def _signed(value: Decimal | None) -> str:
     return ("+" if value > 0 else "") + format_number(value) + "%"
 
 
+def _field(code: str | None) -> str:
+    return "" if code is None else Field(code).label_vi
+
+
 def _table(rows: list[list[str]], headers: list[str]) -> str:
     widths = [
         max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)
@@ -67,9 +72,12 @@ def render_table(ex: Extraction) -> str:
                     value,
                     t.unit or "",
                     t.basis or "",
+                    _field(t.field),
                 ]
             )
-        parts.append(_table(rows, ["Chỉ tiêu", "Loại", "So sánh", "Giá trị", "Đơn vị", "So với"]))
+        parts.append(
+            _table(rows, ["Chỉ tiêu", "Loại", "So sánh", "Giá trị", "Đơn vị", "So với", "Lĩnh vực"])
+        )
     parts.append("")
     parts.append(f"KẾT QUẢ THỰC HIỆN ({len(ex.results)})")
     if ex.results:
@@ -82,15 +90,12 @@ def render_table(ex: Extraction) -> str:
                 "" if r.percent_of_target is None else format_number(r.percent_of_target) + "%",
                 _signed(r.change_percent),
                 _STATUS_VI.get(r.status or "", ""),
+                _field(r.field),
             ]
             for r in ex.results
         ]
-        parts.append(
-            _table(
-                rows,
-                ["Chỉ tiêu", "Giá trị", "Đơn vị", "Ước", "% kế hoạch", "So cùng kỳ", "Đánh giá"],
-            )
-        )
+        headers = ["Chỉ tiêu", "Giá trị", "Đơn vị", "Ước", "% kế hoạch", "So cùng kỳ"]
+        parts.append(_table(rows, [*headers, "Đánh giá", "Lĩnh vực"]))
     parts.append("")
     parts.append(f"SỐ LIỆU TỔNG HỢP ({len(ex.summaries)})")
     if ex.summaries:
