@@ -145,3 +145,30 @@ def test_the_cli_table_shows_each_items_field_in_vietnamese() -> None:
     assert not clubs.rstrip().endswith(tuple(f.label_vi for f in Field))
     production = next(line for line in results.splitlines() if "giá trị sản xuất" in line)
     assert production.rstrip().endswith(Field.ECONOMY.label_vi)
+
+
+def test_a_heading_row_of_a_pasted_table_gives_the_field_of_the_rows_under_it() -> None:
+    text = (
+        "| STT | Chỉ tiêu | ĐVT | Kế hoạch 2027 |\n"
+        "| I | Về kinh tế | | |\n"
+        "| 1 | Số cơ sở đạt chuẩn | cơ sở | 120 |\n"
+        "| II | Môi trường | | |\n"
+        "| 2 | Số mô hình điểm | mô hình | 4 |\n"
+    )
+    assert _fields(text) == {
+        "Số cơ sở đạt chuẩn": Field.ECONOMY.value,
+        "Số mô hình điểm": Field.ENVIRONMENT.value,
+    }
+
+
+def test_capital_letter_headings_hold_over_numbered_items() -> None:
+    text = (
+        "A. CHỈ TIÊU KINH TẾ\n"
+        "1.1. Số cơ sở đạt chuẩn 120 cơ sở.\n"
+        "B. CHỈ TIÊU MÔI TRƯỜNG\n"
+        "1.2. Số mô hình điểm 4 mô hình.\n"
+    )
+    assert _fields(text) == {
+        "Số cơ sở đạt chuẩn": Field.ECONOMY.value,
+        "Số mô hình điểm": Field.ENVIRONMENT.value,
+    }

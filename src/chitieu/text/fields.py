@@ -22,7 +22,7 @@ from chitieu.text.normalize import fold, fold_phrase
 # A list label at a line start. Roman before letters ("I." is a roman one); "1.2." nests
 # deeper than "1."; a label may also stand alone in a table cell ("I<TAB>Kinh tế").
 _LABEL = re.compile(
-    r"[ \t|]*(?:(?:(?P<roman>[IVX]{1,5})|(?P<arabic>\d{1,2}(?:\.\d{1,2})*))(?:[.)][ \t|]|[\t|])"
+    r"[ \t|]*(?:(?:(?P<roman>[IVX]{1,5})|(?P<arabic>\d{1,2}(?:\.\d{1,2})*))(?:[.)][ \t|]| *[\t|])"
     r"|(?:(?P<upper>[A-ZĐ])|(?P<lower>[a-zđ]))[.)][ \t|]|(?P<bullet>[-+•*])[ \t])[ \t|]*"
 )
 # A heading ends its own cell: cells of a pasted table are apart by a tab, "|" or 2+ spaces.
