@@ -61,7 +61,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         dest="source",
         metavar="THƯ_MỤC",
         default=None,
-        help="nạp bộ dữ liệu đã ghi bằng --out (đọc tệp, không sinh lại); chạy lại được",
+        help="nạp bộ dữ liệu đã ghi bằng --out (đọc tệp, không sinh lại; --seed, --years…"
+        " lấy từ manifest.json của thư mục); bị ngắt thì chạy lại để nạp tiếp",
     )
     parser.add_argument(
         "--count", action="store_true", help="chỉ đếm số nghị quyết, chỉ tiêu, kết quả; không nạp"
