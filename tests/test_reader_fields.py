@@ -172,3 +172,24 @@ def test_capital_letter_headings_hold_over_numbered_items() -> None:
         "Số cơ sở đạt chuẩn": Field.ECONOMY.value,
         "Số mô hình điểm": Field.ENVIRONMENT.value,
     }
+
+
+def test_a_dash_heading_keeps_the_dash_items_under_it_until_the_next_dash_heading() -> None:
+    text = (
+        "- Về kinh tế:\n"
+        "- Số cơ sở đạt chuẩn 120 cơ sở;\n"
+        "- Về môi trường:\n"
+        "- Số mô hình điểm 4 mô hình;\n"
+        "- Các chỉ tiêu khác:\n"
+        "- Số câu lạc bộ thành lập mới 15 câu lạc bộ.\n"
+    )
+    assert _fields(text) == {
+        "Số cơ sở đạt chuẩn": Field.ECONOMY.value,
+        "Số mô hình điểm": Field.ENVIRONMENT.value,
+        "Số câu lạc bộ thành lập mới": None,
+    }
+
+
+def test_a_numbered_heading_is_closed_by_the_next_numbered_line() -> None:
+    text = "1. Về kinh tế:\n- Số cơ sở đạt chuẩn 120 cơ sở;\n2. Số mô hình điểm 4 mô hình."
+    assert _fields(text)["Số mô hình điểm"] is None

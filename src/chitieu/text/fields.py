@@ -153,7 +153,8 @@ def heading_fields(text: str, until: int) -> tuple[list[int], list[str | None]]:
     from each."""
     starts: list[int] = []
     fields: list[str | None] = []
-    stack: list[tuple[float, str]] = []  # open field headings: (rank, code), outermost first
+    # Open field headings, outermost first: (rank, code, a bullet list head "- Về kinh tế:").
+    stack: list[tuple[float, str, bool]] = []
     offset = 0
     for line in text.split("\n"):
         if offset > until:
@@ -161,12 +162,16 @@ def heading_fields(text: str, until: int) -> tuple[list[int], list[str | None]]:
         style, code = heading_field(line) if line else (None, None)
         if style is not None or code is not None:
             rank = _RANK.get(style or "plain", _DEEPEST)
+            colon = line.rstrip().endswith(":")
             # A line closes the headings of its own rank and deeper ("II." ends "I. KINH TẾ",
-            # "2. Các chỉ tiêu khác:" ends "1. Về kinh tế:"), whether it names a field or not.
-            while stack and stack[-1][0] >= rank:
+            # "2. Các chỉ tiêu khác:" ends "1. Về kinh tế:"), whether it names a field or not;
+            # but "- Về kinh tế:" keeps the "-" items under it, up to the next "-" heading.
+            while stack and stack[-1][0] > rank:
+                stack.pop()
+            if stack and stack[-1][0] == rank and (code is not None or colon or not stack[-1][2]):
                 stack.pop()
             if code is not None:
-                stack.append((rank, code))
+                stack.append((rank, code, colon and rank >= _RANK["-"]))
             starts.append(offset)
             fields.append(stack[-1][1] if stack else None)
         offset += len(line) + 1
