@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 from chitieu.filesafety import file_problem
+from chitieu.text.doctables import GridCell, clean, flatten, table_lines
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 class DocumentError(Exception):
@@ -56,41 +61,117 @@ _VOID = {
 }
 
 
+class _Table:
+    """A <table> being read: its rows, the open row and the open cell's text."""
+
+    def __init__(self) -> None:
+        self.rows: list[list[GridCell]] = []
+        self.row: list[GridCell] | None = None
+        self.cell: GridCell | None = None
+        self.parts: list[str] = []
+        self.loose: list[str] = []  # text outside cells (a <caption>)
+
+    def close_cell(self) -> None:
+        if self.cell is not None:
+            self.cell.text = clean("".join(self.parts))
+            self.cell = None
+        self.parts = []
+
+    def close_row(self) -> None:
+        self.close_cell()
+        if self.row is not None:
+            self.rows.append(self.row)
+            self.row = None
+
+
+def _span(attrs: list[tuple[str, str | None]], name: str) -> int:
+    value = next((v for k, v in attrs if k == name), None) or "1"
+    return int(value) if value.strip().isdigit() else 1
+
+
 class _TextParser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.skip_depth = 0
+        self.tables: list[_Table] = []  # open tables, innermost last
+
+    def _out(self, text: str) -> None:
+        """Text goes to the open cell (or the table's loose text), else to the page."""
+        if self.tables:
+            table = self.tables[-1]
+            (table.parts if table.cell is not None else table.loose).append(text)
+        else:
+            self.parts.append(text)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIP:
             self.skip_depth += 1
+        elif self.skip_depth:
+            return
+        elif tag == "table":
+            self._out("\n")
+            self.tables.append(_Table())
+        elif self.tables and tag == "tr":
+            self.tables[-1].close_row()
+            self.tables[-1].row = []
+        elif self.tables and tag in ("td", "th"):
+            table = self.tables[-1]
+            table.close_cell()
+            if table.row is None:
+                table.row = []
+            table.cell = GridCell("", _span(attrs, "colspan"), _span(attrs, "rowspan"))
+            table.row.append(table.cell)
         elif tag in _BLOCK:
-            self.parts.append("\n")
+            self._out("\n")
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _BLOCK:
-            self.parts.append("\n")
+        if tag in _BLOCK and not self.skip_depth:
+            self._out("\n")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP:
             self.skip_depth = max(0, self.skip_depth - 1)
+        elif self.skip_depth:
+            return
+        elif tag == "table" and self.tables:
+            self._end_table()
+        elif self.tables and tag in ("td", "th"):
+            self.tables[-1].close_cell()
+        elif self.tables and tag == "tr":
+            self.tables[-1].close_row()
         elif tag in _BLOCK:
-            self.parts.append("\n")
-        elif tag in ("td", "th"):
-            self.parts.append(" ")
+            self._out("\n")
+
+    def _end_table(self) -> None:
+        table = self.tables.pop()
+        table.close_row()
+        loose = clean("".join(table.loose))
+        if self.tables:  # nested: flattened into the enclosing cell
+            self._out(" " + " ".join(x for x in (loose, flatten(table.rows)) if x) + " ")
+            return
+        lines = ([loose] if loose else []) + table_lines(table.rows)
+        self.parts.append("\n" + "\n".join(lines) + "\n")
 
     def handle_data(self, data: str) -> None:
         if not self.skip_depth:
-            self.parts.append(data)
+            # A tab in the page's text is a space; tabs mark table cells only.
+            self._out(data.replace("\t", " "))
+
+    def close(self) -> None:
+        super().close()
+        while self.tables:  # unclosed <table>
+            self._end_table()
 
 
 def html_to_text(html: str) -> str:
     parser = _TextParser()
     parser.feed(html)
     parser.close()
-    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
-    return "\n".join(line for line in lines if line)
+    lines = (
+        "\t".join(clean(c) for c in line.split("\t")) for line in "".join(parser.parts).split("\n")
+    )
+    return "\n".join(line for line in lines if line.strip("\t"))
 
 
 def _decode(path: Path, data: bytes) -> str:
@@ -125,28 +206,91 @@ def _read_docx(path: Path) -> str:
         raise DocumentError(
             path, "tệp .docx bị hỏng hoặc không đúng định dạng", "malformed"
         ) from exc
-    lines: list[str] = []
-    body = document.element.body
-    # Paragraphs and tables in document order.
-    for child in body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
+    return "\n".join(_docx_blocks(document.element.body))
+
+
+def _local(tag: object) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _attr(element: Any, child: str) -> str | None:
+    """The w:val of a property child ("gridSpan", "vMerge"); "" when present without a value."""
+    for el in element:
+        if _local(el.tag) == child:
+            return str(el.get(f"{{{_W}}}val") or "")
+    return None
+
+
+def _docx_text(element: Any, tab: str = "\t") -> str:
+    """The text of a paragraph; a tab stays a tab (columns laid out with tab stops are a
+    table to the reader), a line break is a space."""
+    parts = []
+    for el in element.iter():
+        tag = _local(el.tag)
+        if tag == "t":
+            parts.append(el.text or "")
+        elif tag == "tab" and _local(el.getparent().tag) == "r":  # not a tab-stop definition
+            parts.append(tab)
+        elif tag in ("br", "cr"):
+            parts.append(" ")
+    return "".join(parts)
+
+
+def _docx_cell(tc: Any) -> str:
+    """A cell's paragraphs joined by spaces; a table inside it flattened."""
+    parts = []
+    for child in _docx_children(tc):
+        tag = _local(child.tag)
         if tag == "p":
-            lines.append("".join(t.text or "" for t in child.iter() if t.tag.endswith("}t")))
+            parts.append(_docx_text(child, " "))
         elif tag == "tbl":
-            for row in child.iter():
-                if row.tag.endswith("}tr"):
-                    cells = []
-                    for cell in row.iterchildren():
-                        if cell.tag.endswith("}tc"):
-                            cells.append(
-                                " ".join(
-                                    "".join(t.text or "" for t in p.iter() if t.tag.endswith("}t"))
-                                    for p in cell.iter()
-                                    if p.tag.endswith("}p")
-                                ).strip()
-                            )
-                    lines.append("; ".join(c for c in cells if c))
-    return "\n".join(lines)
+            parts.append(flatten(_docx_rows(child)))
+    return clean(" ".join(parts))
+
+
+def _docx_children(element: Any) -> Iterator[Any]:
+    """Children, looking through content controls and custom XML wrappers."""
+    for child in element.iterchildren():
+        if _local(child.tag) in ("sdt", "customXml", "sdtContent"):
+            yield from _docx_children(child)
+        else:
+            yield child
+
+
+def _docx_rows(tbl: Any) -> list[list[GridCell]]:
+    rows: list[list[GridCell]] = []
+    for tr in _docx_children(tbl):
+        if _local(tr.tag) != "tr":
+            continue
+        row: list[GridCell] = []
+        for props in tr.iterchildren():
+            if _local(props.tag) == "trPr":
+                before = _attr(props, "gridBefore")
+                if before and before.isdigit():
+                    row.append(GridCell("", int(before)))
+        for tc in _docx_children(tr):
+            if _local(tc.tag) != "tc":
+                continue
+            span, merge = 1, None
+            for props in tc.iterchildren():
+                if _local(props.tag) == "tcPr":
+                    got = _attr(props, "gridSpan")
+                    span = int(got) if got and got.isdigit() else 1
+                    merge = _attr(props, "vMerge")
+            continued = merge is not None and merge != "restart"
+            row.append(GridCell("" if continued else _docx_cell(tc), span, 0 if continued else 1))
+        rows.append(row)
+    return rows
+
+
+def _docx_blocks(body: Any) -> Iterator[str]:
+    """Paragraphs and tables in document order; a table as tab-separated rows."""
+    for child in _docx_children(body):
+        tag = _local(child.tag)
+        if tag == "p":
+            yield _docx_text(child)
+        elif tag == "tbl":
+            yield from table_lines(_docx_rows(child))
 
 
 def _read_pdf(path: Path) -> str:

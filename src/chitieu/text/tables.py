@@ -108,7 +108,7 @@ def _column(doc: Prepared, starts: list[int], a: int, b: int) -> Column:
         has_plan = not cats.isdisjoint(("tables.plan", "references.plan"))
         return Column("ratio_period" if period and not has_plan else "ratio_plan")
     if not cats.isdisjoint(("tables.actual", "modes.estimated", "modes.result")):
-        estimated = "modes.estimated" in cats or doc.folded[a:b].startswith("ước")
+        estimated = not cats.isdisjoint(("modes.estimated", "tables.estimated"))
         return Column("actual", estimated, year)
     if not cats.isdisjoint(("tables.plan", "references.plan")):
         return Column("plan", year=year)

@@ -1,0 +1,158 @@
+"""Tables inside documents (.docx, HTML) as lines of tab-separated cells, one row a line, so the
+table reader (chitieu.text.tables) reads them by their heading row.
+
+A table is a list of rows of `GridCell`s (text, columns spanned, rows spanned). The grid keeps
+columns aligned: a cell spanning columns is followed by empty cells; a cell spanning rows is
+repeated in the rows below (a unit "%" merged down a column is every row's unit). Heading rows
+tied together by merged cells ("Năm 2025" over "Kế hoạch | Thực hiện", "Chỉ tiêu" spanning both
+rows) become one heading line whose cells join the words above and below ("Năm 2025 Thực
+hiện"), since the table reader reads a single heading row. A first row that is one cell across
+the whole table is a title, kept as a line of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Grids larger than this are not tables anyone reads as targets; their spans are clipped so a
+# hostile colspan="100000" cannot blow up memory.
+MAX_COLUMNS = 64
+MAX_ROWSPAN = 1000
+# A cell that is a bare figure (not a year): a row holding one is data, not a heading.
+_FIGURE = re.compile(r"^[<>≤≥~+-]?\s*\d[\d.,]*\s*%?$")
+_YEAR = re.compile(r"^(?:19|20)\d{2}$")
+
+
+@dataclass
+class GridCell:
+    text: str
+    colspan: int = 1
+    rowspan: int = 1  # 0: continues the cell above (DOCX vMerge), however far it reaches
+
+
+def clean(text: str) -> str:
+    """One line of cell text: whitespace (tabs, line breaks) folded to single spaces."""
+    return " ".join(text.split())
+
+
+def _grid(rows: list[list[GridCell]]) -> tuple[list[list[str]], list[list[tuple[int, int]]]]:
+    """The text of every grid slot, and for each slot the (row, column) of the cell it is
+    part of (its origin), so merges can be told from repeated words."""
+    texts: list[list[str]] = []
+    origins: list[list[tuple[int, int]]] = []
+    pending: dict[int, tuple[str, int, tuple[int, int]]] = {}  # col -> text, rows left, origin
+    for r, row in enumerate(rows):
+        line: list[str] = []
+        origin: list[tuple[int, int]] = []
+
+        def fill_pending(line: list[str] = line, origin: list[tuple[int, int]] = origin) -> None:
+            while len(line) in pending and len(line) < MAX_COLUMNS:
+                col = len(line)
+                text, left, at = pending[col]
+                line.append(text)
+                origin.append(at)
+                if left <= 1:
+                    del pending[col]
+                else:
+                    pending[col] = (text, left - 1, at)
+
+        for cell in row:
+            fill_pending()
+            col = len(line)
+            if col >= MAX_COLUMNS:
+                break
+            span = max(1, min(cell.colspan, MAX_COLUMNS - col))
+            text = clean(cell.text)
+            at = (r, col)
+            if cell.rowspan == 0 and r > 0:  # DOCX vMerge continue: the cell above, repeated
+                above = texts[r - 1]
+                if col < len(above):
+                    text, at = above[col], origins[r - 1][col]
+            for k in range(span):
+                line.append(text if k == 0 else "")
+                origin.append(at)
+                if cell.rowspan > 1:
+                    pending[col + k] = (
+                        text if k == 0 else "",
+                        min(cell.rowspan, MAX_ROWSPAN) - 1,
+                        at,
+                    )
+        fill_pending()
+        texts.append(line)
+        origins.append(origin)
+    return texts, origins
+
+
+def _is_heading(cells: list[str]) -> bool:
+    return any(cells) and not any(_FIGURE.match(c) and not _YEAR.match(c) for c in cells)
+
+
+def table_lines(rows: list[list[GridCell]]) -> list[str]:
+    """The lines of a table: a title line if any, one heading line, then one line per row."""
+    texts, origins = _grid(rows)
+    width = max((len(t) for t in texts), default=0)
+    if width == 0:
+        return []
+    for t in texts:
+        t.extend([""] * (width - len(t)))
+    lines: list[str] = []
+    start = 0
+    # A title row: one cell across the whole table.
+    while start < len(texts) and width > 1 and len(set(origins[start])) == 1:
+        if texts[start][0]:
+            lines.append(texts[start][0])
+        start += 1
+    # The heading band: the first row and the rows its merged cells reach into.
+    end = start
+    if start < len(texts) and _is_heading(texts[start]):
+        spans_down = [
+            max(
+                (
+                    r
+                    for r in range(start, len(texts))
+                    if col < len(origins[r]) and origins[r][col] == origins[start][col]
+                ),
+                default=start,
+            )
+            for col in range(len(origins[start]))
+        ]
+        end = max(spans_down, default=start)
+        if end == start and any(
+            origins[start][c] == origins[start][c + 1] for c in range(width - 1)
+        ):  # a heading spanning columns over sub-headings
+            end = start + 1
+        while end > start and (end >= len(texts) or not _is_heading(texts[end])):
+            end -= 1
+    if end > start:
+        heading = []
+        for col in range(width):
+            words: list[str] = []
+            seen: set[tuple[int, int]] = set()
+            for r in range(start, end + 1):
+                at = origins[r][col]
+                text = texts[r][col] or next(
+                    (
+                        texts[r][c]
+                        for c in range(col, -1, -1)
+                        if origins[r][c] == at and texts[r][c]
+                    ),
+                    "",
+                )
+                if at not in seen and text:
+                    words.append(text)
+                seen.add(at)
+            heading.append(" ".join(words))
+        lines.append("\t".join(heading))
+        start = end + 1
+    for t in texts[start:]:
+        if any(t):
+            lines.append("\t".join(t))
+    return lines
+
+
+def flatten(rows: list[list[GridCell]]) -> str:
+    """A table nested in a cell, as text for that cell: cells apart by spaces, rows by "; "."""
+    return "; ".join(
+        " ".join(c for c in (clean(cell.text) for cell in row) if c) for row in rows if row
+    ).strip("; ")
