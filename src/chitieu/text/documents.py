@@ -236,15 +236,17 @@ def _docx_text(element: Any, tab: str = "\t") -> str:
     return "".join(parts)
 
 
-def _docx_cell(tc: Any) -> str:
-    """A cell's paragraphs joined by spaces; a table inside it flattened."""
+def _docx_cell(tc: Any, depth: int) -> str:
+    """A cell's paragraphs joined by spaces; a table inside it flattened (past a few levels
+    of nesting, just its words: no deep recursion on a hostile file)."""
     parts = []
     for child in _docx_children(tc):
         tag = _local(child.tag)
         if tag == "p":
             parts.append(_docx_text(child, " "))
         elif tag == "tbl":
-            parts.append(flatten(_docx_rows(child)))
+            nested = _docx_rows(child, depth + 1) if depth < 8 else None
+            parts.append(flatten(nested) if nested is not None else _docx_text(child, " "))
     return clean(" ".join(parts))
 
 
@@ -257,7 +259,7 @@ def _docx_children(element: Any) -> Iterator[Any]:
             yield child
 
 
-def _docx_rows(tbl: Any) -> list[list[GridCell]]:
+def _docx_rows(tbl: Any, depth: int = 0) -> list[list[GridCell]]:
     rows: list[list[GridCell]] = []
     for tr in _docx_children(tbl):
         if _local(tr.tag) != "tr":
@@ -278,7 +280,9 @@ def _docx_rows(tbl: Any) -> list[list[GridCell]]:
                     span = int(got) if got and got.isdigit() else 1
                     merge = _attr(props, "vMerge")
             continued = merge is not None and merge != "restart"
-            row.append(GridCell("" if continued else _docx_cell(tc), span, 0 if continued else 1))
+            row.append(
+                GridCell("" if continued else _docx_cell(tc, depth), span, 0 if continued else 1)
+            )
         rows.append(row)
     return rows
 

@@ -37,6 +37,8 @@ _SEPARATOR = re.compile(r"\t|\||  ")
 _MAX_CELLS = 40
 _ORDINAL = re.compile(r"^(?:stt|tt|số tt|số thứ tự)$")
 _DASHES = {"", "-", "x", "—", "..."}
+# A sub-row's list mark before its name: "- Thu nội địa", "+ Lúa", "a) Thu nội địa".
+_NAME_MARK = re.compile(r"^(?:[-+*•–—]+\s*|[a-zđ]\)\s+|\d{1,2}(?:\.\d{1,2})*[.)]\s+)")
 
 
 @dataclass
@@ -239,7 +241,7 @@ def _read_rows(
         )
         if name_at is None:
             continue
-        name = texts[name_at]
+        name = _NAME_MARK.sub("", texts[name_at]) or texts[name_at]
         unit = texts[unit_col] if unit_col is not None and texts[unit_col] not in _DASHES else None
 
         def figure(i: int, texts: list[str] = texts, unit: str | None = unit) -> _Cell | None:
