@@ -259,3 +259,13 @@ def test_tables_nested_in_docx_cells_are_flattened_into_the_cell(tmp_path: Path)
     assert name == "Chỉ tiêu"
     assert nested.split()[:2] == ["mức", "0"] and nested.endswith("đáy")
     assert all(f"mức {k}" in nested for k in range(12))
+
+
+def test_cells_spanning_down_past_a_short_row_stay_in_their_columns() -> None:
+    rows = [
+        [GridCell("Chỉ tiêu"), GridCell("ĐVT"), GridCell("Kế hoạch")],
+        [GridCell("A", rowspan=2), GridCell("%"), GridCell("8", rowspan=2)],
+        [],  # a row with no cells of its own (HTML <tr></tr>)
+        [GridCell("B"), GridCell("%"), GridCell("9")],
+    ]
+    assert table_lines(rows)[1:] == ["A\t%\t8", "A\t\t8", "B\t%\t9"]

@@ -36,29 +36,40 @@ def clean(text: str) -> str:
     return " ".join(text.split())
 
 
+_Pending = dict[int, tuple[str, int, tuple[int, int]]]  # col -> text, rows left, origin
+
+
+def _fill(line: list[str], origin: list[tuple[int, int]], pending: _Pending, upto: int) -> None:
+    """Put the cells spanning down from rows above into the row, from its end: while they
+    come next, or (with `upto` past them) up to the last of them, padding gaps."""
+    while len(line) < MAX_COLUMNS and (len(line) in pending or len(line) < upto):
+        col = len(line)
+        got = pending.get(col)
+        if got is None:
+            line.append("")
+            origin.append((-1, col))
+            continue
+        text, left, at = got
+        line.append(text)
+        origin.append(at)
+        if left <= 1:
+            del pending[col]
+        else:
+            pending[col] = (text, left - 1, at)
+
+
 def _grid(rows: list[list[GridCell]]) -> tuple[list[list[str]], list[list[tuple[int, int]]]]:
     """The text of every grid slot, and for each slot the (row, column) of the cell it is
     part of (its origin), so merges can be told from repeated words."""
     texts: list[list[str]] = []
     origins: list[list[tuple[int, int]]] = []
-    pending: dict[int, tuple[str, int, tuple[int, int]]] = {}  # col -> text, rows left, origin
+    pending: _Pending = {}
     for r, row in enumerate(rows):
         line: list[str] = []
         origin: list[tuple[int, int]] = []
-
-        def fill_pending(line: list[str] = line, origin: list[tuple[int, int]] = origin) -> None:
-            while len(line) in pending and len(line) < MAX_COLUMNS:
-                col = len(line)
-                text, left, at = pending[col]
-                line.append(text)
-                origin.append(at)
-                if left <= 1:
-                    del pending[col]
-                else:
-                    pending[col] = (text, left - 1, at)
-
         for cell in row:
-            fill_pending()
+            if pending:
+                _fill(line, origin, pending, 0)
             col = len(line)
             if col >= MAX_COLUMNS:
                 break
@@ -78,7 +89,8 @@ def _grid(rows: list[list[GridCell]]) -> tuple[list[list[str]], list[list[tuple[
                         min(cell.rowspan, MAX_ROWSPAN) - 1,
                         at,
                     )
-        fill_pending()
+        if pending:
+            _fill(line, origin, pending, max(pending) + 1)
         texts.append(line)
         origins.append(origin)
     return texts, origins

@@ -85,6 +85,8 @@ class _Table:
 
 
 def _span(attrs: list[tuple[str, str | None]], name: str) -> int:
+    if not attrs:
+        return 1
     value = next((v for k, v in attrs if k == name), None) or "1"
     return int(value) if value.strip().isdigit() else 1
 
