@@ -162,6 +162,7 @@ def test_columns_laid_out_with_tab_stops_in_a_docx_are_read_as_a_table(tmp_path:
 
 
 HTML = """<html><body><nav>Trang chủ | Tin tức | Liên hệ</nav>
+<table class="layout"><tr><td>
 <h1>Báo cáo 6 tháng đầu năm 2026</h1>
 <table border="1"><caption>Biểu 01</caption>
 <thead><tr><th rowspan="2">TT</th><th rowspan="2">Nội dung</th><th rowspan="2">ĐVT</th>
@@ -171,20 +172,24 @@ HTML = """<html><body><nav>Trang chủ | Tin tức | Liên hệ</nav>
 <tr><td>1<td>Thu ngân sách<br>nhà nước<td rowspan="2">tỷ đồng<td>1.310<td>640,7<td>48,9<td>108,2
 <tr><td>2</td><td><p>Tổng vốn đầu tư</p><p>toàn xã hội</p></td><td>9.484</td><td>4.100</td>
 <td>43,2</td><td>112,5</td></tr>
-<tr><td>3</td><td>Tỷ lệ hộ nghèo<table><tr><td>theo</td><td>chuẩn mới</td></tr></table></td>
+<tr><td>3</td><td>Tỷ lệ hộ nghèo theo chuẩn mới</td>
 <td>%</td><td>dưới 1</td><td>1,1</td><td></td><td>-</td></tr>
-</table><p>Trên đây là báo cáo.</p></body></html>"""
+</table><p>Trên đây là báo cáo.</p>
+</td><td>Tin liên quan<br>Lịch công tác</td></tr></table></body></html>"""
 
 
-def test_an_html_table_keeps_its_columns_through_rowspan_colspan_and_unclosed_cells() -> None:
+def test_an_html_table_in_a_page_layout_table_keeps_its_columns_through_rowspan_and_colspan() -> (
+    None
+):
     text = html_to_text(HTML)
     lines = text.splitlines()
     assert lines[:3] == ["Báo cáo 6 tháng đầu năm 2026", "Biểu 01", lines[2]]
     assert lines[2].startswith("TT\tNội dung\tĐVT\tKH năm 2026\tThực hiện 6 tháng Ước TH\t")
     assert "1\tThu ngân sách nhà nước\ttỷ đồng\t1.310\t640,7\t48,9\t108,2" in lines
     assert "2\tTổng vốn đầu tư toàn xã hội\ttỷ đồng\t9.484\t4.100\t43,2\t112,5" in lines
-    assert "3\tTỷ lệ hộ nghèo theo chuẩn mới\t%\tdưới 1\t1,1\t\t-" in lines  # nested, flattened
-    assert lines[-1] == "Trên đây là báo cáo."
+    assert "3\tTỷ lệ hộ nghèo theo chuẩn mới\t%\tdưới 1\t1,1\t\t-" in lines
+    # The layout table around the article keeps each cell's own lines.
+    assert lines[-3:] == ["Trên đây là báo cáo.", "Tin liên quan", "Lịch công tác"]
     ex = extract(text)
     assert ex.targets == []
     assert [
@@ -241,24 +246,23 @@ def test_hostile_spans_are_clipped_and_read_quickly() -> None:
     assert all(len(line.split("\t")) <= 64 for line in text.splitlines())
 
 
-def test_tables_nested_in_docx_cells_are_flattened_into_the_cell(tmp_path: Path) -> None:
+def test_a_docx_table_holding_tables_is_layout_and_keeps_their_lines(tmp_path: Path) -> None:
     import docx
 
     d = docx.Document()
     t = d.add_table(rows=1, cols=2)
     t.rows[0].cells[0].text = "Chỉ tiêu"
     cell = t.rows[0].cells[1]
-    for depth in range(12):  # deeper than the flattening goes: the words are still there
+    for depth in range(12):  # deeper than tables are followed: the words are still there
         inner = cell.add_table(rows=1, cols=2)
         inner.rows[0].cells[0].text = f"mức {depth}"
         cell = inner.rows[0].cells[1]
     cell.text = "đáy"
     d.save(str(tmp_path / "nested.docx"))
-    (line,) = read_document(tmp_path / "nested.docx").splitlines()
-    name, nested = line.split("\t")
-    assert name == "Chỉ tiêu"
-    assert nested.split()[:2] == ["mức", "0"] and nested.endswith("đáy")
-    assert all(f"mức {k}" in nested for k in range(12))
+    lines = read_document(tmp_path / "nested.docx").splitlines()
+    assert lines[:3] == ["Chỉ tiêu", "mức 0", "mức 1"]
+    assert lines[-1].split() == ["mức", "8", "mức", "9", "mức", "10", "mức", "11", "đáy"]
+    assert all("\t" not in line for line in lines)
 
 
 def test_cells_spanning_down_past_a_short_row_stay_in_their_columns() -> None:
@@ -269,3 +273,11 @@ def test_cells_spanning_down_past_a_short_row_stay_in_their_columns() -> None:
         [GridCell("B"), GridCell("%"), GridCell("9")],
     ]
     assert table_lines(rows)[1:] == ["A\t%\t8", "A\t\t8", "B\t%\t9"]
+
+
+def test_a_one_column_box_or_a_cell_of_running_text_keeps_its_lines() -> None:
+    box = "<table><tr><td><p>Thu ngân sách đạt 640,7 tỷ đồng.</p><p>Dòng hai.</p></td></tr></table>"
+    assert html_to_text(box) == "Thu ngân sách đạt 640,7 tỷ đồng.\nDòng hai."
+    prose = "Kinh tế tăng trưởng khá. " * 20
+    page = f"<table><tr><td><p>{prose}</p><p>Kết luận.</p></td><td>Tin khác</td></tr></table>"
+    assert html_to_text(page).splitlines() == [prose.strip(), "Kết luận.", "Tin khác"]

@@ -8,6 +8,10 @@ tied together by merged cells ("Năm 2025" over "Kế hoạch | Thực hiện", 
 rows) become one heading line whose cells join the words above and below ("Năm 2025 Thực
 hiện"), since the table reader reads a single heading row. A first row that is one cell across
 the whole table is a title, kept as a line of its own.
+
+A layout table (pages and some documents set their whole text in one) is no data: a table of
+one column, one holding another table, or one with a cell of running text keeps each cell's
+own lines, in order, and any table inside them as its own rows.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ MAX_ROWSPAN = 1000
 # A cell that is a bare figure (not a year): a row holding one is data, not a heading.
 _FIGURE = re.compile(r"^[<>≤≥~+-]?\s*\d[\d.,]*\s*%?$")
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
+# A cell longer than this is running text: its table is a layout table.
+LAYOUT_CELL = 400
 
 
 @dataclass
@@ -29,11 +35,23 @@ class GridCell:
     text: str
     colspan: int = 1
     rowspan: int = 1  # 0: continues the cell above (DOCX vMerge), however far it reaches
+    nested: bool = False  # holds a table (its lines are in `text`)
 
 
 def clean(text: str) -> str:
     """One line of cell text: whitespace (tabs, line breaks) folded to single spaces."""
     return " ".join(text.split())
+
+
+def clean_lines(text: str) -> list[str]:
+    """The non-empty lines of a text, each cell of a tab-separated row cleaned."""
+    lines = ("\t".join(clean(c) for c in line.split("\t")) for line in text.split("\n"))
+    return [line for line in lines if line.strip("\t")]
+
+
+def _is_layout(rows: list[list[GridCell]]) -> bool:
+    width = max((sum(max(1, c.colspan) for c in row) for row in rows), default=0)
+    return width <= 1 or any(c.nested or len(c.text) > LAYOUT_CELL for row in rows for c in row)
 
 
 _Pending = dict[int, tuple[str, int, tuple[int, int]]]  # col -> text, rows left, origin
@@ -101,12 +119,16 @@ def _is_heading(cells: list[str]) -> bool:
 
 
 def table_lines(rows: list[list[GridCell]]) -> list[str]:
-    """The lines of a table: a title line if any, one heading line, then one line per row."""
+    """The lines of a table: a title line if any, one heading line, then one line per row
+    (a layout table: its cells' own lines)."""
+    if _is_layout(rows):
+        return [line for row in rows for cell in row for line in clean_lines(cell.text)]
     texts, origins = _grid(rows)
     width = max((len(t) for t in texts), default=0)
     if width == 0:
         return []
-    for t in texts:
+    for r, t in enumerate(texts):  # short rows: empty cells of their own
+        origins[r].extend((r, col) for col in range(len(t), width))
         t.extend([""] * (width - len(t)))
     lines: list[str] = []
     start = 0
@@ -118,17 +140,12 @@ def table_lines(rows: list[list[GridCell]]) -> list[str]:
     # The heading band: the first row and the rows its merged cells reach into.
     end = start
     if start < len(texts) and _is_heading(texts[start]):
-        spans_down = [
-            max(
-                (
-                    r
-                    for r in range(start, len(texts))
-                    if col < len(origins[r]) and origins[r][col] == origins[start][col]
-                ),
-                default=start,
-            )
-            for col in range(len(origins[start]))
-        ]
+        spans_down = []
+        for col in range(width):  # merged slots are contiguous: stop at the first other cell
+            r = start
+            while r + 1 < len(texts) and origins[r + 1][col] == origins[start][col]:
+                r += 1
+            spans_down.append(r)
         end = max(spans_down, default=start)
         if end == start and any(
             origins[start][c] == origins[start][c + 1] for c in range(width - 1)
@@ -161,10 +178,3 @@ def table_lines(rows: list[list[GridCell]]) -> list[str]:
         if any(t):
             lines.append("\t".join(t))
     return lines
-
-
-def flatten(rows: list[list[GridCell]]) -> str:
-    """A table nested in a cell, as text for that cell: cells apart by spaces, rows by "; "."""
-    return "; ".join(
-        " ".join(c for c in (clean(cell.text) for cell in row) if c) for row in rows if row
-    ).strip("; ")

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from chitieu.filesafety import file_problem
-from chitieu.text.doctables import GridCell, clean, flatten, table_lines
+from chitieu.text.doctables import GridCell, clean, clean_lines, table_lines
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -73,7 +73,7 @@ class _Table:
 
     def close_cell(self) -> None:
         if self.cell is not None:
-            self.cell.text = clean("".join(self.parts))
+            self.cell.text = "".join(self.parts)  # its lines: a layout table keeps them
             self.cell = None
         self.parts = []
 
@@ -148,12 +148,10 @@ class _TextParser(HTMLParser):
     def _end_table(self) -> None:
         table = self.tables.pop()
         table.close_row()
-        loose = clean("".join(table.loose))
-        if self.tables:  # nested: flattened into the enclosing cell
-            self._out(" " + " ".join(x for x in (loose, flatten(table.rows)) if x) + " ")
-            return
-        lines = ([loose] if loose else []) + table_lines(table.rows)
-        self.parts.append("\n" + "\n".join(lines) + "\n")
+        lines = clean_lines("".join(table.loose)) + table_lines(table.rows)
+        if self.tables and self.tables[-1].cell is not None:
+            self.tables[-1].cell.nested = True  # a table in a cell: the outer one is layout
+        self._out("\n" + "\n".join(lines) + "\n")
 
     def handle_data(self, data: str) -> None:
         if not self.skip_depth:
@@ -238,18 +236,24 @@ def _docx_text(element: Any, tab: str = "\t") -> str:
     return "".join(parts)
 
 
-def _docx_cell(tc: Any, depth: int) -> str:
-    """A cell's paragraphs joined by spaces; a table inside it flattened (past a few levels
-    of nesting, just its words: no deep recursion on a hostile file)."""
+def _docx_cell(tc: Any, depth: int) -> GridCell:
+    """A cell: its paragraphs as lines, a table inside it as its rows (past a few levels of
+    nesting, just its words: no deep recursion on a hostile file)."""
+    cell = GridCell("")
     parts = []
     for child in _docx_children(tc):
         tag = _local(child.tag)
         if tag == "p":
-            parts.append(_docx_text(child, " "))
+            parts.append(_docx_text(child))
         elif tag == "tbl":
-            nested = _docx_rows(child, depth + 1) if depth < 8 else None
-            parts.append(flatten(nested) if nested is not None else _docx_text(child, " "))
-    return clean(" ".join(parts))
+            cell.nested = True
+            if depth < 8:
+                parts.extend(table_lines(_docx_rows(child, depth + 1)))
+            else:
+                paragraphs = (p for p in child.iter() if _local(p.tag) == "p")
+                parts.append(" ".join(_docx_text(p, " ") for p in paragraphs))
+    cell.text = "\n".join(parts)
+    return cell
 
 
 def _docx_children(element: Any) -> Iterator[Any]:
@@ -282,9 +286,9 @@ def _docx_rows(tbl: Any, depth: int = 0) -> list[list[GridCell]]:
                     span = int(got) if got and got.isdigit() else 1
                     merge = _attr(props, "vMerge")
             continued = merge is not None and merge != "restart"
-            row.append(
-                GridCell("" if continued else _docx_cell(tc, depth), span, 0 if continued else 1)
-            )
+            cell = GridCell("") if continued else _docx_cell(tc, depth)
+            cell.colspan, cell.rowspan = span, 0 if continued else 1
+            row.append(cell)
         rows.append(row)
     return rows
 
