@@ -281,3 +281,21 @@ def test_a_one_column_box_or_a_cell_of_running_text_keeps_its_lines() -> None:
     prose = "Kinh tế tăng trưởng khá. " * 20
     page = f"<table><tr><td><p>{prose}</p><p>Kết luận.</p></td><td>Tin khác</td></tr></table>"
     assert html_to_text(page).splitlines() == [prose.strip(), "Kết luận.", "Tin khác"]
+
+
+def test_a_group_row_under_a_heading_spanning_columns_is_not_a_sub_heading() -> None:
+    rows = [
+        [GridCell("STT"), GridCell("Chỉ tiêu"), GridCell("ĐVT"), GridCell("Kế hoạch 2026", 2)],
+        [GridCell("I"), GridCell("Chỉ tiêu kinh tế", colspan=4)],
+        [
+            GridCell("1"),
+            GridCell("Thu ngân sách"),
+            GridCell("tỷ đồng"),
+            GridCell("1.310"),
+            GridCell(""),
+        ],
+    ]
+    lines = table_lines(rows)
+    assert lines[:2] == ["STT\tChỉ tiêu\tĐVT\tKế hoạch 2026\t", "I\tChỉ tiêu kinh tế\t\t\t"]
+    (target,) = extract("\n".join(lines)).targets
+    assert (target.name, target.value, target.unit) == ("Thu ngân sách", Decimal(1310), "tỷ đồng")

@@ -118,6 +118,21 @@ def _is_heading(cells: list[str]) -> bool:
     return any(cells) and not any(_FIGURE.match(c) and not _YEAR.match(c) for c in cells)
 
 
+def _splits(origins: list[list[tuple[int, int]]], texts: list[list[str]], r: int) -> bool:
+    """Row r+1 holds sub-headings: two cells of its own or more under a cell of row r that
+    spans columns (not a group row "I | Chỉ tiêu kinh tế" spanning them as well)."""
+    if r + 1 >= len(texts):
+        return False
+    width = len(origins[r])
+    for c in range(width - 1):
+        if origins[r][c] == origins[r][c + 1] and (c == 0 or origins[r][c - 1] != origins[r][c]):
+            cols = [k for k in range(c, width) if origins[r][k] == origins[r][c]]
+            below = {origins[r + 1][k] for k in cols if texts[r + 1][k]}
+            if len(below) >= 2:
+                return True
+    return False
+
+
 def table_lines(rows: list[list[GridCell]]) -> list[str]:
     """The lines of a table: a title line if any, one heading line, then one line per row
     (a layout table: its cells' own lines)."""
@@ -147,10 +162,8 @@ def table_lines(rows: list[list[GridCell]]) -> list[str]:
                 r += 1
             spans_down.append(r)
         end = max(spans_down, default=start)
-        if end == start and any(
-            origins[start][c] == origins[start][c + 1] for c in range(width - 1)
-        ):  # a heading spanning columns over sub-headings
-            end = start + 1
+        if end == start and _splits(origins, texts, start):
+            end = start + 1  # a heading spanning columns over sub-headings
         while end > start and (end >= len(texts) or not _is_heading(texts[end])):
             end -= 1
     if end > start:
