@@ -63,7 +63,10 @@ def test_queries_on_the_code_columns_still_use_their_indexes() -> None:
         "province_id", "status"
     )
     with connection.cursor() as cur:  # (the test's transaction puts it back)
-        cur.execute("DROP INDEX scale_eval_year_prov")  # on empty tables the planner may pick it
+        # On empty tables the planner may pick any index led by a column it can use (seen in
+        # CI: scale_eval_prov); leave it only the one whose condition is on `code`.
+        cur.execute("DROP INDEX scale_eval_year_prov")
+        cur.execute("DROP INDEX scale_eval_prov")
     plan = _plan(by_code)
     # The code condition is an index condition: the C-collated column still matches its index.
     assert "scale_eval_year_code" in plan and "code" in plan.split("Index Cond")[1], plan
@@ -92,4 +95,6 @@ def test_the_province_ranking_reads_only_its_covering_index() -> None:
         cur.execute("RESET enable_seqscan")
         cur.execute("RESET enable_bitmapscan")
     # An index-only scan: the ranking reads no table rows (rollups.province_ranking says why).
-    assert "Index Only Scan" in plan and "scale_eval_year_prov" in plan, plan
+    # Which covering index the planner takes on empty tables varies (scale_eval_year_prov or
+    # scale_eval_prov): both hold every column the ranking reads, target_id is in neither.
+    assert "Index Only Scan" in plan, plan
