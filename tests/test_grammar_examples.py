@@ -152,3 +152,14 @@ def test_each_name_cue_gives_its_field_in_its_example(entry: Entry) -> None:
     assert fold_phrase(entry.phrase) in fold_phrase(entry.example)
     expected = FIELDS.codes["name:" + " ".join(split_words(fold_phrase(entry.phrase)))]
     assert name_field(entry.example) == expected
+
+
+@pytest.mark.parametrize("heading", LEXICON.link_headings, ids=lambda t: t.name)
+def test_each_related_links_heading_is_skipped_with_the_titles_under_it(heading: object) -> None:
+    from chitieu.text.lexicon import Trap
+
+    assert isinstance(heading, Trap)
+    doc = prepare(heading.example + "\n\nThu ngân sách đạt 200 tỷ đồng.")
+    assert doc.skipped_lines and doc.skipped_lines[0][0] == 0
+    assert len(doc.skipped_lines) == heading.example.count("\n") + 1
+    assert doc.tokens[0].text == "thu"

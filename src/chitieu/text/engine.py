@@ -13,6 +13,7 @@ import bisect
 from chitieu.text.clauses import Slot, build_slots
 from chitieu.text.cues import has_prefix, range_has, tag_cats
 from chitieu.text.fields import with_fields
+from chitieu.text.headlines import drop_headline_echoes
 from chitieu.text.items import (
     Diagnostic,
     ExtractedResult,
@@ -392,7 +393,10 @@ def extract(text: str) -> Extraction:
             raw_summaries += named_apart(doc, s.start, s.end, s.index)
     results = join_changes(results)
     summaries: list[ExtractedSummary] = merge(raw_summaries)
-    targets, results = with_fields(doc.text, _dedupe(targets), drop_restated(_dedupe(results)))
+    targets, results = drop_headline_echoes(
+        doc.text, _dedupe(targets), drop_restated(_dedupe(results))
+    )
+    targets, results = with_fields(doc.text, targets, results)
     return Extraction(
         text=doc.text,
         targets=targets,

@@ -108,6 +108,8 @@ class Lexicon:
     abbreviations: frozenset[str]
     traps: list[Trap]
     boilerplate: list[Trap]
+    # "Bài viết liên quan:": a heading whose lines below, up to a blank line, are link titles.
+    link_headings: list[Trap]
     unit_kind: dict[str, str]  # folded unit phrase -> count/measure/currency/percent
 
     def entries_of(self, category: str) -> list[Entry]:
@@ -179,9 +181,16 @@ def load_lexicon() -> Lexicon:
         )
         for r in _read("traps").get("trap", [])
     ]
+    # ">> Xem thêm: …", "» Tin liên quan": a pointer mark may open a furniture line.
+    lead = r"\s*(?:[>»•*]+\s*)?"
+    furniture = _read("boilerplate")
     boilerplate = [
-        Trap(f"boilerplate{i}", re.compile(r"\s*" + str(r["pattern"])), str(r["example"]))
-        for i, r in enumerate(_read("boilerplate").get("line", []))
+        Trap(f"boilerplate{i}", re.compile(lead + str(r["pattern"])), str(r["example"]))
+        for i, r in enumerate(furniture.get("line", []))
+    ]
+    link_headings = [
+        Trap(f"links{i}", re.compile(lead + str(r["pattern"])), str(r["example"]))
+        for i, r in enumerate(furniture.get("links", []))
     ]
     cues.freeze()
     return Lexicon(
@@ -194,5 +203,6 @@ def load_lexicon() -> Lexicon:
         abbreviations=frozenset(abbreviations),
         traps=traps,
         boilerplate=boilerplate,
+        link_headings=link_headings,
         unit_kind=unit_kind,
     )

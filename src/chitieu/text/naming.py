@@ -88,7 +88,8 @@ def slot_name(
         name = " ".join(x for x in (own, q.unit, after) if x)
     elif own:
         name = own
-        if counted and len(own.split()) <= 2:
+        if counted and (len(own.split()) <= 2 or not _holds_words(own, q.unit)):
+            # "… ra quân làm sạch 36 tuyến phố": the counted noun says what was done.
             name = f"{own} {q.unit}"
     elif q.is_percent and post_name(doc, slot, full=True):
         name = post_name(doc, slot, full=True)
@@ -108,6 +109,17 @@ def slot_name(
     if slot.subset and prev_name and not name.lower().startswith(prev_name.lower()):
         name = f"{prev_name} {name}"
     return _with_head(doc, clause, q.first, name)
+
+
+def _holds_words(name: str, unit: str | None) -> bool:
+    """Whether the name already says what the unit counts: every word of the unit is in it
+    ("số hộ nghèo" holds "hộ"), or the unit is "người" ("nâng tổng số hội viên lên 112.350
+    người": a restatement in persons adds nothing to the name)."""
+    words = _name_words(unit or "")
+    if words == ("người",):
+        return True
+    have = set(_name_words(name))
+    return all(w in have for w in words)
 
 
 def _names_itself(doc: Prepared, k: int, end: int) -> bool:

@@ -277,13 +277,19 @@ def _mask(lexicon: Lexicon, scan: str) -> list[tuple[int, int, str]]:
 def _boilerplate(lexicon: Lexicon, folded: str) -> list[tuple[int, int]]:
     lines: list[tuple[int, int]] = []
     pos = 0
+    in_links = False  # under "Bài viết liên quan:", up to a blank line
     for line in folded.split("\n"):
         end = pos + len(line)
-        if line.strip() and len(line) <= 300:
-            for trap in lexicon.boilerplate:
-                if trap.pattern.match(line):
-                    lines.append((pos, end))
-                    break
+        if not line.strip():
+            in_links = False
+        elif len(line) <= 300:
+            if in_links:
+                lines.append((pos, end))
+            elif any(t.pattern.match(line) for t in lexicon.link_headings):
+                lines.append((pos, end))
+                in_links = True
+            elif any(t.pattern.match(line) for t in lexicon.boilerplate):
+                lines.append((pos, end))
         pos = end + 1
     return lines
 

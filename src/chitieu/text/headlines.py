@@ -1,0 +1,45 @@
+"""A headline that repeats a figure of the article under it is not a second item."""
+
+from __future__ import annotations
+
+import re
+
+from chitieu.text.items import ExtractedResult, ExtractedTarget
+from chitieu.text.normalize import fold
+
+# A headline is the first line of a text that goes on for at least a short paragraph.
+_MIN_BODY = 80
+_WORD = re.compile(r"\w+")
+
+
+def _words(name: str) -> set[str]:
+    return set(_WORD.findall(fold(name)))
+
+
+def drop_headline_echoes(
+    text: str, targets: list[ExtractedTarget], results: list[ExtractedResult]
+) -> tuple[list[ExtractedTarget], list[ExtractedResult]]:
+    """ "Hội LHPN tỉnh X: Năm 2026 phát triển mới 4.120 hội viên" above "… các cấp Hội phát
+    triển mới 4.120 hội viên, …": the headline's figure (read as a target or a result, its
+    sentence has no cue) is the body's result; keep the body's, which has its context."""
+    end = text.find("\n")
+    if end < 0 or len(text) - end < _MIN_BODY:
+        return targets, results
+    body = [
+        (r.value, r.unit, _words(r.name))
+        for r in results
+        if r.span[0] > end and r.value is not None
+    ]
+    if not body:
+        return targets, results
+
+    def echoed(span: tuple[int, int], value: object, unit: str | None, name: str) -> bool:
+        if span[1] > end or value is None:
+            return False
+        words = _words(name)
+        return any(v == value and u == unit and words & w for v, u, w in body)
+
+    return (
+        [t for t in targets if not echoed(t.span, t.value, t.unit, t.name)],
+        [r for r in results if not echoed(r.span, r.value, r.unit, r.name)],
+    )
