@@ -299,3 +299,23 @@ def test_a_group_row_under_a_heading_spanning_columns_is_not_a_sub_heading() -> 
     assert lines[:2] == ["STT\tChỉ tiêu\tĐVT\tKế hoạch 2026\t", "I\tChỉ tiêu kinh tế\t\t\t"]
     (target,) = extract("\n".join(lines)).targets
     assert (target.name, target.value, target.unit) == ("Thu ngân sách", Decimal(1310), "tỷ đồng")
+
+
+def test_without_a_unit_column_a_unit_in_brackets_after_the_name_is_the_unit(
+    tmp_path: Path,
+) -> None:
+    import docx
+
+    d = docx.Document()
+    t = d.add_table(rows=1, cols=3)
+    _fill(t.rows[0].cells, ("STT", "Chỉ tiêu", "Kế hoạch 2026"))
+    _fill(t.add_row().cells, ("1", "Thu ngân sách (tỷ đồng)", "1.310"))
+    _fill(t.add_row().cells, ("2", "Thu nhập bình quân (triệu đồng/người/năm)", "85"))
+    _fill(t.add_row().cells, ("3", "Tỷ lệ hộ nghèo (theo chuẩn mới)", "1"))  # no unit: kept
+    d.save(str(tmp_path / "nq.docx"))
+    ex = extract(read_document(tmp_path / "nq.docx"))
+    assert [(t.name, t.value, t.unit) for t in ex.targets] == [
+        ("Thu ngân sách", Decimal(1310), "tỷ đồng"),
+        ("Thu nhập bình quân", Decimal(85), "triệu đồng/người/năm"),
+        ("Tỷ lệ hộ nghèo (theo chuẩn mới)", Decimal(1), None),
+    ]

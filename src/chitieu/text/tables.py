@@ -8,7 +8,8 @@ holds (grammar/vi/tables.toml, with the reader's own plan/report/period words): 
 figures done ("Thực hiện", "Ước TH": results, estimated under "ước"), the figures set ("Kế
 hoạch 2027": targets, unless a report quotes them beside its results for the same year), and
 percentages of the plan or of the same period ("So cùng kỳ (%)": a ratio, change = X - 100).
-Each data row below gives one result and/or one target. A row alone ("Thu ngân sách<TAB>tỷ
+Each data row below gives one result and/or one target; its name loses a list mark ("- Thu
+nội địa") and, with no unit column, a unit in brackets at its end ("Thu ngân sách (tỷ đồng)"). A row alone ("Thu ngân sách<TAB>tỷ
 đồng<TAB>420") is read by the ordinary rules (columns.py gives its unit).
 """
 
@@ -38,6 +39,9 @@ _MAX_CELLS = 40
 _ORDINAL = re.compile(r"^(?:stt|tt|số tt|số thứ tự)$")
 _DASHES = {"", "-", "x", "—", "..."}
 # A sub-row's list mark before its name: "- Thu nội địa", "+ Lúa", "a) Thu nội địa".
+# A unit in brackets at the end of a name, when the table has no unit column: "Thu ngân sách
+# (tỷ đồng)", "Tỷ lệ hộ nghèo (%)".
+_NAME_UNIT = re.compile(r"\s*\(([^()]{1,30})\)$")
 _NAME_MARK = re.compile(r"^(?:[-+*•–—]+\s*|[a-zđ]\)\s+|\d{1,2}(?:\.\d{1,2})*[.)]\s+)")
 
 
@@ -145,6 +149,20 @@ def _figure(doc: Prepared, text: str) -> tuple[Decimal, Decimal | None, str, str
     return lo, hi, " ".join(m.group(4).split()), bound
 
 
+def _is_unit(doc: Prepared, text: str) -> bool:
+    """The words are a unit and nothing else ("tỷ đồng", "%", "ha", "triệu đồng/người/năm")."""
+    if text.strip() in ("%", "‰"):
+        return True
+    words = list(split_words(fold_phrase(text)))
+    lexicon = doc.lexicon
+    found = lexicon.units.longest(words, 0) if words else None
+    at = found[0] if found is not None else 0
+    while at and at + 1 < len(words) and words[at] == "/":  # "/người/năm"
+        found = lexicon.per.longest(words, at + 1) or lexicon.units.longest(words, at + 1)
+        at = at + 1 + found[0] if found is not None else 0
+    return at == len(words) > 0
+
+
 def _header(doc: Prepared, starts: list[int], a: int, b: int) -> tuple[str, list[Column]] | None:
     found = _cells(doc.text, a, b)
     if found is None or len(found[1]) < 3:
@@ -243,6 +261,8 @@ def _read_rows(
             continue
         name = _NAME_MARK.sub("", texts[name_at]) or texts[name_at]
         unit = texts[unit_col] if unit_col is not None and texts[unit_col] not in _DASHES else None
+        if unit_col is None and (bracket := _NAME_UNIT.search(name)) and _is_unit(doc, bracket[1]):
+            name, unit = name[: bracket.start()], bracket[1].strip()
 
         def figure(i: int, texts: list[str] = texts, unit: str | None = unit) -> _Cell | None:
             found = _figure(doc, texts[i])
