@@ -86,6 +86,10 @@ def slot_name(
     if (counted or (q.unit_kind == "measure" and not own)) and after:
         # "hoàn thành 3 km đường giao thông nông thôn": the noun after a measure names it.
         name = " ".join(x for x in (own, q.unit, after) if x)
+    elif own and q.is_percent and after and not _chain_has(doc, slot, "verbs."):
+        # "phường thu gom, xử lý 100% rác thải sinh hoạt": the share is the object of the
+        # verb before it, and the noun after it says of what.
+        name = f"{own} {after}"
     elif own:
         name = own
         if counted and (len(own.split()) <= 2 or not _holds_words(own, q.unit)):
@@ -109,6 +113,10 @@ def slot_name(
     if slot.subset and prev_name and not name.lower().startswith(prev_name.lower()):
         name = f"{prev_name} {name}"
     return _with_head(doc, clause, q.first, name)
+
+
+def _chain_has(doc: Prepared, slot: Slot, category: str) -> bool:
+    return any(has_prefix(tag_cats(doc, i), category) for i in range(*slot.chain))
 
 
 def _holds_words(name: str, unit: str | None) -> bool:
