@@ -105,6 +105,8 @@ class Lexicon:
     per: Trie
     multipliers: Trie
     number_words: dict[str, Decimal]
+    # "năm" is five only after these words ("nâng tổng số lên năm trường"); else a year.
+    number_word_after: dict[str, frozenset[str]]
     abbreviations: frozenset[str]
     traps: list[Trap]
     boilerplate: list[Trap]
@@ -158,6 +160,7 @@ def load_lexicon() -> Lexicon:
                 unit_kind[" ".join(key)] = table
     multipliers = Trie()
     number_words: dict[str, Decimal] = {}
+    number_word_after: dict[str, frozenset[str]] = {}
     for table, rows in _read("numbers").items():
         for row in rows:
             e = _entry(f"numbers.{table}", row)
@@ -166,6 +169,11 @@ def load_lexicon() -> Lexicon:
                 multipliers.add(split_words(fold_phrase(e.phrase)), e)
             elif table == "word" and e.value is not None:
                 number_words[fold_phrase(e.phrase)] = e.value
+                after = row.get("after")
+                if isinstance(after, list):
+                    number_word_after[fold_phrase(e.phrase)] = frozenset(
+                        fold_phrase(str(w)) for w in after
+                    )
     abbreviations: set[str] = set()
     for rows in _read("sentences").values():
         for row in rows:
@@ -200,6 +208,7 @@ def load_lexicon() -> Lexicon:
         per=per,
         multipliers=multipliers,
         number_words=number_words,
+        number_word_after=number_word_after,
         abbreviations=frozenset(abbreviations),
         traps=traps,
         boilerplate=boilerplate,

@@ -145,6 +145,9 @@ def _quantity_at(doc: Prepared, i: int, b: int) -> Quantity | None:
         value = doc.lexicon.number_words.get(words[i])
         if value is None or doc.trap_at(starts[i]) is not None:
             return None
+        after = doc.lexicon.number_word_after.get(words[i])
+        if after is not None and (i == 0 or words[i - 1] not in after):
+            return None
         unit = _unit_at(doc, i + 1)
         if unit is None or unit[1] != "count":
             return None

@@ -255,16 +255,20 @@ def build_results(
             continue
         own = _text(doc, slot.name_range)
         after = post_name(doc, slot)
+        cumulative = bool(items) and range_has(doc, *slot.chain, "verbs.cumulative")
         opens = (
             bool(own)
             or bool(slot.forced_name)
             or (bool(after) and (q.is_percent or q.unit_kind == "count"))
+            or cumulative
         )
         opened = not (not opens and items)
         if not opens and items:
             item = items[-1]
         else:
             name = slot_name(doc, slot, clause, items[-1].name if items else None)
+            if cumulative and name is not None and not own:
+                name = f"tổng số {name}"  # "…, nâng tổng số lên 5 trường"
             if name is None:
                 diagnostics.append(
                     Diagnostic(
