@@ -36,9 +36,14 @@ def post_name(doc: Prepared, slot: Slot, full: bool = False) -> str:
     while a < b and has_prefix(tag_cats(doc, a), "comparators.at_least"):
         t = doc.tag(a)
         a = t.end if t is not None else a + 1
-    cats = tag_cats(doc, a)
+    # "21 đoàn viên đã được kết nạp Đảng": an auxiliary is read past, not a cue that ends.
+    k = a
+    while k < b and "names.actor_end" in tag_cats(doc, k):
+        t = doc.tag(k)
+        k = t.end if t is not None else k + 1
+    cats = tag_cats(doc, k)
     # "1.250 lao động được giải quyết việc làm": "được" (a weak report sign) opens a name.
-    if a >= b or (has_prefix(cats, _NOT_A_NAME) and "modes.result_weak" not in cats):
+    if k >= b or (has_prefix(cats, _NOT_A_NAME) and "modes.result_weak" not in cats):
         return ""
     a2, b2 = trim(doc, a, b)
     # Stop before a comparison that is a basis, not part of the name.
