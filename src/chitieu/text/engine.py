@@ -65,10 +65,23 @@ _SKIP_MESSAGES = {
 }
 
 
+def _counts_next(doc: Prepared, k: int) -> bool:
+    """ "tổ chức Ngày hội tại 100% khu phố": a share of counted units after "tại" is how far
+    something reached, not a place."""
+    found = doc.lexicon.units.longest(doc.words, k) if k < len(doc.words) else None
+    if found is None:
+        return False
+    return doc.lexicon.unit_kind.get(" ".join(doc.words[k : k + found[0]])) == "count"
+
+
 def _keep(doc: Prepared, q: Quantity, diagnostics: list[Diagnostic]) -> bool:
     """Numbers that locate ("ở 3 khu vực") or carry no unit and no cue are not figures."""
     before = q.first - 1
-    if before >= 0 and "names.locative" in tag_cats(doc, before):
+    if (
+        before >= 0
+        and "names.locative" in tag_cats(doc, before)
+        and not (q.is_percent and _counts_next(doc, q.last))
+    ):
         diagnostics.append(
             Diagnostic(
                 (q.start, q.end),
