@@ -319,3 +319,34 @@ def test_without_a_unit_column_a_unit_in_brackets_after_the_name_is_the_unit(
         ("Thu nhập bình quân", Decimal(85), "triệu đồng/người/năm"),
         ("Tỷ lệ hộ nghèo (theo chuẩn mới)", Decimal(1), None),
     ]
+
+
+def test_a_docx_table_of_contents_is_not_read_as_figures(tmp_path: Path) -> None:
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    d = docx.Document()
+    toc = d.add_paragraph("Thu ngân sách\t12")  # "title<TAB>page" in a "TOC 1" paragraph
+    toc._p.get_or_add_pPr().append(parse_xml(f'<w:pStyle {nsdecls("w")} w:val="TOC1"/>'))
+    d.element.body.append(
+        parse_xml(
+            f"<w:sdt {nsdecls('w')}><w:sdtPr><w:docPartObj>"
+            '<w:docPartGallery w:val="Table of Contents"/></w:docPartObj></w:sdtPr>'
+            "<w:sdtContent><w:p><w:r><w:t>Thu nội địa</w:t></w:r><w:r><w:tab/></w:r>"
+            "<w:r><w:t>14</w:t></w:r></w:p></w:sdtContent></w:sdt>"
+        )
+    )
+    d.add_paragraph("Năm 2026 phấn đấu thu ngân sách đạt 1.310 tỷ đồng.")
+    d.element.body.append(  # any other content control is read through
+        parse_xml(
+            f"<w:sdt {nsdecls('w')}><w:sdtPr/><w:sdtContent><w:p><w:r>"
+            "<w:t>Tỷ lệ hộ nghèo giảm còn dưới 1%.</w:t></w:r></w:p></w:sdtContent></w:sdt>"
+        )
+    )
+    d.save(str(tmp_path / "toc.docx"))
+    text = read_document(tmp_path / "toc.docx")
+    assert text.split("\n") == [
+        "Năm 2026 phấn đấu thu ngân sách đạt 1.310 tỷ đồng.",
+        "Tỷ lệ hộ nghèo giảm còn dưới 1%.",
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Iterator
 from html.parser import HTMLParser
@@ -12,6 +13,7 @@ from chitieu.filesafety import file_problem
 from chitieu.text.doctables import GridCell, clean, clean_lines, table_lines
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_CONTENTS = re.compile(r"^(?:toc\d|tocheading$|tableofcontents$)")
 
 
 class DocumentError(Exception):
@@ -259,10 +261,27 @@ def _docx_cell(tc: Any, depth: int) -> GridCell:
 def _docx_children(element: Any) -> Iterator[Any]:
     """Children, looking through content controls and custom XML wrappers."""
     for child in element.iterchildren():
-        if _local(child.tag) in ("sdt", "customXml", "sdtContent"):
+        tag = _local(child.tag)
+        if tag == "sdt" and _is_contents(child):
+            continue
+        if tag in ("sdt", "customXml", "sdtContent"):
             yield from _docx_children(child)
         else:
             yield child
+
+
+def _is_contents(element: Any) -> bool:
+    """A table of contents (its "title ... page" lines would read as figures): a content
+    control of that gallery, or a paragraph in a "TOC n" style."""
+    for el in element.iter():
+        tag = _local(el.tag)
+        if tag in ("docPartGallery", "pStyle"):
+            value = str(el.get(f"{{{_W}}}val") or "").replace(" ", "").lower()
+            if _CONTENTS.match(value):
+                return True
+        if tag in ("sdtContent", "r"):  # past the properties
+            return False
+    return False
 
 
 def _docx_rows(tbl: Any, depth: int = 0) -> list[list[GridCell]]:
@@ -298,7 +317,8 @@ def _docx_blocks(body: Any) -> Iterator[str]:
     for child in _docx_children(body):
         tag = _local(child.tag)
         if tag == "p":
-            yield _docx_text(child)
+            if not _is_contents(child):
+                yield _docx_text(child)
         elif tag == "tbl":
             yield from table_lines(_docx_rows(child))
 
