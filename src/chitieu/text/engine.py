@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 
 from chitieu.text.clauses import Slot, build_slots
+from chitieu.text.criteria import drop_criteria
 from chitieu.text.cues import has_prefix, range_has, tag_cats
 from chitieu.text.fields import with_fields
 from chitieu.text.headlines import drop_headline_echoes
@@ -264,7 +265,7 @@ def extract(text: str) -> Extraction:
                 for q in mine
                 if _keep(doc, q, diagnostics) and not _share_of_targets(doc, q, diagnostics)
             ]
-            mine = _drop_starting_points(doc, mine, diagnostics)
+            mine = drop_criteria(doc, _drop_starting_points(doc, mine, diagnostics), diagnostics)
             slots = build_slots(doc, a, b, mine)
             counted = [q.first for q in counts]
             infos.append(
