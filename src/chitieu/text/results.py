@@ -254,6 +254,8 @@ def build_results(
             )
             continue
         own = _text(doc, slot.name_range)
+        if own and items and _continues_count(doc, slot, items[-1]):
+            own = ""  # "xóa 186 căn nhà tạm, nhà dột nát …, đạt 100% kế hoạch": the same figure
         after = post_name(doc, slot)
         cumulative = bool(items) and range_has(doc, *slot.chain, "verbs.cumulative")
         opens = (
@@ -404,6 +406,24 @@ def build_results(
 
 
 _NAME_NOISE = {"số", "tỷ", "lệ", "tổng", "làm", "có", "của", "các", "và", "được"}
+
+
+def _continues_count(doc: Prepared, slot: Slot, prev: _Item) -> bool:
+    """A % of plan whose own words only go on listing what the count before it counts
+    ("186 căn nhà tạm, nhà dột nát cho hộ nghèo, đạt 100% kế hoạch"): a plain noun phrase
+    (no verb, no indicator's head) sharing a word with that count's name."""
+    q = slot.q
+    if not (q.is_percent and prev.value is not None and prev.unit_kind == "count"):
+        return False
+    if prev.percent_of_target is not None or not starts_with_plan(doc, *slot.post_near):
+        return False
+    na, nb = slot.name_range
+    if any(has_prefix(tag_cats(doc, k), _NOT_A_NOUN) for k in range(na, nb)):
+        return False
+    return bool(_content_words(_text(doc, (na, nb))) & _content_words(prev.name))
+
+
+_NOT_A_NOUN = ("verbs.", "indicators.rate", "indicators.amount", "indicators.head", "modes.")
 
 
 def _content_words(name: str) -> set[str]:

@@ -185,6 +185,16 @@ def name_span(
             if trim(doc, after, nxt if nxt is not None else b)[0] < b:
                 verb = "increase" if "verbs.increase" in cats else "decrease"
                 i, end = after, nxt
+        elif (
+            "verbs.complete" in cats
+            and after < b
+            and not named_rate
+            and doc.kinds[after] == "word"
+            and not doc.tag(after)
+            and first_tag_in(doc, after, b, PREDICATE) is None
+        ):
+            # "xã đã hoàn thành xóa 186 căn nhà tạm": what was completed names the figure.
+            i, end = after, None
     na, nb = trim(doc, i, end if end is not None else b)
     while nb > na and (
         doc.tokens[nb - 1].kind == "num"
