@@ -18,6 +18,8 @@ _PREDICATE = (
     "status.",
     "summaries.",
 )
+# "…, thu ngân sách trên 50 tỷ đồng": after a comma, an indicator's head opens a new statement.
+_HEADS = ("indicators.rate", "indicators.amount", "indicators.head")
 # A criterion follows its count closely ("245 mô hình kinh tế của hội viên cho thu nhập từ").
 _MAX_GAP = 12
 
@@ -26,7 +28,14 @@ def _describes(doc: Prepared, count: Quantity, q: Quantity) -> bool:
     if q.first - count.last > _MAX_GAP:
         return False
     for k in range(count.last, q.first):
-        if doc.tokens[k].kind != "word" or has_prefix(tag_cats(doc, k), _PREDICATE):
+        # "87 trang trại, gia trại của hội viên cho thu nhập trên 1 tỷ đồng": a comma may list
+        # more nouns; any other mark, or a verb, ends the description.
+        if doc.tokens[k].text == ",":
+            if has_prefix(tag_cats(doc, k + 1), _HEADS):
+                return False
+        elif doc.tokens[k].kind != "word":
+            return False
+        if has_prefix(tag_cats(doc, k), _PREDICATE):
             return False
     end = min(len(doc.tokens), q.last + 2)
     return range_has(doc, count.last, end, "comparators.threshold")

@@ -88,6 +88,9 @@ def slot_name(
     if q.is_percent and exists and after:
         # "ấp 3 có 98% hộ gia đình đạt danh hiệu …": the counted noun after is the indicator.
         return _with_head(doc, clause, q.first, post_name(doc, slot, full=True) or after)
+    if counted and exists and not after:
+        # "có 87 trang trại, gia trại của hội viên cho thu nhập …": the list of what is counted.
+        after = post_name(doc, slot, full=True)
     if (counted or (q.unit_kind == "measure" and not own)) and after:
         # "hoàn thành 3 km đường giao thông nông thôn": the noun after a measure names it.
         name = " ".join(x for x in (own, q.unit, after) if x)
