@@ -103,8 +103,9 @@ def slot_name(
         if counted and (len(own.split()) <= 2 or not _holds_words(own, q.unit)):
             # "… ra quân làm sạch 36 tuyến phố": the counted noun says what was done.
             name = f"{own} {q.unit}"
-        elif q.unit_kind == "currency" and after and len(own.split()) <= 2:
-            # "vận động 1,2 tỷ đồng Quỹ Vì người nghèo": a bare verb, then what the money is.
+        elif q.unit_kind in ("currency", "measure") and after and len(own.split()) <= 2:
+            # "vận động 1,2 tỷ đồng Quỹ Vì người nghèo", "cứng hóa 18,5 km đường …": a bare
+            # verb, then what the amount is of.
             name = f"{own} {after}"
     elif q.is_percent and post_name(doc, slot, full=True):
         name = post_name(doc, slot, full=True)
