@@ -30,7 +30,13 @@ def drop_headline_echoes(
         for r in results
         if r.span[0] > end and r.value is not None
     ]
-    if not body:
+    # "Xã X: Phấn đấu năm 2027 có thêm 2 thôn …" above the same target in the body.
+    body_targets = [
+        (t.kind, t.comparator, t.value, t.value_max, t.unit, _words(t.name))
+        for t in targets
+        if t.span[0] > end
+    ]
+    if not body and not body_targets:
         return targets, results
 
     def echoed(span: tuple[int, int], value: object, unit: str | None, name: str) -> bool:
@@ -39,7 +45,16 @@ def drop_headline_echoes(
         words = _words(name)
         return any(v == value and u == unit and words & w for v, u, w in body)
 
+    def target_echoed(t: ExtractedTarget) -> bool:
+        if t.span[1] > end:
+            return False
+        key = (t.kind, t.comparator, t.value, t.value_max, t.unit)
+        words = _words(t.name)
+        return echoed(t.span, t.value, t.unit, t.name) or any(
+            b[:5] == key and words & b[5] for b in body_targets
+        )
+
     return (
-        [t for t in targets if not echoed(t.span, t.value, t.unit, t.name)],
+        [t for t in targets if not target_echoed(t)],
         [r for r in results if not echoed(r.span, r.value, r.unit, r.name)],
     )
