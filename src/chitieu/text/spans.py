@@ -53,7 +53,7 @@ def _is_intro(doc: Prepared, a: int, b: int) -> bool:
     return False
 
 
-_SCENE = ("modes.result", "references.period")
+_SCENE = ("modes.result", "modes.result_basis", "references.period")
 
 
 def _is_attribution(doc: Prepared, a: int, b: int) -> bool:
