@@ -4,16 +4,25 @@ Translate, then parse: normalise and tag cue phrases from grammar/vi (tokens.py)
 sentences and clauses, find the quantities, then decide per clause whether it sets targets or
 reports results, and read each quantity with the rules in targets.py / results.py /
 summaries.py.
+
+This module holds the sentence loop and the modes it carries from clause to clause; which
+numbers count as figures is in figure_filters.py, and the folding of items said twice in
+duplicates.py.
 """
 
 from __future__ import annotations
 
-import bisect
-
-from chitieu.text.clauses import Slot, build_slots
+from chitieu.text.clauses import build_slots
 from chitieu.text.criteria import drop_criteria
-from chitieu.text.cues import has_prefix, range_has, tag_cats
+from chitieu.text.cues import range_has
+from chitieu.text.duplicates import _dedupe, drop_restated, join_changes
 from chitieu.text.fields import with_fields
+from chitieu.text.figure_filters import (
+    _drop_starting_points,
+    _keep,
+    _restates,
+    _share_of_targets,
+)
 from chitieu.text.headlines import drop_headline_echoes
 from chitieu.text.items import (
     Diagnostic,
@@ -34,15 +43,8 @@ from chitieu.text.modes import (
     weak_result,
     year_mode,
 )
-from chitieu.text.naming import names_units
 from chitieu.text.quantities import Quantity, scan_quantities
-from chitieu.text.results import (
-    against_basis,
-    build_results,
-    drop_restated,
-    join_changes,
-    shares_verb,
-)
+from chitieu.text.results import build_results, shares_verb
 from chitieu.text.sentences import split_sentences
 from chitieu.text.summaries import (
     is_summary_quantity,
@@ -53,7 +55,7 @@ from chitieu.text.summaries import (
 )
 from chitieu.text.tables import read_tables
 from chitieu.text.targets import brings_own_head, build_targets, is_structure
-from chitieu.text.tokens import Prepared, prepare
+from chitieu.text.tokens import prepare
 
 _MODE_MESSAGES = {
     TARGET: "mệnh đề được đọc là chỉ tiêu đề ra",
@@ -64,158 +66,6 @@ _SKIP_MESSAGES = {
     "boilerplate": "dòng trình bày của trang web (menu, bộ đếm, chân trang)",
     "number": "không đọc được số",
 }
-
-
-def _counts_next(doc: Prepared, k: int) -> bool:
-    """ "tổ chức Ngày hội tại 100% khu phố": a share of counted units after "tại" is how far
-    something reached, not a place."""
-    found = doc.lexicon.units.longest(doc.words, k) if k < len(doc.words) else None
-    if found is None:
-        return False
-    return doc.lexicon.unit_kind.get(" ".join(doc.words[k : k + found[0]])) == "count"
-
-
-def _keep(doc: Prepared, q: Quantity, diagnostics: list[Diagnostic]) -> bool:
-    """Numbers that locate ("ở 3 khu vực") or carry no unit and no cue are not figures."""
-    before = q.first - 1
-    if (
-        before >= 0
-        and "names.locative" in tag_cats(doc, before)
-        and not (q.is_percent and _counts_next(doc, q.last))
-    ):
-        diagnostics.append(
-            Diagnostic(
-                (q.start, q.end),
-                "skip.locative",
-                doc.text[q.start : q.end],
-                "số chỉ nơi chốn/phạm vi, không phải số liệu",
-            )
-        )
-        return False
-    if q.unit_kind == "count" and names_units(doc, q.last):
-        diagnostics.append(
-            Diagnostic(
-                (q.start, q.end),
-                "skip.named_units",
-                doc.text[q.start : q.end],
-                "số đơn vị được nêu tên, không phải số liệu",
-            )
-        )
-        return False
-    if q.unit is None and q.total is None:
-        cats = tag_cats(doc, before) if before >= 0 else frozenset()
-        if not has_prefix(cats, ("comparators.", "verbs.")):
-            diagnostics.append(
-                Diagnostic(
-                    (q.start, q.end),
-                    "skip.no_unit",
-                    doc.text[q.start : q.end],
-                    "số không có đơn vị và không có từ chỉ số liệu đứng trước",
-                )
-            )
-            return False
-    return True
-
-
-def _share_of_targets(doc: Prepared, q: Quantity, diagnostics: list[Diagnostic]) -> bool:
-    """ "đạt 90,9% số chỉ tiêu Nghị quyết đề ra": the share of targets met restates a count."""
-    k = q.last + 1  # "số chỉ tiêu": the number of targets, not a plan
-    if (
-        q.is_percent
-        and k < len(doc.tokens)
-        and (
-            (doc.words[k - 1] == "số" and "summaries.set_noun" in tag_cats(doc, k))
-            # "hoàn thành 100% các chỉ tiêu": all the targets, not one indicator
-            or doc.words[k - 1 : k + 2] == ["các", "chỉ", "tiêu"]
-        )
-    ):
-        diagnostics.append(
-            Diagnostic(
-                (q.start, q.end),
-                "skip.share_of_targets",
-                doc.text[q.start : q.end],
-                "tỷ lệ chỉ tiêu đạt, đã có trong số liệu tổng hợp",
-            )
-        )
-        return True
-    return False
-
-
-def _restates(doc: Prepared, slot: Slot, counted: list[int], diagnostics: list[Diagnostic]) -> bool:
-    """ "17/19 chỉ tiêu đạt và vượt kế hoạch, chiếm 89,5%": a share with no name of its own
-    after a count of targets restates that count."""
-    j = bisect.bisect_left(counted, slot.q.first)
-    if not (slot.q.is_percent and j > 0):
-        return False
-    if slot.name_range[0] <= counted[j - 1] < slot.chain[0]:
-        # "3 chỉ tiêu chưa đạt nhưng đạt trên 90%": named by a count of targets, about them.
-        diagnostics.append(
-            Diagnostic(
-                (slot.q.start, slot.q.end),
-                "skip.share_of_targets",
-                doc.text[slot.q.start : slot.q.end],
-                "tỷ lệ chỉ tiêu đạt, đã có trong số liệu tổng hợp",
-            )
-        )
-        return True
-    last = max(counted[j - 1], slot.pre[0] - 1)  # look back no further than this slot's words
-    k = slot.chain[0] - 1
-    while k > last and doc.tokens[k].text != ",":
-        k -= 1
-    if k <= last or any(doc.tokens[i].kind == "word" for i in range(k + 1, slot.chain[0])):
-        return False
-    diagnostics.append(
-        Diagnostic(
-            (slot.q.start, slot.q.end),
-            "skip.share_of_targets",
-            doc.text[slot.q.start : slot.q.end],
-            "tỷ lệ chỉ tiêu đạt, đã có trong số liệu tổng hợp",
-        )
-    )
-    return True
-
-
-def _drop_starting_points(
-    doc: Prepared, qs: list[Quantity], diagnostics: list[Diagnostic]
-) -> list[Quantity]:
-    """ "từ 2,1% xuống còn 1,6%": only the level reached is a figure; "(tương đương 45 tỷ
-    đồng)" restates the figure before it."""
-    out: list[Quantity] = []
-    for k, q in enumerate(qs):
-        if (
-            q.first > 0
-            and "verbs.equivalent" in tag_cats(doc, q.first - 1)
-            and out
-            and not against_basis(doc, q)  # "tương đương 95,3% kế hoạch" is a % of plan
-        ):
-            diagnostics.append(
-                Diagnostic(
-                    (q.start, q.end),
-                    "skip.equivalent",
-                    doc.text[q.start : q.end],
-                    "cùng số liệu viết theo đơn vị khác",
-                )
-            )
-            continue
-        nxt = qs[k + 1] if k + 1 < len(qs) else None
-        if (
-            nxt is not None
-            and q.last < len(doc.tokens)
-            and nxt.first - q.last <= 6  # "từ 3,2% đầu nhiệm kỳ xuống còn 0,8%"
-            and range_has(doc, q.last, nxt.first, "verbs.from_to")
-            and all(doc.tokens[k].kind == "word" for k in range(q.last, nxt.first))
-        ):
-            diagnostics.append(
-                Diagnostic(
-                    (q.start, q.end),
-                    "skip.starting_point",
-                    doc.text[q.start : q.end],
-                    "mức xuất phát, không phải số liệu đạt được",
-                )
-            )
-            continue
-        out.append(q)
-    return out
 
 
 def extract(text: str) -> Extraction:
@@ -426,20 +276,3 @@ def _first_index(words: list[str], word: str, a: int, b: int) -> int | None:
         return words.index(word, a, max(a, b))
     except ValueError:
         return None
-
-
-def _dedupe[T: (ExtractedTarget, ExtractedResult)](items: list[T]) -> list[T]:
-    if len(items) < 2:
-        return list(items)  # nothing to compare: skip building the keys
-    seen: set[str] = set()
-    out: list[T] = []
-    for it in items:
-        d = it.to_dict()
-        d.pop("span", None)
-        # Items of one type give their fields in one order: the values' reprs are the key
-        # (what repr(sorted(d.items())) said, without sorting).
-        key = repr(tuple(d.values()))
-        if key not in seen:
-            seen.add(key)
-            out.append(it)
-    return out

@@ -8,7 +8,7 @@ import bisect
 from chitieu.text.clauses import Slot
 from chitieu.text.cues import has_prefix, range_has, tag_cats
 from chitieu.text.quantities import Quantity, scan_quantities
-from chitieu.text.results import signed_in_paren, starts_with_plan
+from chitieu.text.result_bases import signed_in_paren, starts_with_plan
 from chitieu.text.sentences import Sentence
 from chitieu.text.summaries import is_summary_quantity
 from chitieu.text.tokens import Prepared

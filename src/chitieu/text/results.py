@@ -1,18 +1,32 @@
 """Results from one clause. A number with its own name opens an item; a number without one
-adds to the item before it ("đạt 148% dự toán, … bằng 74% so với cùng kỳ")."""
+adds to the item before it ("đạt 148% dự toán, … bằng 74% so với cùng kỳ").
+
+This module holds the item-building loop and what it needs about earlier items; how a figure
+reads against its basis (plan, period, status) is in result_bases.py, and the folding of
+results said twice, across clauses, in duplicates.py.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 
 from chitieu.text.clauses import Slot
 from chitieu.text.cues import PREDICATE, first_tag_in, has_prefix, range_has, tag_cats
+from chitieu.text.duplicates import _content_words
 from chitieu.text.items import Diagnostic, ExtractedResult
-from chitieu.text.lexicon import split_words
 from chitieu.text.naming import _text, post_name, slot_name
-from chitieu.text.normalize import fold
 from chitieu.text.quantities import Quantity
+from chitieu.text.result_bases import (
+    _compare_words,
+    _compared_to_period,
+    _is_amount,
+    _plan_before_paren,
+    _plan_then_performed,
+    _status,
+    signed_in_paren,
+    starts_with_plan,
+)
 from chitieu.text.tokens import Prepared
 
 HUNDRED = Decimal(100)
@@ -34,29 +48,6 @@ class _Item:
     unnamed: bool = False  # named only by its basis ("so với cùng kỳ, tăng 15,2%")
 
 
-def starts_with_plan(doc: Prepared, a: int, b: int) -> bool:
-    """ "126,82% chỉ tiêu Nghị quyết", "100% so với nghị quyết": measured against a plan."""
-    if a >= b:
-        return False
-    cats = tag_cats(doc, a)
-    if "references.plan" in cats:
-        return True
-    if "references.compare" in cats:
-        t = doc.tag(a)
-        nxt = t.end if t is not None else a + 1
-        return nxt < b and "references.plan" in tag_cats(doc, nxt)
-    return False
-
-
-def against_basis(doc: Prepared, q: Quantity) -> bool:
-    """ "95,3% kế hoạch", "74% so với cùng kỳ": a percentage measured against a plan or a
-    period, whatever verb introduces it ("tương đương 95,3% kế hoạch năm")."""
-    if not q.is_percent:
-        return False
-    end = min(len(doc.tokens), q.last + 4)
-    return starts_with_plan(doc, q.last, end) or _compared_to_period(doc, q.last, end)
-
-
 def shares_verb(doc: Prepared, slots: list[Slot]) -> bool:
     """ "thu ngân sách ước đạt 65 tỷ đồng; chi ngân sách 142 tỷ đồng": a clause with no verb
     of its own before its first figure shares the estimate of the clause before (ellipsis)."""
@@ -75,99 +66,6 @@ _INDICATOR_HEADS = ("indicators.rate", "indicators.amount", "indicators.head")
 
 
 _OWN_VERB = (*PREDICATE, "verbs.", "modes.result", "modes.target", "modes.estimated")
-
-
-def _compared_to_period(doc: Prepared, a: int, b: int) -> bool:
-    """ "so với cùng kỳ", "so với năm 2024", or a bare "cùng kỳ"."""
-    if a >= b:
-        return False
-    cats = tag_cats(doc, a)
-    if "references.period" in cats and "modes.result_basis" in cats:
-        return True
-    if "references.compare" in cats:
-        t = doc.tag(a)
-        nxt = t.end if t is not None else a + 1
-        return nxt < b and "references.period" in tag_cats(doc, nxt)
-    return False
-
-
-def _plan_before_paren(doc: Prepared, slot: Slot) -> bool:
-    """ "vượt chỉ tiêu Bộ Công an giao (80%)": a bare figure in brackets right after plan words
-    quotes the target."""
-    first = slot.q.first
-    paren = next(
-        (i for i in range(first - 1, max(-1, first - 7), -1) if doc.tokens[i].text == "("), None
-    )
-    if paren is None or paren < slot.chain[0] - 1:
-        return False  # words other than cue words between the bracket and the figure
-    for i in range(paren - 1, max(-1, paren - 12), -1):
-        if doc.tokens[i].kind == "num" and doc.trap_at(doc.tokens[i].start) is None:
-            return False
-        if has_prefix(tag_cats(doc, i), ("references.plan", "status.")):
-            return True
-    return False
-
-
-def _compare_words(doc: Prepared, slot: Slot) -> str:
-    a, b = slot.post_near
-    if a < b and "references.compare" in tag_cats(doc, a):
-        return _text(doc, (a, b))
-    return ""
-
-
-def signed_in_paren(doc: Prepared, first: int) -> bool:
-    """ "giảm 21 vụ (-8,6%)": a signed percentage in brackets is the change."""
-    if first < 2:
-        return False
-    sign, paren = doc.tokens[first - 1], doc.tokens[first - 2]
-    return sign.text in ("-", "+") and sign.end == doc.tokens[first].start and paren.text == "("
-
-
-_STATUSES = (
-    ("status.exceeded", "exceeded"),
-    ("status.not_achieved", "not_achieved"),
-    ("status.achieved", "achieved"),
-)
-
-
-def _status(doc: Prepared, a: int, b: int) -> str | None:
-    keys = doc.keys
-    for i in range(max(a, 0), min(b, len(keys))):
-        cats = keys[i]
-        if "status." in cats:  # the file prefix: one lookup for the usual token
-            for key, status in _STATUSES:
-                if key in cats:
-                    return status
-    return None
-
-
-def _is_amount(doc: Prepared, name: str) -> bool:
-    words = list(split_words(fold(name)))
-    amount = False
-    for i in range(len(words)):
-        found = doc.lexicon.cues.longest(words, i)
-        if found is None:
-            continue
-        cats = found[1].categories
-        if "indicators.rate" in cats and i == 0:
-            return False
-        if "indicators.amount" in cats:
-            amount = True
-    return amount
-
-
-def _plan_then_performed(doc: Prepared, slot: Slot, nxt: Slot | None) -> bool:
-    """ "Chỉ tiêu thu ngân sách … là 50 tỷ đồng, thực hiện được 53,2 tỷ đồng": the first
-    figure, named by a plan word, is the plan; the one a reporting word introduces is done."""
-    if nxt is None or nxt.q.unit != slot.q.unit or slot.q.unit is None:
-        return False
-    starts = [slot.pre[0], slot.name_range[0]]
-    starts += [k + 1 for k in range(slot.pre[0], slot.q.first) if doc.tokens[k].text == ":"]
-    if not any("references.plan" in tag_cats(doc, k) for k in starts):
-        return False
-    return range_has(doc, nxt.full_pre[0], nxt.q.first, "modes.result") or range_has(
-        doc, nxt.full_pre[0], nxt.q.first, "verbs.performed"
-    )
 
 
 def _close(share: Decimal, stated: Decimal) -> bool:
@@ -405,9 +303,6 @@ def build_results(
     return out
 
 
-_NAME_NOISE = {"số", "tỷ", "lệ", "tổng", "làm", "có", "của", "các", "và", "được"}
-
-
 def _continues_count(doc: Prepared, slot: Slot, prev: _Item) -> bool:
     """A % of plan whose own words only go on listing what the count before it counts
     ("186 căn nhà tạm, nhà dột nát cho hộ nghèo, đạt 100% kế hoạch"): a plain noun phrase
@@ -426,91 +321,4 @@ def _continues_count(doc: Prepared, slot: Slot, prev: _Item) -> bool:
 _NOT_A_NOUN = ("verbs.", "indicators.rate", "indicators.amount", "indicators.head", "modes.")
 
 
-def _content_words(name: str) -> set[str]:
-    return {w for w in fold(name).split() if w not in _NAME_NOISE}
-
-
 _BASIS_WORDS = ("references.compare", "references.period", "modes.result_basis")
-
-
-def join_changes(results: list[ExtractedResult]) -> list[ExtractedResult]:
-    """ "…, làm chết 96 người; so với năm 2024, … số người chết giảm 12,7%": a change stated
-    apart (in a clause opening with "so với"), in the same sentence, belongs to the figure it
-    is about."""
-    out: list[ExtractedResult] = []
-    for r in results:
-        unnamed = r.rule == "result.apart_unnamed"
-        lone_change = (
-            r.rule in ("result.apart", "result.apart_unnamed")
-            and r.value is None
-            and r.percent_of_target is None
-            and r.change_percent is not None
-        )
-        if lone_change:
-            words = _content_words(r.name)
-            for k in range(len(out) - 1, max(-1, len(out) - 21), -1):
-                prev = out[k]
-                if prev.sentence != r.sentence:
-                    break
-                if (
-                    prev.value is not None
-                    and prev.change_percent is None
-                    and (unnamed or len(words & _content_words(prev.name)) >= 2)
-                ):
-                    name = prev.name if unnamed else r.name
-                    out[k] = replace(prev, name=name, change_percent=r.change_percent)
-                    break
-            else:
-                out.append(r)
-            continue
-        out.append(r)
-    return out
-
-
-_FIELDS = ("value", "unit", "percent_of_target", "change_percent", "status")
-
-
-def drop_restated(results: list[ExtractedResult]) -> list[ExtractedResult]:
-    """A headline that restates part of a result in the body ("…: thu ngân sách đạt 95% dự
-    toán" above "tổng thu ngân sách … đạt 152,3 tỷ đồng, đạt 95% dự toán, tăng 8%") is the
-    same result: keep the fuller one."""
-
-    def said(r: ExtractedResult) -> dict[str, object]:
-        return {f: getattr(r, f) for f in _FIELDS if getattr(r, f) is not None}
-
-    if len(results) > 400:
-        return results  # not one report with a headline: nothing to fold
-    # What each result says and its name's words, once: each is compared with ~120 others.
-    saids = [said(r) for r in results]
-    # "Says all I say and more" as a set test: a proper subset of (field, value) pairs. Values
-    # are Decimals and strings (hashable, equal ones hash alike); a NaN is never equal to
-    # itself, so a result holding one keeps the field-by-field comparison.
-    items = [frozenset(d.items()) if all(v == v for v in d.values()) else None for d in saids]
-    names = [_content_words(r.name) for r in results]
-    out: list[ExtractedResult] = []
-    for i, r in enumerate(results):
-        mine = saids[i]
-        my_items = items[i]
-        words = names[i]
-        restated = False
-        # Nearby results only: bounded work on hostile input, and a headline is near its body.
-        for j in range(max(0, i - 60), min(len(results), i + 60)):
-            if results[j] is r:
-                continue
-            theirs = saids[j]
-            if len(theirs) <= len(mine):
-                continue
-            their_items = items[j]
-            if my_items is not None and their_items is not None:
-                if not my_items < their_items:
-                    continue
-            elif any(theirs.get(k) != v for k, v in mine.items()):
-                continue
-            other_words = names[j]
-            shared = words & other_words
-            if shared and len(shared) >= 0.6 * min(len(words), len(other_words)):
-                restated = True
-                break
-        if not restated:
-            out.append(r)
-    return out

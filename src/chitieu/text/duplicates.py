@@ -1,0 +1,120 @@
+"""Items said twice, folded after every clause is read: exact duplicates, a change stated
+apart from its figure ("…; so với năm 2024, … giảm 12,7%"), and a headline that restates part
+of a result in the body.
+
+These look across clauses and sentences, unlike results.py which reads one clause; the
+reader (engine.py) runs them once over everything it found.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from chitieu.text.items import ExtractedResult, ExtractedTarget
+from chitieu.text.normalize import fold
+
+_NAME_NOISE = {"số", "tỷ", "lệ", "tổng", "làm", "có", "của", "các", "và", "được"}
+
+
+def _content_words(name: str) -> set[str]:
+    return {w for w in fold(name).split() if w not in _NAME_NOISE}
+
+
+def join_changes(results: list[ExtractedResult]) -> list[ExtractedResult]:
+    """ "…, làm chết 96 người; so với năm 2024, … số người chết giảm 12,7%": a change stated
+    apart (in a clause opening with "so với"), in the same sentence, belongs to the figure it
+    is about."""
+    out: list[ExtractedResult] = []
+    for r in results:
+        unnamed = r.rule == "result.apart_unnamed"
+        lone_change = (
+            r.rule in ("result.apart", "result.apart_unnamed")
+            and r.value is None
+            and r.percent_of_target is None
+            and r.change_percent is not None
+        )
+        if lone_change:
+            words = _content_words(r.name)
+            for k in range(len(out) - 1, max(-1, len(out) - 21), -1):
+                prev = out[k]
+                if prev.sentence != r.sentence:
+                    break
+                if (
+                    prev.value is not None
+                    and prev.change_percent is None
+                    and (unnamed or len(words & _content_words(prev.name)) >= 2)
+                ):
+                    name = prev.name if unnamed else r.name
+                    out[k] = replace(prev, name=name, change_percent=r.change_percent)
+                    break
+            else:
+                out.append(r)
+            continue
+        out.append(r)
+    return out
+
+
+_FIELDS = ("value", "unit", "percent_of_target", "change_percent", "status")
+
+
+def drop_restated(results: list[ExtractedResult]) -> list[ExtractedResult]:
+    """A headline that restates part of a result in the body ("…: thu ngân sách đạt 95% dự
+    toán" above "tổng thu ngân sách … đạt 152,3 tỷ đồng, đạt 95% dự toán, tăng 8%") is the
+    same result: keep the fuller one."""
+
+    def said(r: ExtractedResult) -> dict[str, object]:
+        return {f: getattr(r, f) for f in _FIELDS if getattr(r, f) is not None}
+
+    if len(results) > 400:
+        return results  # not one report with a headline: nothing to fold
+    # What each result says and its name's words, once: each is compared with ~120 others.
+    saids = [said(r) for r in results]
+    # "Says all I say and more" as a set test: a proper subset of (field, value) pairs. Values
+    # are Decimals and strings (hashable, equal ones hash alike); a NaN is never equal to
+    # itself, so a result holding one keeps the field-by-field comparison.
+    items = [frozenset(d.items()) if all(v == v for v in d.values()) else None for d in saids]
+    names = [_content_words(r.name) for r in results]
+    out: list[ExtractedResult] = []
+    for i, r in enumerate(results):
+        mine = saids[i]
+        my_items = items[i]
+        words = names[i]
+        restated = False
+        # Nearby results only: bounded work on hostile input, and a headline is near its body.
+        for j in range(max(0, i - 60), min(len(results), i + 60)):
+            if results[j] is r:
+                continue
+            theirs = saids[j]
+            if len(theirs) <= len(mine):
+                continue
+            their_items = items[j]
+            if my_items is not None and their_items is not None:
+                if not my_items < their_items:
+                    continue
+            elif any(theirs.get(k) != v for k, v in mine.items()):
+                continue
+            other_words = names[j]
+            shared = words & other_words
+            if shared and len(shared) >= 0.6 * min(len(words), len(other_words)):
+                restated = True
+                break
+        if not restated:
+            out.append(r)
+    return out
+
+
+def _dedupe[T: (ExtractedTarget, ExtractedResult)](items: list[T]) -> list[T]:
+    if len(items) < 2:
+        return list(items)  # nothing to compare: skip building the keys
+    seen: set[str] = set()
+    out: list[T] = []
+    for it in items:
+        d = it.to_dict()
+        d.pop("span", None)
+        # Items of one type give their fields in one order: the values' reprs are the key
+        # (what repr(sorted(d.items())) said, without sorting).
+        key = repr(tuple(d.values()))
+        if key not in seen:
+            seen.add(key)
+            out.append(it)
+    return out

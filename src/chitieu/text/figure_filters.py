@@ -1,0 +1,172 @@
+"""Which numbers in a clause are figures at all, before the reader decides target or result:
+numbers that locate ("ở 3 khu vực") or name units, bare numbers with no unit or cue, shares of
+targets met that restate a count ("chiếm 89,5%"), starting points ("từ 2,1% xuống còn 1,6%")
+and the same figure in another unit ("tương đương 45 tỷ đồng").
+
+Each filter that drops a number says why in a diagnostic. Split out of engine.py, which keeps
+the sentence loop that decides the mode of each clause.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from chitieu.text.clauses import Slot
+from chitieu.text.cues import has_prefix, range_has, tag_cats
+from chitieu.text.items import Diagnostic
+from chitieu.text.naming import names_units
+from chitieu.text.quantities import Quantity
+from chitieu.text.result_bases import against_basis
+from chitieu.text.tokens import Prepared
+
+
+def _counts_next(doc: Prepared, k: int) -> bool:
+    """ "tổ chức Ngày hội tại 100% khu phố": a share of counted units after "tại" is how far
+    something reached, not a place."""
+    found = doc.lexicon.units.longest(doc.words, k) if k < len(doc.words) else None
+    if found is None:
+        return False
+    return doc.lexicon.unit_kind.get(" ".join(doc.words[k : k + found[0]])) == "count"
+
+
+def _keep(doc: Prepared, q: Quantity, diagnostics: list[Diagnostic]) -> bool:
+    """Numbers that locate ("ở 3 khu vực") or carry no unit and no cue are not figures."""
+    before = q.first - 1
+    if (
+        before >= 0
+        and "names.locative" in tag_cats(doc, before)
+        and not (q.is_percent and _counts_next(doc, q.last))
+    ):
+        diagnostics.append(
+            Diagnostic(
+                (q.start, q.end),
+                "skip.locative",
+                doc.text[q.start : q.end],
+                "số chỉ nơi chốn/phạm vi, không phải số liệu",
+            )
+        )
+        return False
+    if q.unit_kind == "count" and names_units(doc, q.last):
+        diagnostics.append(
+            Diagnostic(
+                (q.start, q.end),
+                "skip.named_units",
+                doc.text[q.start : q.end],
+                "số đơn vị được nêu tên, không phải số liệu",
+            )
+        )
+        return False
+    if q.unit is None and q.total is None:
+        cats = tag_cats(doc, before) if before >= 0 else frozenset()
+        if not has_prefix(cats, ("comparators.", "verbs.")):
+            diagnostics.append(
+                Diagnostic(
+                    (q.start, q.end),
+                    "skip.no_unit",
+                    doc.text[q.start : q.end],
+                    "số không có đơn vị và không có từ chỉ số liệu đứng trước",
+                )
+            )
+            return False
+    return True
+
+
+def _share_of_targets(doc: Prepared, q: Quantity, diagnostics: list[Diagnostic]) -> bool:
+    """ "đạt 90,9% số chỉ tiêu Nghị quyết đề ra": the share of targets met restates a count."""
+    k = q.last + 1  # "số chỉ tiêu": the number of targets, not a plan
+    if (
+        q.is_percent
+        and k < len(doc.tokens)
+        and (
+            (doc.words[k - 1] == "số" and "summaries.set_noun" in tag_cats(doc, k))
+            # "hoàn thành 100% các chỉ tiêu": all the targets, not one indicator
+            or doc.words[k - 1 : k + 2] == ["các", "chỉ", "tiêu"]
+        )
+    ):
+        diagnostics.append(
+            Diagnostic(
+                (q.start, q.end),
+                "skip.share_of_targets",
+                doc.text[q.start : q.end],
+                "tỷ lệ chỉ tiêu đạt, đã có trong số liệu tổng hợp",
+            )
+        )
+        return True
+    return False
+
+
+def _restates(doc: Prepared, slot: Slot, counted: list[int], diagnostics: list[Diagnostic]) -> bool:
+    """ "17/19 chỉ tiêu đạt và vượt kế hoạch, chiếm 89,5%": a share with no name of its own
+    after a count of targets restates that count."""
+    j = bisect.bisect_left(counted, slot.q.first)
+    if not (slot.q.is_percent and j > 0):
+        return False
+    if slot.name_range[0] <= counted[j - 1] < slot.chain[0]:
+        # "3 chỉ tiêu chưa đạt nhưng đạt trên 90%": named by a count of targets, about them.
+        diagnostics.append(
+            Diagnostic(
+                (slot.q.start, slot.q.end),
+                "skip.share_of_targets",
+                doc.text[slot.q.start : slot.q.end],
+                "tỷ lệ chỉ tiêu đạt, đã có trong số liệu tổng hợp",
+            )
+        )
+        return True
+    last = max(counted[j - 1], slot.pre[0] - 1)  # look back no further than this slot's words
+    k = slot.chain[0] - 1
+    while k > last and doc.tokens[k].text != ",":
+        k -= 1
+    if k <= last or any(doc.tokens[i].kind == "word" for i in range(k + 1, slot.chain[0])):
+        return False
+    diagnostics.append(
+        Diagnostic(
+            (slot.q.start, slot.q.end),
+            "skip.share_of_targets",
+            doc.text[slot.q.start : slot.q.end],
+            "tỷ lệ chỉ tiêu đạt, đã có trong số liệu tổng hợp",
+        )
+    )
+    return True
+
+
+def _drop_starting_points(
+    doc: Prepared, qs: list[Quantity], diagnostics: list[Diagnostic]
+) -> list[Quantity]:
+    """ "từ 2,1% xuống còn 1,6%": only the level reached is a figure; "(tương đương 45 tỷ
+    đồng)" restates the figure before it."""
+    out: list[Quantity] = []
+    for k, q in enumerate(qs):
+        if (
+            q.first > 0
+            and "verbs.equivalent" in tag_cats(doc, q.first - 1)
+            and out
+            and not against_basis(doc, q)  # "tương đương 95,3% kế hoạch" is a % of plan
+        ):
+            diagnostics.append(
+                Diagnostic(
+                    (q.start, q.end),
+                    "skip.equivalent",
+                    doc.text[q.start : q.end],
+                    "cùng số liệu viết theo đơn vị khác",
+                )
+            )
+            continue
+        nxt = qs[k + 1] if k + 1 < len(qs) else None
+        if (
+            nxt is not None
+            and q.last < len(doc.tokens)
+            and nxt.first - q.last <= 6  # "từ 3,2% đầu nhiệm kỳ xuống còn 0,8%"
+            and range_has(doc, q.last, nxt.first, "verbs.from_to")
+            and all(doc.tokens[k].kind == "word" for k in range(q.last, nxt.first))
+        ):
+            diagnostics.append(
+                Diagnostic(
+                    (q.start, q.end),
+                    "skip.starting_point",
+                    doc.text[q.start : q.end],
+                    "mức xuất phát, không phải số liệu đạt được",
+                )
+            )
+            continue
+        out.append(q)
+    return out

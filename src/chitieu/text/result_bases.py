@@ -1,0 +1,133 @@
+"""How a result's figure is read against its basis: a plan ("95,3% kế hoạch" is a percent of
+target), a past period ("tăng 8% so với cùng kỳ" is a change), a status word ("vượt", "đạt").
+
+Split out of results.py so that the tests of a basis live apart from the loop that builds items
+(results.py), and so modes.py can ask "is this measured against a plan?" without importing
+the item builder.
+"""
+
+from __future__ import annotations
+
+from chitieu.text.clauses import Slot
+from chitieu.text.cues import has_prefix, range_has, tag_cats
+from chitieu.text.lexicon import split_words
+from chitieu.text.naming import _text
+from chitieu.text.normalize import fold
+from chitieu.text.quantities import Quantity
+from chitieu.text.tokens import Prepared
+
+
+def starts_with_plan(doc: Prepared, a: int, b: int) -> bool:
+    """ "126,82% chỉ tiêu Nghị quyết", "100% so với nghị quyết": measured against a plan."""
+    if a >= b:
+        return False
+    cats = tag_cats(doc, a)
+    if "references.plan" in cats:
+        return True
+    if "references.compare" in cats:
+        t = doc.tag(a)
+        nxt = t.end if t is not None else a + 1
+        return nxt < b and "references.plan" in tag_cats(doc, nxt)
+    return False
+
+
+def against_basis(doc: Prepared, q: Quantity) -> bool:
+    """ "95,3% kế hoạch", "74% so với cùng kỳ": a percentage measured against a plan or a
+    period, whatever verb introduces it ("tương đương 95,3% kế hoạch năm")."""
+    if not q.is_percent:
+        return False
+    end = min(len(doc.tokens), q.last + 4)
+    return starts_with_plan(doc, q.last, end) or _compared_to_period(doc, q.last, end)
+
+
+def _compared_to_period(doc: Prepared, a: int, b: int) -> bool:
+    """ "so với cùng kỳ", "so với năm 2024", or a bare "cùng kỳ"."""
+    if a >= b:
+        return False
+    cats = tag_cats(doc, a)
+    if "references.period" in cats and "modes.result_basis" in cats:
+        return True
+    if "references.compare" in cats:
+        t = doc.tag(a)
+        nxt = t.end if t is not None else a + 1
+        return nxt < b and "references.period" in tag_cats(doc, nxt)
+    return False
+
+
+def _plan_before_paren(doc: Prepared, slot: Slot) -> bool:
+    """ "vượt chỉ tiêu Bộ Công an giao (80%)": a bare figure in brackets right after plan words
+    quotes the target."""
+    first = slot.q.first
+    paren = next(
+        (i for i in range(first - 1, max(-1, first - 7), -1) if doc.tokens[i].text == "("), None
+    )
+    if paren is None or paren < slot.chain[0] - 1:
+        return False  # words other than cue words between the bracket and the figure
+    for i in range(paren - 1, max(-1, paren - 12), -1):
+        if doc.tokens[i].kind == "num" and doc.trap_at(doc.tokens[i].start) is None:
+            return False
+        if has_prefix(tag_cats(doc, i), ("references.plan", "status.")):
+            return True
+    return False
+
+
+def _compare_words(doc: Prepared, slot: Slot) -> str:
+    a, b = slot.post_near
+    if a < b and "references.compare" in tag_cats(doc, a):
+        return _text(doc, (a, b))
+    return ""
+
+
+def signed_in_paren(doc: Prepared, first: int) -> bool:
+    """ "giảm 21 vụ (-8,6%)": a signed percentage in brackets is the change."""
+    if first < 2:
+        return False
+    sign, paren = doc.tokens[first - 1], doc.tokens[first - 2]
+    return sign.text in ("-", "+") and sign.end == doc.tokens[first].start and paren.text == "("
+
+
+_STATUSES = (
+    ("status.exceeded", "exceeded"),
+    ("status.not_achieved", "not_achieved"),
+    ("status.achieved", "achieved"),
+)
+
+
+def _status(doc: Prepared, a: int, b: int) -> str | None:
+    keys = doc.keys
+    for i in range(max(a, 0), min(b, len(keys))):
+        cats = keys[i]
+        if "status." in cats:  # the file prefix: one lookup for the usual token
+            for key, status in _STATUSES:
+                if key in cats:
+                    return status
+    return None
+
+
+def _is_amount(doc: Prepared, name: str) -> bool:
+    words = list(split_words(fold(name)))
+    amount = False
+    for i in range(len(words)):
+        found = doc.lexicon.cues.longest(words, i)
+        if found is None:
+            continue
+        cats = found[1].categories
+        if "indicators.rate" in cats and i == 0:
+            return False
+        if "indicators.amount" in cats:
+            amount = True
+    return amount
+
+
+def _plan_then_performed(doc: Prepared, slot: Slot, nxt: Slot | None) -> bool:
+    """ "Chỉ tiêu thu ngân sách … là 50 tỷ đồng, thực hiện được 53,2 tỷ đồng": the first
+    figure, named by a plan word, is the plan; the one a reporting word introduces is done."""
+    if nxt is None or nxt.q.unit != slot.q.unit or slot.q.unit is None:
+        return False
+    starts = [slot.pre[0], slot.name_range[0]]
+    starts += [k + 1 for k in range(slot.pre[0], slot.q.first) if doc.tokens[k].text == ":"]
+    if not any("references.plan" in tag_cats(doc, k) for k in starts):
+        return False
+    return range_has(doc, nxt.full_pre[0], nxt.q.first, "modes.result") or range_has(
+        doc, nxt.full_pre[0], nxt.q.first, "verbs.performed"
+    )
