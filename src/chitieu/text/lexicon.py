@@ -77,15 +77,19 @@ class Trie:
 
     def longest(self, words: list[str], start: int) -> tuple[int, Trie] | None:
         """The longest phrase starting at words[start]: (length, node), or None."""
-        node, best, i = self, None, start
-        while i < len(words):
-            nxt = node.children.get(words[i])
-            if nxt is None:
+        # Called for every token after a number: locals, one dict lookup per step.
+        n = len(words)
+        children = self.children
+        best = None
+        i = start
+        while i < n:
+            node = children.get(words[i])
+            if node is None:
                 break
-            node = nxt
             i += 1
             if node.categories:
                 best = (i - start, node)
+            children = node.children
         return best
 
 
@@ -113,6 +117,10 @@ class Lexicon:
     # "Bài viết liên quan:": a heading whose lines below, up to a blank line, are link titles.
     link_headings: list[Trap]
     unit_kind: dict[str, str]  # folded unit phrase -> count/measure/currency/percent
+    # Each list above as one alternation: a line is tried once, not once per pattern (the
+    # patterns hold no back-references, so "any matches" and "the union matches" agree).
+    boilerplate_any: re.Pattern[str] | None = None
+    link_headings_any: re.Pattern[str] | None = None
 
     def entries_of(self, category: str) -> list[Entry]:
         return [e for e in self.entries if e.category == category]
@@ -214,4 +222,13 @@ def load_lexicon() -> Lexicon:
         boilerplate=boilerplate,
         link_headings=link_headings,
         unit_kind=unit_kind,
+        boilerplate_any=_union(boilerplate),
+        link_headings_any=_union(link_headings),
     )
+
+
+def _union(traps: list[Trap]) -> re.Pattern[str] | None:
+    """One pattern that matches where any of the traps' patterns matches (None: no traps)."""
+    if not traps:
+        return None
+    return re.compile("|".join(f"(?:{t.pattern.pattern})" for t in traps))

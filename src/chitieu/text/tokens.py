@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import partial
@@ -99,6 +100,11 @@ class Prepared:
         self.mask_starts = [m[0] for m in self.masked]
         self.tag_starts = [t.start for t in self.tags]
 
+    def _positions(self, wanted: Callable[[str], bool]) -> list[int]:
+        """Indexes of the words `wanted` accepts, in order, by C-level passes (no Python loop
+        over every token of the text)."""
+        return list(compress(range(len(self.words)), map(wanted, self.words)))
+
     def numbers_in(self, a: int, b: int) -> list[int]:
         """Indexes of the number tokens in [a, b), by binary search over all of them."""
         nums = self._numbers
@@ -153,7 +159,7 @@ class Prepared:
         """The first token at or after a that reads `text`, by binary search (cached list)."""
         at = self._token_positions.get(text)
         if at is None:
-            at = [i for i, w in enumerate(self.words) if w == text]
+            at = self._positions(text.__eq__)
             self._token_positions[text] = at
         j = bisect.bisect_left(at, a)
         return at[j] if j < len(at) else None
@@ -162,7 +168,7 @@ class Prepared:
         """The last ':' token in [a, b), by binary search over the ':' positions."""
         colons = self._colons
         if colons is None:
-            colons = [i for i, w in enumerate(self.words) if w == ":"]
+            colons = self._positions(":".__eq__)
             self._colons = colons
         j = bisect.bisect_left(colons, b) - 1
         return colons[j] if j >= 0 and colons[j] >= a else None
@@ -193,7 +199,7 @@ class Prepared:
         neither mark."""
         stops = self._stops
         if stops is None:
-            stops = [i for i, w in enumerate(self.words) if w == ":" or w == ";"]
+            stops = self._positions(_STOP_MARKS.__contains__)
             self._stops = stops
         j = bisect.bisect_left(stops, a)
         found = stops[j] if j < len(stops) else None
@@ -227,6 +233,7 @@ class Prepared:
         return " ".join(self.text[self.starts[a] : self.ends[b - 1]].split())
 
 
+_STOP_MARKS = frozenset((":", ";"))
 _NEWLINE = re.compile("\n")
 _NON_SPACE = re.compile(r"\S")
 # Every trap pattern is about a number: it is only looked for this close to a digit.
@@ -278,6 +285,9 @@ def _boilerplate(lexicon: Lexicon, folded: str) -> list[tuple[int, int]]:
     lines: list[tuple[int, int]] = []
     pos = 0
     in_links = False  # under "Bài viết liên quan:", up to a blank line
+    # One match per line and list (the patterns' union), not one per pattern.
+    heading = lexicon.link_headings_any
+    furniture = lexicon.boilerplate_any
     for line in folded.split("\n"):
         end = pos + len(line)
         if not line.strip():
@@ -285,10 +295,10 @@ def _boilerplate(lexicon: Lexicon, folded: str) -> list[tuple[int, int]]:
         elif len(line) <= 300:
             if in_links:
                 lines.append((pos, end))
-            elif any(t.pattern.match(line) for t in lexicon.link_headings):
+            elif heading is not None and heading.match(line):
                 lines.append((pos, end))
                 in_links = True
-            elif any(t.pattern.match(line) for t in lexicon.boilerplate):
+            elif furniture is not None and furniture.match(line):
                 lines.append((pos, end))
         pos = end + 1
     return lines
