@@ -99,6 +99,7 @@ class Trap:
     pattern: re.Pattern[str]
     example: str
     hint: re.Pattern[str] | None = None
+    needs: tuple[str, ...] = ()  # every match holds one of these strings (none: no check)
 
 
 @dataclass
@@ -194,6 +195,7 @@ def load_lexicon() -> Lexicon:
             re.compile(str(r["pattern"])),
             str(r["example"]),
             re.compile(str(r["hint"])) if "hint" in r else None,
+            tuple(str(x) for x in _list(r.get("needs"))),
         )
         for r in _read("traps").get("trap", [])
     ]
@@ -225,6 +227,10 @@ def load_lexicon() -> Lexicon:
         boilerplate_any=_union(boilerplate),
         link_headings_any=_union(link_headings),
     )
+
+
+def _list(value: object) -> list[object]:
+    return value if isinstance(value, list) else []
 
 
 def _union(traps: list[Trap]) -> re.Pattern[str] | None:

@@ -252,6 +252,13 @@ def _windows(scan: str) -> list[tuple[int, int]]:
     ]
 
 
+def _holds_any(scan: str, needles: tuple[str, ...]) -> bool:
+    for needle in needles:  # noqa: SIM110 (one or two needles: a loop beats a generator)
+        if needle in scan:
+            return True
+    return False
+
+
 def _mask(lexicon: Lexicon, scan: str) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     n = len(scan)
@@ -260,6 +267,8 @@ def _mask(lexicon: Lexicon, scan: str) -> list[tuple[int, int, str]]:
         windows = [(0, n)]  # dense figures: one pass is cheaper than many windows
     whole = [(0, n)]
     for trap in lexicon.traps:
+        if trap.needs and not _holds_any(scan, trap.needs):
+            continue  # no match can exist: its pattern is not run at all
         if trap.hint is not None and trap.hint.search(scan) is None:
             continue
         # A trap with a hint is rare enough to look for everywhere (it may hold no digit:
