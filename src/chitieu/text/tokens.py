@@ -372,7 +372,9 @@ def prepare(raw: str) -> Prepared:
     kinds = list(map(_KIND_OF.__getitem__, map(_FIRST_CHAR, words)))
     values: list[Decimal | None] = [None] * len(words)
     known = _VALUES
-    for i in [i for i, k in enumerate(kinds) if k == "num"]:
+    # The number tokens' indexes, by C-level passes; kept for Prepared.numbers_in.
+    numbers = list(compress(range(len(kinds)), map("num".__eq__, kinds)))
+    for i in numbers:
         word = words[i]
         value = known.get(word, _UNREAD)
         if value is _UNREAD:
@@ -389,7 +391,7 @@ def prepare(raw: str) -> Prepared:
         map(_make_token, zip(kinds, starts, ends, words, values, strict=True))
     )
     tags, tag_of, keys = _tag(lexicon, words)
-    return Prepared(
+    doc = Prepared(
         text,
         folded,
         tokens,
@@ -405,6 +407,8 @@ def prepare(raw: str) -> Prepared:
         starts=starts,
         ends=ends,
     )
+    doc._numbers = numbers
+    return doc
 
 
 _EMPTY: frozenset[str] = frozenset()
