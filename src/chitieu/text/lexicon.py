@@ -77,15 +77,19 @@ class Trie:
 
     def longest(self, words: list[str], start: int) -> tuple[int, Trie] | None:
         """The longest phrase starting at words[start]: (length, node), or None."""
-        node, best, i = self, None, start
-        while i < len(words):
-            nxt = node.children.get(words[i])
-            if nxt is None:
+        # Called for every token after a number: locals, one dict lookup per step.
+        n = len(words)
+        children = self.children
+        best = None
+        i = start
+        while i < n:
+            node = children.get(words[i])
+            if node is None:
                 break
-            node = nxt
             i += 1
             if node.categories:
                 best = (i - start, node)
+            children = node.children
         return best
 
 
@@ -95,6 +99,7 @@ class Trap:
     pattern: re.Pattern[str]
     example: str
     hint: re.Pattern[str] | None = None
+    needs: tuple[str, ...] = ()  # every match holds one of these strings (none: no check)
 
 
 @dataclass
@@ -113,6 +118,10 @@ class Lexicon:
     # "Bài viết liên quan:": a heading whose lines below, up to a blank line, are link titles.
     link_headings: list[Trap]
     unit_kind: dict[str, str]  # folded unit phrase -> count/measure/currency/percent
+    # Each list above as one alternation: a line is tried once, not once per pattern (the
+    # patterns hold no back-references, so "any matches" and "the union matches" agree).
+    boilerplate_any: re.Pattern[str] | None = None
+    link_headings_any: re.Pattern[str] | None = None
 
     def entries_of(self, category: str) -> list[Entry]:
         return [e for e in self.entries if e.category == category]
@@ -186,6 +195,7 @@ def load_lexicon() -> Lexicon:
             re.compile(str(r["pattern"])),
             str(r["example"]),
             re.compile(str(r["hint"])) if "hint" in r else None,
+            tuple(str(x) for x in _list(r.get("needs"))),
         )
         for r in _read("traps").get("trap", [])
     ]
@@ -214,4 +224,17 @@ def load_lexicon() -> Lexicon:
         boilerplate=boilerplate,
         link_headings=link_headings,
         unit_kind=unit_kind,
+        boilerplate_any=_union(boilerplate),
+        link_headings_any=_union(link_headings),
     )
+
+
+def _list(value: object) -> list[object]:
+    return value if isinstance(value, list) else []
+
+
+def _union(traps: list[Trap]) -> re.Pattern[str] | None:
+    """One pattern that matches where any of the traps' patterns matches (None: no traps)."""
+    if not traps:
+        return None
+    return re.compile("|".join(f"(?:{t.pattern.pattern})" for t in traps))

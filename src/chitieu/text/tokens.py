@@ -99,11 +99,16 @@ class Prepared:
         self.mask_starts = [m[0] for m in self.masked]
         self.tag_starts = [t.start for t in self.tags]
 
+    def _positions(self, wanted: frozenset[str]) -> list[int]:
+        """Indexes of the words in `wanted`, in order, by C-level passes (no Python loop over
+        every token). A set's __contains__, not str.__eq__: that wrapper is twice as slow."""
+        return list(compress(range(len(self.words)), map(wanted.__contains__, self.words)))
+
     def numbers_in(self, a: int, b: int) -> list[int]:
         """Indexes of the number tokens in [a, b), by binary search over all of them."""
         nums = self._numbers
         if nums is None:
-            nums = list(compress(range(len(self.kinds)), map("num".__eq__, self.kinds)))
+            nums = list(compress(range(len(self.kinds)), map(_NUM.__contains__, self.kinds)))
             self._numbers = nums
         return nums[bisect.bisect_left(nums, a) : bisect.bisect_left(nums, b)]
 
@@ -113,7 +118,7 @@ class Prepared:
         if found is None:
             # C-level passes: a text's numbers and its number words, merged in order.
             every = range(len(self.words))
-            nums = compress(every, map("num".__eq__, self.kinds))
+            nums = compress(every, map(_NUM.__contains__, self.kinds))
             named = compress(every, map(self.lexicon.number_words.__contains__, self.words))
             found = sorted({*nums, *named})
             self._number_starts = found
@@ -153,7 +158,7 @@ class Prepared:
         """The first token at or after a that reads `text`, by binary search (cached list)."""
         at = self._token_positions.get(text)
         if at is None:
-            at = [i for i, w in enumerate(self.words) if w == text]
+            at = self._positions(frozenset((text,)))
             self._token_positions[text] = at
         j = bisect.bisect_left(at, a)
         return at[j] if j < len(at) else None
@@ -162,7 +167,7 @@ class Prepared:
         """The last ':' token in [a, b), by binary search over the ':' positions."""
         colons = self._colons
         if colons is None:
-            colons = [i for i, w in enumerate(self.words) if w == ":"]
+            colons = self._positions(_COLON)
             self._colons = colons
         j = bisect.bisect_left(colons, b) - 1
         return colons[j] if j >= 0 and colons[j] >= a else None
@@ -193,7 +198,7 @@ class Prepared:
         neither mark."""
         stops = self._stops
         if stops is None:
-            stops = [i for i, w in enumerate(self.words) if w == ":" or w == ";"]
+            stops = self._positions(_STOP_MARKS)
             self._stops = stops
         j = bisect.bisect_left(stops, a)
         found = stops[j] if j < len(stops) else None
@@ -227,6 +232,9 @@ class Prepared:
         return " ".join(self.text[self.starts[a] : self.ends[b - 1]].split())
 
 
+_STOP_MARKS = frozenset((":", ";"))
+_COLON = frozenset((":",))
+_NUM = frozenset(("num",))
 _NEWLINE = re.compile("\n")
 _NON_SPACE = re.compile(r"\S")
 # Every trap pattern is about a number: it is only looked for this close to a digit.
@@ -245,6 +253,13 @@ def _windows(scan: str) -> list[tuple[int, int]]:
     ]
 
 
+def _holds_any(scan: str, needles: tuple[str, ...]) -> bool:
+    for needle in needles:  # noqa: SIM110 (one or two needles: a loop beats a generator)
+        if needle in scan:
+            return True
+    return False
+
+
 def _mask(lexicon: Lexicon, scan: str) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     n = len(scan)
@@ -253,6 +268,8 @@ def _mask(lexicon: Lexicon, scan: str) -> list[tuple[int, int, str]]:
         windows = [(0, n)]  # dense figures: one pass is cheaper than many windows
     whole = [(0, n)]
     for trap in lexicon.traps:
+        if trap.needs and not _holds_any(scan, trap.needs):
+            continue  # no match can exist: its pattern is not run at all
         if trap.hint is not None and trap.hint.search(scan) is None:
             continue
         # A trap with a hint is rare enough to look for everywhere (it may hold no digit:
@@ -278,6 +295,9 @@ def _boilerplate(lexicon: Lexicon, folded: str) -> list[tuple[int, int]]:
     lines: list[tuple[int, int]] = []
     pos = 0
     in_links = False  # under "Bài viết liên quan:", up to a blank line
+    # One match per line and list (the patterns' union), not one per pattern.
+    heading = lexicon.link_headings_any
+    furniture = lexicon.boilerplate_any
     for line in folded.split("\n"):
         end = pos + len(line)
         if not line.strip():
@@ -285,10 +305,10 @@ def _boilerplate(lexicon: Lexicon, folded: str) -> list[tuple[int, int]]:
         elif len(line) <= 300:
             if in_links:
                 lines.append((pos, end))
-            elif any(t.pattern.match(line) for t in lexicon.link_headings):
+            elif heading is not None and heading.match(line):
                 lines.append((pos, end))
                 in_links = True
-            elif any(t.pattern.match(line) for t in lexicon.boilerplate):
+            elif furniture is not None and furniture.match(line):
                 lines.append((pos, end))
         pos = end + 1
     return lines
@@ -353,7 +373,9 @@ def prepare(raw: str) -> Prepared:
     kinds = list(map(_KIND_OF.__getitem__, map(_FIRST_CHAR, words)))
     values: list[Decimal | None] = [None] * len(words)
     known = _VALUES
-    for i in [i for i, k in enumerate(kinds) if k == "num"]:
+    # The number tokens' indexes, by C-level passes; kept for Prepared.numbers_in.
+    numbers = list(compress(range(len(kinds)), map(_NUM.__contains__, kinds)))
+    for i in numbers:
         word = words[i]
         value = known.get(word, _UNREAD)
         if value is _UNREAD:
@@ -370,7 +392,7 @@ def prepare(raw: str) -> Prepared:
         map(_make_token, zip(kinds, starts, ends, words, values, strict=True))
     )
     tags, tag_of, keys = _tag(lexicon, words)
-    return Prepared(
+    doc = Prepared(
         text,
         folded,
         tokens,
@@ -386,6 +408,8 @@ def prepare(raw: str) -> Prepared:
         starts=starts,
         ends=ends,
     )
+    doc._numbers = numbers
+    return doc
 
 
 _EMPTY: frozenset[str] = frozenset()
