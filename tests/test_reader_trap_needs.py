@@ -56,3 +56,11 @@ def test_the_trap_still_masks_its_example_and_nothing_once_its_needed_strings_ar
     for n in trap.needs:
         text = text.replace(n, " ")
     assert all(name != trap.name for _, _, name in prepare(text).masked)
+
+
+def test_a_counter_shown_only_as_users_online_is_masked_too() -> None:
+    # The counter's hint once lacked "trực tuyến", so this phrase of its pattern never ran.
+    doc = prepare("Thống kê truy cập\nĐang trực tuyến: 125")
+    assert [name for _, _, name in doc.masked] == ["counter"]
+    doc = prepare("Đang trực tuyến: 125")
+    assert [name for _, _, name in doc.masked] == ["counter"]
