@@ -143,7 +143,12 @@ def extract(text: str) -> Extraction:
                 in_structure = True
             elif in_structure and brings_own_head(doc, a, b, slots):
                 in_structure = False  # "…; tỷ lệ đô thị hóa đạt 45%": the list has ended
-            res, tgt = cues[(a, b)]
+            res, tgt, running = cues[(a, b)]
+            if running and TARGET in (block_mode, sentence_mode):
+                # "cộng dồn giai đoạn 2026 - 2030 thu hút 5 dự án" in a list of targets: a
+                # running total over the period targets are set for is one of them.
+                ys = period_years(doc, a, b)
+                res = not (ys and target_year is not None and max(ys) >= target_year)
             recurrent = not (res or tgt) and range_has(doc, a, b, "modes.recurrent")
             weak = False
             if slots and not (res or tgt) and range_has(doc, a, b, "modes.event"):

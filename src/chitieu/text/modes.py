@@ -16,9 +16,25 @@ from chitieu.text.tokens import Prepared
 TARGET, RESULT = "target", "result"
 
 
-def mode_cues(doc: Prepared, a: int, b: int, covered: set[int]) -> tuple[bool, bool]:
+def mode_cues(doc: Prepared, a: int, b: int, covered: set[int]) -> tuple[bool, bool, bool]:
+    """(result, target, only a running total speaks): "cộng dồn giai đoạn 2026 - 2030 …" in
+    a list of targets reports nothing by itself; the third flag lets the list decide."""
     res, tgt, basis = mode_cues3(doc, a, b, covered)
-    return res or (basis and not tgt), tgt and not res
+    running = basis and not res and not tgt and _only_running_totals(doc, a, b)
+    return res or (basis and not tgt), tgt and not res, running
+
+
+def _only_running_totals(doc: Prepared, a: int, b: int) -> bool:
+    found = False
+    for j in range(bisect.bisect_left(doc.tag_starts, max(a, 0)), len(doc.tags)):
+        t = doc.tags[j]
+        if t.start >= b:
+            break
+        if "modes.result_basis" in t.categories:
+            if "modes.running_total" not in t.categories:
+                return False
+            found = True
+    return found
 
 
 def mode_cues3(doc: Prepared, a: int, b: int, covered: set[int]) -> tuple[bool, bool, bool]:
@@ -52,7 +68,7 @@ def mode_cues3(doc: Prepared, a: int, b: int, covered: set[int]) -> tuple[bool, 
     return res, tgt, basis
 
 
-Cues = dict[tuple[int, int], tuple[bool, bool]]
+Cues = dict[tuple[int, int], tuple[bool, bool, bool]]
 
 
 def clause_cues(doc: Prepared, sentences: list[Sentence]) -> Cues:
@@ -83,7 +99,7 @@ def doc_default(doc: Prepared, sentences: list[Sentence], cues: Cues) -> str:
             qs = scan_quantities(doc, a, b)
             if not qs:
                 continue
-            r, t = cues[(a, b)]
+            r, t, _ = cues[(a, b)]
             # Counting targets met ("đạt 6/7 chỉ tiêu") is reporting.
             r = r or any(is_summary_quantity(doc, q) for q in qs)
             res += r

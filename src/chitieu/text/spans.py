@@ -7,7 +7,12 @@ from chitieu.text.cues import PREDICATE, first_tag_in, has_prefix, tag_cats, tri
 from chitieu.text.tokens import Prepared
 
 # A first segment that only sets the scene ("Năm 2026, …", "Về xây dựng Đảng, …").
-_INTRO_WORDS = {"về", "theo", "tại", "sau", "qua", "đến", "tính", "cụ", "năm", "tuy", "ngoài"}
+# "mặc dù còn khó khăn, …", "với sự vào cuộc của …, …", "trong 9 tháng đầu năm 2026 vừa
+# qua, …": a segment opening with these sets the scene, however long.
+_INTRO_WORDS = {
+    *("về", "theo", "tại", "sau", "qua", "đến", "tính", "cụ", "năm", "tuy", "ngoài"),
+    *("mặc", "dù", "với", "nhờ", "trong"),
+}
 
 
 # A label that names a field of targets, not an indicator ("Lĩnh vực quốc phòng - an ninh:").
