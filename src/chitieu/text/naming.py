@@ -85,6 +85,7 @@ def slot_name(
         own = ""  # "phường tập trung phấn đấu hoàn thành 100% …": who sets, not what
     after = post_name(doc, slot)
     counted = q.unit_kind == "count" and bool(q.unit)
+    measure = q.unit_kind == "measure"
     exists = range_has(doc, slot.chain[0], slot.chain[1], "verbs.exist")
     if q.is_percent and exists and after:
         # "ấp 3 có 98% hộ gia đình đạt danh hiệu …": the counted noun after is the indicator.
@@ -104,9 +105,11 @@ def slot_name(
         if counted and (len(own.split()) <= 2 or not _holds_words(own, q.unit)):
             # "… ra quân làm sạch 36 tuyến phố": the counted noun says what was done.
             name = f"{own} {q.unit}"
-        elif q.unit_kind in ("currency", "measure") and after and len(own.split()) <= 2:
-            # "vận động 1,2 tỷ đồng Quỹ Vì người nghèo", "cứng hóa 18,5 km đường …": a bare
-            # verb, then what the amount is of.
+        elif after and len(own.split()) <= (
+            2 if q.unit_kind == "currency" else 3 if measure else 0
+        ):
+            # "vận động 1,2 tỷ đồng Quỹ Vì người nghèo", "cứng hóa 18,5 km đường …", "xây
+            # dựng mới 18.400 m² phòng học": a bare verb, then what the amount is of.
             name = f"{own} {after}"
     elif q.is_percent and post_name(doc, slot, full=True):
         name = post_name(doc, slot, full=True)
@@ -227,8 +230,10 @@ def _name_words(name: str) -> tuple[str, ...]:
 
 
 def is_lower_better(doc: Prepared, name: str) -> bool:
+    """A lower-is-better word in the name, and no reverser before or after it ("tỷ lệ cơ sở
+    gây ô nhiễm … được xử lý", "tỷ lệ người nghiện ma túy được cai nghiện")."""
     words = list(_name_words(name))
-    reversed_ = False
+    lower = False
     i = 0
     while i < len(words):
         found = doc.lexicon.cues.longest(words, i)
@@ -237,11 +242,11 @@ def is_lower_better(doc: Prepared, name: str) -> bool:
             continue
         length, node = found
         if "indicators.lower_reverser" in node.categories:
-            reversed_ = True
-        if "indicators.lower_is_better" in node.categories and not reversed_:
-            return True
+            return False
+        if "indicators.lower_is_better" in node.categories:
+            lower = True
         i += length
-    return False
+    return lower
 
 
 def shared_names(doc: Prepared, slot: Slot, name: str) -> list[str]:
