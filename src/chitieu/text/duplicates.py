@@ -35,7 +35,12 @@ def join_changes(results: list[ExtractedResult]) -> list[ExtractedResult]:
         )
         if lone_change:
             words = _content_words(r.name)
-            for k in range(len(out) - 1, max(-1, len(out) - 21), -1):
+            window = list(range(len(out) - 1, max(-1, len(out) - 21), -1))
+            if unnamed:
+                # "…, làm chết 71 người, bị thương 58 người; so với cùng kỳ giảm 14 vụ
+                # (-12,7%)": the count's unit says which figure changed.
+                window = _same_unit_first(out, window, r)
+            for k in window:
                 prev = out[k]
                 if prev.sentence != r.sentence:
                     break
@@ -52,6 +57,27 @@ def join_changes(results: list[ExtractedResult]) -> list[ExtractedResult]:
             continue
         out.append(r)
     return out
+
+
+def _same_unit_first(
+    out: list[ExtractedResult], window: list[int], r: ExtractedResult
+) -> list[int]:
+    """The figures of r's sentence, nearest first; first one whose name shares r's words
+    ("giảm 9 người chết" -> "làm chết 71 người"), else one whose unit ends r's name ("giảm
+    14 vụ" -> "96 vụ tai nạn giao thông")."""
+    words = fold(r.name).split()
+    content = _content_words(r.name)
+    ks = [k for k in window if out[k].sentence == r.sentence]
+    free = [k for k in ks if out[k].value is not None and out[k].change_percent is None]
+    named = [k for k in free if len(content & _content_words(out[k].name)) >= 2]
+    unit = [
+        k
+        for k in free
+        if out[k].unit
+        and fold(out[k].unit or "").split() == words[-len((out[k].unit or "").split()) :]
+    ]
+    best = (named or unit)[:1]
+    return best + [k for k in ks if k not in best]
 
 
 _FIELDS = ("value", "unit", "percent_of_target", "change_percent", "status")

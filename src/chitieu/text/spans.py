@@ -8,10 +8,11 @@ from chitieu.text.tokens import Prepared
 
 # A first segment that only sets the scene ("Năm 2026, …", "Về xây dựng Đảng, …").
 # "mặc dù còn khó khăn, …", "với sự vào cuộc của …, …", "trong 9 tháng đầu năm 2026 vừa
-# qua, …": a segment opening with these sets the scene, however long.
+# qua, …", "từ ngày 15/12/2024 đến 14/12/2025, …": a segment opening with these sets the
+# scene, however long.
 _INTRO_WORDS = {
     *("về", "theo", "tại", "sau", "qua", "đến", "tính", "cụ", "năm", "tuy", "ngoài"),
-    *("mặc", "dù", "với", "nhờ", "trong"),
+    *("mặc", "dù", "với", "nhờ", "trong", "từ"),
 }
 
 
