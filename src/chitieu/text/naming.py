@@ -96,6 +96,10 @@ def slot_name(
     if (counted or (q.unit_kind == "measure" and not own)) and after:
         # "hoàn thành 3 km đường giao thông nông thôn": the noun after a measure names it.
         name = " ".join(x for x in (own, q.unit, after) if x)
+    elif own and q.is_percent and after and _counts_what_moved(doc, slot):
+        # "chúng tôi đã kéo giảm 8,3% số vụ phạm tội …": who acted, the change, then the
+        # indicator it is of.
+        name = after
     elif own and q.is_percent and after and not _chain_has(doc, slot, "verbs."):
         # "phường thu gom, xử lý 100% rác thải sinh hoạt": the share is the object of the
         # verb before it, and the noun after it says of what.
@@ -129,6 +133,15 @@ def slot_name(
     if slot.subset and prev_name and not name.lower().startswith(prev_name.lower()):
         name = f"{prev_name} {name}"
     return _with_head(doc, clause, q.first, name)
+
+
+def _counts_what_moved(doc: Prepared, slot: Slot) -> bool:
+    """A tăng/giảm right before a percentage, and "số …" (a count) right after it."""
+    a = slot.post_near[0]
+    moved = range_has(doc, *slot.chain, "verbs.increase") or range_has(
+        doc, *slot.chain, "verbs.decrease"
+    )
+    return moved and a < len(doc.words) and doc.words[a] == "số"
 
 
 def _chain_has(doc: Prepared, slot: Slot, category: str) -> bool:
