@@ -144,3 +144,22 @@ def _dedupe[T: (ExtractedTarget, ExtractedResult)](items: list[T]) -> list[T]:
             seen.add(key)
             out.append(it)
     return out
+
+
+def complete_names(
+    targets: list[ExtractedTarget], results: list[ExtractedResult]
+) -> list[ExtractedTarget]:
+    """ "Năm 2025 … đón 9,2 triệu lượt khách du lịch …. Năm 2026, phấn đấu đón 10 triệu lượt
+    khách": a target in the unit of a result, whose name begins the result's name, is the same
+    indicator said shorter; it takes the full name."""
+    if not results or len(results) > 400:
+        return targets
+    by_unit: dict[str, list[str]] = {}
+    for r in results:
+        if r.unit and r.value is not None:
+            by_unit.setdefault(r.unit, []).append(r.name)
+    out: list[ExtractedTarget] = []
+    for t in targets:
+        longer = [n for n in by_unit.get(t.unit or "", ()) if n.startswith(t.name + " ")]
+        out.append(replace(t, name=longer[0]) if len(set(longer)) == 1 else t)
+    return out

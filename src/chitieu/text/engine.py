@@ -15,7 +15,7 @@ from __future__ import annotations
 from chitieu.text.clauses import build_slots
 from chitieu.text.criteria import drop_criteria
 from chitieu.text.cues import range_has
-from chitieu.text.duplicates import _dedupe, drop_restated, join_changes
+from chitieu.text.duplicates import _dedupe, complete_names, drop_restated, join_changes
 from chitieu.text.fields import with_fields
 from chitieu.text.figure_filters import (
     _drop_starting_points,
@@ -261,6 +261,7 @@ def extract(text: str) -> Extraction:
         elif raw_summaries:
             raw_summaries += named_apart(doc, s.start, s.end, s.index)
     results = join_changes(results)
+    targets = complete_names(targets, results)
     summaries: list[ExtractedSummary] = merge(raw_summaries)
     targets, results = drop_headline_echoes(
         doc.text, _dedupe(targets), drop_restated(_dedupe(results))
