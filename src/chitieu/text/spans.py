@@ -178,7 +178,7 @@ def name_span(
             i, lead = _skip_leading_cues(doc, t.end, b)
             verb = lead or verb
             break
-    i = _after_actor(doc, i, b)
+    i = _after_organisation(doc, _after_actor(doc, i, b), b)
     end = first_tag_in(doc, i, b, PREDICATE)
     if end is not None and end > i:
         # "Công an tỉnh kéo giảm tội phạm …": actor, verb, then the indicator.
@@ -254,6 +254,27 @@ def _after_actor(doc: Prepared, i: int, b: int) -> int:
         if nxt < limit and doc.kinds[nxt] == "word" and not doc.tag(nxt):
             return nxt
         return i
+    return i
+
+
+_PLACE_WORDS = {"xã", "phường", "tỉnh", "huyện", "thị", "trấn", "đặc", "khu", "thành", "phố"}
+
+
+def _after_organisation(doc: Prepared, i: int, b: int) -> int:
+    """ "Hội Cựu chiến binh xã Tân Phú vận động hội viên phát triển 25 trang trại": the
+    organisation (its name, its place, the place's proper name) acts; the indicator is what
+    follows, when a plain word (the action) comes before the figure."""
+    t = doc.tag(i) if i < b else None
+    if t is None or t.start != i or "names.organisation" not in t.categories:
+        return i
+    k = t.end
+    while k < b and doc.words[k] in _PLACE_WORDS:
+        k += 1
+    while k < b and doc.kinds[k] == "word" and doc.text[doc.tokens[k].start].isupper():
+        k += 1  # "Tân Phú"
+    stop = first_tag_in(doc, k, b, PREDICATE)
+    if k < (b if stop is None else stop) and doc.kinds[k] == "word":
+        return k
     return i
 
 
