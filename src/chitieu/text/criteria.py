@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from chitieu.text.cues import has_prefix, range_has, tag_cats
-from chitieu.text.items import Diagnostic
+from chitieu.text.items import Diagnostic, figure_diagnostic
 from chitieu.text.quantities import Quantity
 from chitieu.text.tokens import Prepared
 
@@ -57,10 +57,10 @@ def drop_criteria(
             and _describes(doc, prev, q)
         ):
             diagnostics.append(
-                Diagnostic(
-                    (q.start, q.end),
+                figure_diagnostic(
+                    doc.text,
+                    q,
                     "skip.criterion",
-                    doc.text[q.start : q.end],
                     "ngưỡng mô tả đối tượng được đếm, không phải số liệu",
                 )
             )

@@ -30,6 +30,7 @@ from chitieu.text.items import (
     ExtractedSummary,
     ExtractedTarget,
     Extraction,
+    figure_diagnostic,
 )
 from chitieu.text.modes import (
     RESULT,
@@ -154,10 +155,10 @@ def extract(text: str) -> Extraction:
             if slots and not (res or tgt) and range_has(doc, a, b, "modes.event"):
                 for sl in slots:
                     diagnostics.append(
-                        Diagnostic(
-                            (sl.q.start, sl.q.end),
+                        figure_diagnostic(
+                            doc.text,
+                            sl.q,
                             "skip.event",
-                            doc.text[sl.q.start : sl.q.end],
                             "số liệu của một sự kiện (trao quà, tham dự…), không phải chỉ tiêu",
                         )
                     )

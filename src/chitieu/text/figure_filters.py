@@ -13,7 +13,7 @@ import bisect
 
 from chitieu.text.clauses import Slot
 from chitieu.text.cues import has_prefix, range_has, tag_cats
-from chitieu.text.items import Diagnostic
+from chitieu.text.items import Diagnostic, figure_diagnostic
 from chitieu.text.naming import names_units
 from chitieu.text.quantities import Quantity
 from chitieu.text.result_bases import against_basis
@@ -38,21 +38,15 @@ def _keep(doc: Prepared, q: Quantity, diagnostics: list[Diagnostic]) -> bool:
         and not (q.is_percent and _counts_next(doc, q.last))
     ):
         diagnostics.append(
-            Diagnostic(
-                (q.start, q.end),
-                "skip.locative",
-                doc.text[q.start : q.end],
-                "số chỉ nơi chốn/phạm vi, không phải số liệu",
+            figure_diagnostic(
+                doc.text, q, "skip.locative", "số chỉ nơi chốn/phạm vi, không phải số liệu"
             )
         )
         return False
     if q.unit_kind == "count" and names_units(doc, q.last):
         diagnostics.append(
-            Diagnostic(
-                (q.start, q.end),
-                "skip.named_units",
-                doc.text[q.start : q.end],
-                "số đơn vị được nêu tên, không phải số liệu",
+            figure_diagnostic(
+                doc.text, q, "skip.named_units", "số đơn vị được nêu tên, không phải số liệu"
             )
         )
         return False
@@ -60,10 +54,10 @@ def _keep(doc: Prepared, q: Quantity, diagnostics: list[Diagnostic]) -> bool:
         cats = tag_cats(doc, before) if before >= 0 else frozenset()
         if not has_prefix(cats, ("comparators.", "verbs.")):
             diagnostics.append(
-                Diagnostic(
-                    (q.start, q.end),
+                figure_diagnostic(
+                    doc.text,
+                    q,
                     "skip.no_unit",
-                    doc.text[q.start : q.end],
                     "số không có đơn vị và không có từ chỉ số liệu đứng trước",
                 )
             )
@@ -84,10 +78,10 @@ def _share_of_targets(doc: Prepared, q: Quantity, diagnostics: list[Diagnostic])
         )
     ):
         diagnostics.append(
-            Diagnostic(
-                (q.start, q.end),
+            figure_diagnostic(
+                doc.text,
+                q,
                 "skip.share_of_targets",
-                doc.text[q.start : q.end],
                 "tỷ lệ chỉ tiêu đạt, đã có trong số liệu tổng hợp",
             )
         )
@@ -104,10 +98,10 @@ def _restates(doc: Prepared, slot: Slot, counted: list[int], diagnostics: list[D
     if slot.name_range[0] <= counted[j - 1] < slot.chain[0]:
         # "3 chỉ tiêu chưa đạt nhưng đạt trên 90%": named by a count of targets, about them.
         diagnostics.append(
-            Diagnostic(
-                (slot.q.start, slot.q.end),
+            figure_diagnostic(
+                doc.text,
+                slot.q,
                 "skip.share_of_targets",
-                doc.text[slot.q.start : slot.q.end],
                 "tỷ lệ chỉ tiêu đạt, đã có trong số liệu tổng hợp",
             )
         )
@@ -119,10 +113,10 @@ def _restates(doc: Prepared, slot: Slot, counted: list[int], diagnostics: list[D
     if k <= last or any(doc.tokens[i].kind == "word" for i in range(k + 1, slot.chain[0])):
         return False
     diagnostics.append(
-        Diagnostic(
-            (slot.q.start, slot.q.end),
+        figure_diagnostic(
+            doc.text,
+            slot.q,
             "skip.share_of_targets",
-            doc.text[slot.q.start : slot.q.end],
             "tỷ lệ chỉ tiêu đạt, đã có trong số liệu tổng hợp",
         )
     )
@@ -143,11 +137,8 @@ def _drop_starting_points(
             and not against_basis(doc, q)  # "tương đương 95,3% kế hoạch" is a % of plan
         ):
             diagnostics.append(
-                Diagnostic(
-                    (q.start, q.end),
-                    "skip.equivalent",
-                    doc.text[q.start : q.end],
-                    "cùng số liệu viết theo đơn vị khác",
+                figure_diagnostic(
+                    doc.text, q, "skip.equivalent", "cùng số liệu viết theo đơn vị khác"
                 )
             )
             continue
@@ -160,11 +151,8 @@ def _drop_starting_points(
             and all(doc.tokens[k].kind == "word" for k in range(q.last, nxt.first))
         ):
             diagnostics.append(
-                Diagnostic(
-                    (q.start, q.end),
-                    "skip.starting_point",
-                    doc.text[q.start : q.end],
-                    "mức xuất phát, không phải số liệu đạt được",
+                figure_diagnostic(
+                    doc.text, q, "skip.starting_point", "mức xuất phát, không phải số liệu đạt được"
                 )
             )
             continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol
 
 
 def _num(value: Decimal | None) -> int | float | None:
@@ -111,6 +111,18 @@ class Diagnostic:
             "text": self.text,
             "message": self.message,
         }
+
+
+class _Spanned(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+def figure_diagnostic(text: str, figure: _Spanned, rule: str, message: str) -> Diagnostic:
+    """Why one figure was skipped: its span and its words as written in `text`."""
+    return Diagnostic((figure.start, figure.end), rule, text[figure.start : figure.end], message)
 
 
 @dataclass(frozen=True)

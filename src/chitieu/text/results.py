@@ -14,7 +14,7 @@ from decimal import Decimal
 from chitieu.text.clauses import Slot
 from chitieu.text.cues import PREDICATE, first_tag_in, has_prefix, range_has, tag_cats
 from chitieu.text.duplicates import _content_words
-from chitieu.text.items import Diagnostic, ExtractedResult
+from chitieu.text.items import Diagnostic, ExtractedResult, figure_diagnostic
 from chitieu.text.naming import _text, post_name, slot_name
 from chitieu.text.quantities import Quantity
 from chitieu.text.result_bases import (
@@ -121,10 +121,10 @@ def build_results(
             if named:
                 slots[n + 1].forced_name = named
             diagnostics.append(
-                Diagnostic(
-                    (q.start, q.end),
+                figure_diagnostic(
+                    doc.text,
+                    q,
                     "result.quoted_target",
-                    doc.text[q.start : q.end],
                     "chỉ tiêu được nhắc lại trong báo cáo kết quả, không phải kết quả",
                 )
             )
@@ -143,10 +143,10 @@ def build_results(
             if st and items and items[-1].status is None:
                 items[-1].status = st
             diagnostics.append(
-                Diagnostic(
-                    (q.start, q.end),
+                figure_diagnostic(
+                    doc.text,
+                    q,
                     "result.quoted_target",
-                    doc.text[q.start : q.end],
                     "chỉ tiêu được nhắc lại trong báo cáo kết quả, không phải kết quả",
                 )
             )
@@ -171,11 +171,8 @@ def build_results(
                 name = f"tổng số {name}"  # "…, nâng tổng số lên 5 trường"
             if name is None:
                 diagnostics.append(
-                    Diagnostic(
-                        (q.start, q.end),
-                        "result.no_name",
-                        doc.text[q.start : q.end],
-                        "không xác định được tên chỉ tiêu",
+                    figure_diagnostic(
+                        doc.text, q, "result.no_name", "không xác định được tên chỉ tiêu"
                     )
                 )
                 continue
@@ -243,10 +240,10 @@ def build_results(
             item.value, item.unit, item.unit_kind = q.value, q.unit, q.unit_kind
         elif (inc or dec) and not q.is_percent:
             diagnostics.append(
-                Diagnostic(
-                    (q.start, q.end),
+                figure_diagnostic(
+                    doc.text,
+                    q,
                     "result.absolute_change",
-                    doc.text[q.start : q.end],
                     "mức tăng/giảm tuyệt đối, không phải tỷ lệ thay đổi",
                 )
             )

@@ -7,7 +7,7 @@ import bisect
 
 from chitieu.text.clauses import Slot
 from chitieu.text.cues import range_has, tag_cats
-from chitieu.text.items import Diagnostic, ExtractedTarget
+from chitieu.text.items import Diagnostic, ExtractedTarget, figure_diagnostic
 from chitieu.text.naming import basis_of, is_lower_better, shared_names, slot_name
 from chitieu.text.tokens import Prepared
 
@@ -46,12 +46,7 @@ def build_targets(
         name = slot_name(doc, slot, clause, prev_name)
         if name is None:
             diagnostics.append(
-                Diagnostic(
-                    (q.start, q.end),
-                    "target.no_name",
-                    doc.text[q.start : q.end],
-                    "không xác định được tên chỉ tiêu",
-                )
+                figure_diagnostic(doc.text, q, "target.no_name", "không xác định được tên chỉ tiêu")
             )
             continue
         chain = slot.chain
