@@ -31,6 +31,8 @@ from chitieu.text.tokens import Prepared
 
 HUNDRED = Decimal(100)
 
+_QUOTED_TARGET = "chỉ tiêu được nhắc lại trong báo cáo kết quả, không phải kết quả"
+
 
 @dataclass
 class _Item:
@@ -121,12 +123,7 @@ def build_results(
             if named:
                 slots[n + 1].forced_name = named
             diagnostics.append(
-                figure_diagnostic(
-                    doc.text,
-                    q,
-                    "result.quoted_target",
-                    "chỉ tiêu được nhắc lại trong báo cáo kết quả, không phải kết quả",
-                )
+                figure_diagnostic(doc.text, q, "result.quoted_target", _QUOTED_TARGET)
             )
             continue
         pre_a = slot.pre[0]
@@ -143,12 +140,7 @@ def build_results(
             if st and items and items[-1].status is None:
                 items[-1].status = st
             diagnostics.append(
-                figure_diagnostic(
-                    doc.text,
-                    q,
-                    "result.quoted_target",
-                    "chỉ tiêu được nhắc lại trong báo cáo kết quả, không phải kết quả",
-                )
+                figure_diagnostic(doc.text, q, "result.quoted_target", _QUOTED_TARGET)
             )
             continue
         own = _text(doc, slot.name_range)
