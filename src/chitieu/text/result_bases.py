@@ -21,14 +21,16 @@ def starts_with_plan(doc: Prepared, a: int, b: int) -> bool:
     """ "126,82% chỉ tiêu Nghị quyết", "100% so với nghị quyết": measured against a plan."""
     if a >= b:
         return False
-    cats = tag_cats(doc, a)
-    if "references.plan" in cats:
-        return True
-    if "references.compare" in cats:
-        t = doc.tag(a)
-        nxt = t.end if t is not None else a + 1
-        return nxt < b and "references.plan" in tag_cats(doc, nxt)
-    return False
+    return "references.plan" in tag_cats(doc, a) or _after_compare(doc, a, b, "references.plan")
+
+
+def _after_compare(doc: Prepared, a: int, b: int, category: str) -> bool:
+    """ "so với <category>": a comparing cue opens [a, b) and a `category` cue follows it."""
+    if "references.compare" not in tag_cats(doc, a):
+        return False
+    t = doc.tag(a)
+    nxt = t.end if t is not None else a + 1
+    return nxt < b and category in tag_cats(doc, nxt)
 
 
 def against_basis(doc: Prepared, q: Quantity) -> bool:
@@ -47,11 +49,7 @@ def _compared_to_period(doc: Prepared, a: int, b: int) -> bool:
     cats = tag_cats(doc, a)
     if "references.period" in cats and "modes.result_basis" in cats:
         return True
-    if "references.compare" in cats:
-        t = doc.tag(a)
-        nxt = t.end if t is not None else a + 1
-        return nxt < b and "references.period" in tag_cats(doc, nxt)
-    return False
+    return _after_compare(doc, a, b, "references.period")
 
 
 def _plan_before_paren(doc: Prepared, slot: Slot) -> bool:
