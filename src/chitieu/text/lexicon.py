@@ -202,14 +202,16 @@ def load_lexicon() -> Lexicon:
     # ">> Xem thêm: …", "» Tin liên quan": a pointer mark may open a furniture line.
     lead = r"\s*(?:[>»•*]+\s*)?"
     furniture = _read("boilerplate")
-    boilerplate = [
-        Trap(f"boilerplate{i}", re.compile(lead + str(r["pattern"])), str(r["example"]))
-        for i, r in enumerate(furniture.get("line", []))
-    ]
-    link_headings = [
-        Trap(f"links{i}", re.compile(lead + str(r["pattern"])), str(r["example"]))
-        for i, r in enumerate(furniture.get("links", []))
-    ]
+
+    def line_traps(kind: str, prefix: str) -> list[Trap]:
+        """Patterns a whole line of page furniture matches, after its leading marks."""
+        return [
+            Trap(f"{prefix}{i}", re.compile(lead + str(r["pattern"])), str(r["example"]))
+            for i, r in enumerate(furniture.get(kind, []))
+        ]
+
+    boilerplate = line_traps("line", "boilerplate")
+    link_headings = line_traps("links", "links")
     cues.freeze()
     return Lexicon(
         entries=entries,
