@@ -54,11 +54,19 @@ def _plan(qs: object) -> str:
             cur.execute("RESET enable_seqscan")
 
 
+def _index_conditions(plan: str) -> str:
+    return "\n".join(line for line in plan.splitlines() if "Index Cond" in line)
+
+
 @pytest.mark.django_db
 def test_queries_on_the_code_columns_still_use_their_indexes() -> None:
     _postgresql()
     approved = ResultVersion.objects.filter(state=ResultState.APPROVED, period_code="2025")
-    assert "scale_result_period_approved" in _plan(approved.values("target_id"))
+    # Which index serves it on empty tables varies with the server (PostgreSQL 18's skip scan
+    # took unique_result_version in CI, led by target_id): what the collation must not break
+    # is that the C-collated period_code is still compared inside an index.
+    plan = _plan(approved.values("target_id"))
+    assert "period_code" in _index_conditions(plan), plan
     by_code = TargetEvaluation.objects.filter(year=2025, code="KT01").values(
         "province_id", "status"
     )
@@ -69,7 +77,7 @@ def test_queries_on_the_code_columns_still_use_their_indexes() -> None:
         cur.execute("DROP INDEX scale_eval_prov")
     plan = _plan(by_code)
     # The code condition is an index condition: the C-collated column still matches its index.
-    assert "scale_eval_year_code" in plan and "code" in plan.split("Index Cond")[1], plan
+    assert "scale_eval_year_code" in plan and "code" in _index_conditions(plan), plan
     versions = ResultVersion.objects.filter(target_id=1, period_code="2025", state="approved")
     assert "Index" in _plan(versions)
 
