@@ -240,3 +240,54 @@ def _union(traps: list[Trap]) -> re.Pattern[str] | None:
     if not traps:
         return None
     return re.compile("|".join(f"(?:{t.pattern.pattern})" for t in traps))
+
+
+@dataclass(frozen=True)
+class WordEntry:
+    """A word of name_words.toml with its example and the effect the example shows."""
+
+    category: str  # "name_words.<table>", e.g. "name_words.intro"
+    word: str  # folded
+    example: str
+    name: str | None = None  # the indicator's name read from the example
+    joins: str | None = None  # the value of the figure a change stated apart joins
+
+
+@dataclass(frozen=True)
+class NameWords:
+    """Single words the name rules look at one token at a time (name_words.toml): not cue
+    phrases, so they stay out of the tagger and its categories."""
+
+    entries: tuple[WordEntry, ...]
+    intro: frozenset[str]  # open a scene-setting segment ("Mặc dù …, …")
+    field_label: frozenset[str]  # open a field label ("Lĩnh vực …:")
+    noise: frozenset[str]  # ignored when two names are compared
+    place: frozenset[str]  # place words after an organisation ("Hội Nông dân xã …")
+
+
+@cache
+def load_name_words() -> NameWords:
+    """name_words.toml, folded like the text's words (read apart from load_lexicon: a small
+    file that modules bind at import, without building the tries)."""
+    entries = tuple(
+        WordEntry(
+            category=f"name_words.{table}",
+            word=fold_phrase(str(row["word"])),
+            example=str(row["example"]),
+            name=str(row["name"]) if "name" in row else None,
+            joins=str(row["joins"]) if "joins" in row else None,
+        )
+        for table, rows in _read("name_words").items()
+        for row in rows
+    )
+
+    def words(table: str) -> frozenset[str]:
+        return frozenset(e.word for e in entries if e.category == f"name_words.{table}")
+
+    return NameWords(
+        entries=entries,
+        intro=words("intro"),
+        field_label=words("field_label"),
+        noise=words("noise"),
+        place=words("place"),
+    )

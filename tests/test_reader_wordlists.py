@@ -1,0 +1,86 @@
+"""Every word of grammar/vi/name_words.toml shows its effect in its example, and the effect is
+lost without the word.
+
+These words are not cue phrases (the tagger never sees them), so test_grammar_examples.py,
+which checks tags, cannot run them. Here each example is read twice: with the tables as they
+are (the effect the entry states must show), then with the entry's word taken out of the set the
+reader uses (the effect must be gone): an example that would pass without its word proves
+nothing about it.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from chitieu.numbers import parse_number
+from chitieu.text import duplicates, extract, spans
+from chitieu.text.lexicon import WordEntry, load_name_words
+from chitieu.text.normalize import fold_phrase
+
+WORDS = load_name_words()
+# Where the reader binds each table: (module, global name).
+BOUND = {
+    "name_words.intro": (spans, "_INTRO_WORDS"),
+    "name_words.field_label": (spans, "_FIELD_WORDS"),
+    "name_words.place": (spans, "_PLACE_WORDS"),
+    "name_words.noise": (duplicates, "_NAME_NOISE"),
+}
+
+
+def _id(e: WordEntry) -> str:
+    return f"{e.category}:{e.word}"
+
+
+def _names(text: str) -> list[str]:
+    ex = extract(text)
+    return [t.name for t in ex.targets] + [r.name for r in ex.results]
+
+
+def _joined(text: str) -> list[Decimal | None]:
+    """The values of the results that carry a change in percent."""
+    return [r.value for r in extract(text).results if r.change_percent is not None]
+
+
+def _shows_effect(e: WordEntry) -> bool:
+    if e.joins is not None:
+        return _joined(e.example) == [parse_number(e.joins)]
+    return e.name in _names(e.example)
+
+
+def test_the_reader_uses_the_tables_sets() -> None:
+    for category, (module, attr) in BOUND.items():
+        table = category.split(".", 1)[1]
+        assert getattr(module, attr) is getattr(WORDS, table), attr
+
+
+def test_every_table_has_entries_and_each_entry_states_one_effect() -> None:
+    assert {e.category for e in WORDS.entries} == set(BOUND)
+    for e in WORDS.entries:
+        assert fold_phrase(e.word).split() == [e.word], e  # one word, as the reader sees it
+        assert (e.name is None) != (e.joins is None), e
+        assert (e.joins is not None) == (e.category == "name_words.noise"), e
+        assert e.word in fold_phrase(e.example).split(), e
+
+
+@pytest.mark.parametrize("entry", WORDS.entries, ids=_id)
+def test_each_word_shows_its_effect_in_its_example(entry: WordEntry) -> None:
+    assert _shows_effect(entry), (entry.name or entry.joins, _names(entry.example))
+
+
+@pytest.mark.parametrize("entry", WORDS.entries, ids=_id)
+def test_each_example_loses_its_effect_without_its_word(
+    entry: WordEntry, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    module, attr = BOUND[entry.category]
+    monkeypatch.setattr(module, attr, getattr(module, attr) - {entry.word})
+    assert not _shows_effect(entry), (entry.word, _names(entry.example))
+
+
+def test_tone_placement_of_a_word_does_not_matter() -> None:
+    # "Ngoài" folds to "ngòai" in the text; the table's "ngoài" is folded the same way.
+    assert "ngòai" in WORDS.intro
+    assert "kết nạp đảng viên mới" in _names(
+        "Ngoài các nhiệm vụ thường xuyên của tổ chức cơ sở đảng, kết nạp 45 đảng viên mới."
+    )
