@@ -16,8 +16,11 @@ import pytest
 
 from chitieu.numbers import parse_number
 from chitieu.text import duplicates, extract, spans
-from chitieu.text.lexicon import WordEntry, load_name_words
+from chitieu.text.lexicon import Entry, WordEntry, load_lexicon, load_name_words
 from chitieu.text.normalize import fold_phrase
+from chitieu.text.quantities import scan_quantities
+from chitieu.text.sentences import split_sentences
+from chitieu.text.tokens import prepare
 
 WORDS = load_name_words()
 # Where the reader binds each table: (module, global name).
@@ -84,3 +87,41 @@ def test_tone_placement_of_a_word_does_not_matter() -> None:
     assert "kết nạp đảng viên mới" in _names(
         "Ngoài các nhiệm vụ thường xuyên của tổ chức cơ sở đảng, kết nạp 45 đảng viên mới."
     )
+
+
+# Two word lists of other tables that the reader reads one word at a time: the range joiners
+# of numbers.toml and the article words of sentences.toml. Their own examples are run by
+# test_grammar_examples.py (the range joiners) and here (the article words); here each also
+# loses its effect without its word.
+LEXICON = load_lexicon()
+JOINERS = LEXICON.entries_of("numbers.range_joiner")
+NUMBERED = LEXICON.entries_of("sentences.numbered")
+
+
+def _ranges(text: str) -> list[Decimal | None]:
+    doc = prepare(text)
+    return [q.value_max for q in scan_quantities(doc, 0, len(doc.tokens))]
+
+
+def _sentences(text: str) -> int:
+    return len(split_sentences(prepare(text)))
+
+
+@pytest.mark.parametrize("entry", JOINERS, ids=lambda e: e.phrase)
+def test_each_range_joiner_makes_no_range_without_it(
+    entry: Entry, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert any(v is not None for v in _ranges(entry.example))
+    word = fold_phrase(entry.phrase)
+    monkeypatch.setattr(LEXICON, "range_joiners", LEXICON.range_joiners - {word})
+    assert all(v is None for v in _ranges(entry.example))
+
+
+@pytest.mark.parametrize("entry", NUMBERED, ids=lambda e: e.phrase)
+def test_each_article_word_keeps_its_number_in_the_sentence(
+    entry: Entry, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert _sentences(entry.example) == 1
+    word = fold_phrase(entry.phrase)
+    monkeypatch.setattr(LEXICON, "numbered", LEXICON.numbered - {word})
+    assert _sentences(entry.example) == 2

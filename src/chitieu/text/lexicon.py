@@ -122,6 +122,10 @@ class Lexicon:
     # patterns hold no back-references, so "any matches" and "the union matches" agree).
     boilerplate_any: re.Pattern[str] | None = None
     link_headings_any: re.Pattern[str] | None = None
+    # One word between two numbers that makes them a range ("6,5-7%", "từ 6,5 đến 7%").
+    range_joiners: frozenset[str] = frozenset()
+    # Words before a number and "." that number an article ("Điều 1. Thông qua …").
+    numbered: frozenset[str] = frozenset()
 
     def entries_of(self, category: str) -> list[Entry]:
         return [e for e in self.entries if e.category == category]
@@ -170,12 +174,15 @@ def load_lexicon() -> Lexicon:
     multipliers = Trie()
     number_words: dict[str, Decimal] = {}
     number_word_after: dict[str, frozenset[str]] = {}
+    range_joiners: set[str] = set()
     for table, rows in _read("numbers").items():
         for row in rows:
             e = _entry(f"numbers.{table}", row)
             entries.append(e)
             if table == "multiplier":
                 multipliers.add(split_words(fold_phrase(e.phrase)), e)
+            elif table == "range_joiner":
+                range_joiners.add(fold_phrase(e.phrase))
             elif table == "word" and e.value is not None:
                 number_words[fold_phrase(e.phrase)] = e.value
                 after = row.get("after")
@@ -184,11 +191,12 @@ def load_lexicon() -> Lexicon:
                         fold_phrase(str(w)) for w in after
                     )
     abbreviations: set[str] = set()
-    for rows in _read("sentences").values():
+    numbered: set[str] = set()
+    for table, rows in _read("sentences").items():
         for row in rows:
-            e = _entry("sentences.abbreviation", row)
+            e = _entry(f"sentences.{table}", row)
             entries.append(e)
-            abbreviations.add(fold_phrase(e.phrase))
+            (numbered if table == "numbered" else abbreviations).add(fold_phrase(e.phrase))
     traps = [
         Trap(
             str(r["name"]),
@@ -228,6 +236,8 @@ def load_lexicon() -> Lexicon:
         unit_kind=unit_kind,
         boilerplate_any=_union(boilerplate),
         link_headings_any=_union(link_headings),
+        range_joiners=frozenset(range_joiners),
+        numbered=frozenset(numbered),
     )
 
 
