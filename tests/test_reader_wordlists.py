@@ -1,5 +1,5 @@
-"""Every word of grammar/vi/name_words.toml shows its effect in its example, and the effect is
-lost without the word.
+"""Every word of grammar/vi/name_words.toml (and of the one-word lists numbers.range_joiner and
+sentences.numbered) shows its effect in its example, and the effect is lost without the word.
 
 These words are not cue phrases (the tagger never sees them), so test_grammar_examples.py,
 which checks tags, cannot run them. Here each example is read twice: with the tables as they
