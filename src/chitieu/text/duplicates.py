@@ -11,9 +11,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from chitieu.text.items import ExtractedResult, ExtractedTarget
+from chitieu.text.lexicon import load_name_words
 from chitieu.text.normalize import fold
 
-_NAME_NOISE = {"số", "tỷ", "lệ", "tổng", "làm", "có", "của", "các", "và", "được"}
+# Words that do not count when two names are compared (name_words.toml, `noise`).
+_NAME_NOISE = load_name_words().noise
 
 
 def _content_words(name: str) -> set[str]:

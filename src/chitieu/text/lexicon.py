@@ -122,6 +122,10 @@ class Lexicon:
     # patterns hold no back-references, so "any matches" and "the union matches" agree).
     boilerplate_any: re.Pattern[str] | None = None
     link_headings_any: re.Pattern[str] | None = None
+    # One word between two numbers that makes them a range ("6,5-7%", "từ 6,5 đến 7%").
+    range_joiners: frozenset[str] = frozenset()
+    # Words before a number and "." that number an article ("Điều 1. Thông qua …").
+    numbered: frozenset[str] = frozenset()
 
     def entries_of(self, category: str) -> list[Entry]:
         return [e for e in self.entries if e.category == category]
@@ -170,12 +174,15 @@ def load_lexicon() -> Lexicon:
     multipliers = Trie()
     number_words: dict[str, Decimal] = {}
     number_word_after: dict[str, frozenset[str]] = {}
+    range_joiners: set[str] = set()
     for table, rows in _read("numbers").items():
         for row in rows:
             e = _entry(f"numbers.{table}", row)
             entries.append(e)
             if table == "multiplier":
                 multipliers.add(split_words(fold_phrase(e.phrase)), e)
+            elif table == "range_joiner":
+                range_joiners.add(fold_phrase(e.phrase))
             elif table == "word" and e.value is not None:
                 number_words[fold_phrase(e.phrase)] = e.value
                 after = row.get("after")
@@ -184,11 +191,12 @@ def load_lexicon() -> Lexicon:
                         fold_phrase(str(w)) for w in after
                     )
     abbreviations: set[str] = set()
-    for rows in _read("sentences").values():
+    numbered: set[str] = set()
+    for table, rows in _read("sentences").items():
         for row in rows:
-            e = _entry("sentences.abbreviation", row)
+            e = _entry(f"sentences.{table}", row)
             entries.append(e)
-            abbreviations.add(fold_phrase(e.phrase))
+            (numbered if table == "numbered" else abbreviations).add(fold_phrase(e.phrase))
     traps = [
         Trap(
             str(r["name"]),
@@ -228,6 +236,8 @@ def load_lexicon() -> Lexicon:
         unit_kind=unit_kind,
         boilerplate_any=_union(boilerplate),
         link_headings_any=_union(link_headings),
+        range_joiners=frozenset(range_joiners),
+        numbered=frozenset(numbered),
     )
 
 
@@ -240,3 +250,54 @@ def _union(traps: list[Trap]) -> re.Pattern[str] | None:
     if not traps:
         return None
     return re.compile("|".join(f"(?:{t.pattern.pattern})" for t in traps))
+
+
+@dataclass(frozen=True)
+class WordEntry:
+    """A word of name_words.toml with its example and the effect the example shows."""
+
+    category: str  # "name_words.<table>", e.g. "name_words.intro"
+    word: str  # folded
+    example: str
+    name: str | None = None  # the indicator's name read from the example
+    joins: str | None = None  # the value of the figure a change stated apart joins
+
+
+@dataclass(frozen=True)
+class NameWords:
+    """Single words the name rules look at one token at a time (name_words.toml): not cue
+    phrases, so they stay out of the tagger and its categories."""
+
+    entries: tuple[WordEntry, ...]
+    intro: frozenset[str]  # open a scene-setting segment ("Mặc dù …, …")
+    field_label: frozenset[str]  # open a field label ("Lĩnh vực …:")
+    noise: frozenset[str]  # ignored when two names are compared
+    place: frozenset[str]  # place words after an organisation ("Hội Nông dân xã …")
+
+
+@cache
+def load_name_words() -> NameWords:
+    """name_words.toml, folded like the text's words (read apart from load_lexicon: a small
+    file that modules bind at import, without building the tries)."""
+    entries = tuple(
+        WordEntry(
+            category=f"name_words.{table}",
+            word=fold_phrase(str(row["word"])),
+            example=str(row["example"]),
+            name=str(row["name"]) if "name" in row else None,
+            joins=str(row["joins"]) if "joins" in row else None,
+        )
+        for table, rows in _read("name_words").items()
+        for row in rows
+    )
+
+    def words(table: str) -> frozenset[str]:
+        return frozenset(e.word for e in entries if e.category == f"name_words.{table}")
+
+    return NameWords(
+        entries=entries,
+        intro=words("intro"),
+        field_label=words("field_label"),
+        noise=words("noise"),
+        place=words("place"),
+    )

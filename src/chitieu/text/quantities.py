@@ -170,7 +170,7 @@ def _quantity_at(doc: Prepared, i: int, b: int) -> Quantity | None:
         total is None
         and k + 1 < n
         and k < b + 3
-        and words[k] in ("-", "đến", "tới")
+        and words[k] in doc.lexicon.range_joiners  # numbers.toml
         and _same_line(doc, k - 1, k + 1)
     ):
         cand = _number_at(doc, k + 1)

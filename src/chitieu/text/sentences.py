@@ -45,13 +45,10 @@ def _wrapped(doc: Prepared, i: int) -> bool:
     )
 
 
-_NUMBERED = {"điều", "mục", "chương", "phần", "khoản"}
-
-
 def _numbering(doc: Prepared, i: int) -> bool:
     """Token i (a number before ".") numbers a list item or an article."""
     tok = doc.tokens[i]
-    if i > 0 and doc.tokens[i - 1].text in _NUMBERED:
+    if i > 0 and doc.tokens[i - 1].text in doc.lexicon.numbered:  # sentences.toml
         return True
     return doc.opens_line(tok.start) and len(tok.text) <= 2
 

@@ -4,20 +4,19 @@ introductory segment, past leading cue words, up to the first predicate."""
 from __future__ import annotations
 
 from chitieu.text.cues import PREDICATE, first_tag_in, has_prefix, tag_cats, trim
+from chitieu.text.lexicon import load_name_words
 from chitieu.text.tokens import Prepared
 
 # A first segment that only sets the scene ("Năm 2026, …", "Về xây dựng Đảng, …").
 # "mặc dù còn khó khăn, …", "với sự vào cuộc của …, …", "trong 9 tháng đầu năm 2026 vừa
-# qua, …", "từ ngày 15/12/2024 đến 14/12/2025, …": a segment opening with these sets the
-# scene, however long.
-_INTRO_WORDS = {
-    *("về", "theo", "tại", "sau", "qua", "đến", "tính", "cụ", "năm", "tuy", "ngoài"),
-    *("mặc", "dù", "với", "nhờ", "trong", "từ"),
-}
+# qua, …", "từ ngày 15/12/2024 đến 14/12/2025, …": a segment opening with these words
+# (name_words.toml, `intro`) sets the scene, however long.
+_INTRO_WORDS = load_name_words().intro
 
 
-# A label that names a field of targets, not an indicator ("Lĩnh vực quốc phòng - an ninh:").
-_FIELD_WORDS = {"về", "lĩnh", "khối", "nhóm"}
+# A label that names a field of targets, not an indicator ("Lĩnh vực quốc phòng - an ninh:"):
+# name_words.toml, `field_label`.
+_FIELD_WORDS = load_name_words().field_label
 
 
 def _has_word(doc: Prepared, a: int, b: int) -> bool:
@@ -257,7 +256,8 @@ def _after_actor(doc: Prepared, i: int, b: int) -> int:
     return i
 
 
-_PLACE_WORDS = {"xã", "phường", "tỉnh", "huyện", "thị", "trấn", "đặc", "khu", "thành", "phố"}
+# Place words between an organisation and its place's name (name_words.toml, `place`).
+_PLACE_WORDS = load_name_words().place
 
 
 def _after_organisation(doc: Prepared, i: int, b: int) -> int:
