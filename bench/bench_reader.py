@@ -1,8 +1,21 @@
-"""Reader throughput on one core: MB/s over the golden-case corpus (dense: a figure in nearly
-every sentence), over real articles, and the time for 1 MB of adversarial text (digits, cue
-words, no punctuation). Prints figures; asserts nothing.
+"""Reader throughput on one core (goal: >= 1 MB/s). Prints figures; asserts nothing.
+
+- golden corpus, passage by passage and joined into one long document: the golden-case
+  passages (tests/cases) plus the two sample articles. Nearly every sentence holds a figure,
+  the densest text there is, so these lines show the reader's cost per figure (a floor).
+- real articles: the two real sample articles in /work/shared/seeds (conference news, prose
+  between the figures).
+- whole documents: bench/corpus, eight whole documents written for this project (resolutions,
+  a provincial year-end report, a commune report, a congress political report, a department
+  report with a pasted table, a budget final-accounts resolution, two news articles): what
+  users paste or upload, hence the throughput users see.
+- adversarial: 1 MB of digits and cue words with no punctuation, the worst case for time.
+
 Each figure is the best of 3 runs in CPU time, with its ratio to plain `re` tokenization of
-the same text (a machine-independent yardstick when the machine is shared and noisy).
+the same text (a machine-independent yardstick when the machine is shared and noisy). Under
+each corpus line a density line says how much there is to read in it: number tokens per KB
+and the reader's extracted items (targets + results + summaries) per KB, KB = 1000 bytes of
+UTF-8, counted once over the distinct texts, so that a fast figure on sparse text shows as such.
 
     .venv/bin/python bench/bench_reader.py
 """
@@ -20,6 +33,7 @@ from chitieu.text import extract
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = Path("/work/shared/seeds")
+CORPUS = ROOT / "bench" / "corpus"
 
 
 def corpus_passages() -> list[str]:
@@ -64,6 +78,21 @@ def _cpu(fn: Callable[[], object], repeat: int = 3) -> float:
 
 
 _WORDS = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|\S")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _density(texts: list[str]) -> str:
+    """Number tokens and extracted items per KB of the distinct texts (not timed)."""
+    kb = sum(len(t.encode("utf-8")) for t in texts) / 1000
+    numbers = sum(len(_NUMBER.findall(t)) for t in texts)
+    items = 0
+    for t in texts:
+        found = extract(t)
+        items += len(found.targets) + len(found.results) + len(found.summaries)
+    return (
+        f"  density: {numbers / kb:.1f} number tokens/KB, {items / kb:.2f} items/KB"
+        f" ({numbers} numbers, {items} items in {kb:.1f} KB)"
+    )
 
 
 def _baseline(texts: list[str]) -> None:
@@ -91,6 +120,7 @@ def main() -> None:
         f"throughput, passage by passage: {mb / elapsed:.2f} MB/s ({elapsed:.2f} s CPU, "
         f"{elapsed / base:.0f}x plain re tokenization)"
     )
+    print(_density(passages))
     # The same text as documents of realistic length (tens of KB, like a report or a page).
     joined = "\n\n".join(passages)
     reps = max(1, 2_000_000 // max(1, len(joined.encode("utf-8"))))
@@ -98,9 +128,10 @@ def main() -> None:
     base = _cpu(lambda: _baseline([joined] * reps))
     mb = reps * len(joined.encode("utf-8")) / 1_000_000
     print(
-        f"throughput, {len(joined) // 1000} KB documents: {mb / elapsed:.2f} MB/s "
+        f"throughput, {len(joined.encode('utf-8')) // 1000} KB documents: {mb / elapsed:.2f} MB/s "
         f"({elapsed:.2f} s CPU, {elapsed / base:.0f}x plain re tokenization)"
     )
+    print(_density([joined]))
     # Real articles: the two sample articles (conference news, as journalists and offices write
     # them), prose between the figures. The case corpus above is denser than any real text:
     # nearly every sentence of it holds a figure, and the reader's cost is per figure.
@@ -116,6 +147,21 @@ def main() -> None:
             f" repeated): {mb / elapsed:.2f} MB/s ({elapsed:.2f} s CPU,"
             f" {elapsed / base:.0f}x plain re tokenization)"
         )
+        print(_density(articles))
+    # Whole documents: what users paste or upload (bench/corpus/README.md).
+    documents = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]
+    if documents:
+        size = sum(len(d.encode("utf-8")) for d in documents)
+        reps = max(1, 2_000_000 // size)
+        elapsed = _cpu(lambda: [extract(d) for _ in range(reps) for d in documents])
+        base = _cpu(lambda: _baseline(documents * reps))
+        mb = reps * size / 1_000_000
+        print(
+            f"throughput, whole documents (bench/corpus, {len(documents)} files, {size // 1000} KB,"
+            f" repeated): {mb / elapsed:.2f} MB/s ({elapsed:.2f} s CPU,"
+            f" {elapsed / base:.0f}x plain re tokenization)"
+        )
+        print(_density(documents))
     text = adversarial()
     start = time.perf_counter()
     cpu = _cpu(lambda: extract(text), repeat=1)
@@ -125,6 +171,7 @@ def main() -> None:
         f"adversarial 1 MB (digits, cue words, no punctuation): {wall:.2f} s "
         f"({cpu:.2f} s CPU, {cpu / base:.0f}x plain re tokenization)"
     )
+    print(_density([text]))
 
 
 if __name__ == "__main__":
