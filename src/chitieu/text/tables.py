@@ -26,6 +26,7 @@ from chitieu.text.items import ExtractedResult, ExtractedTarget
 from chitieu.text.lexicon import split_words
 from chitieu.text.naming import is_lower_better
 from chitieu.text.normalize import fold_phrase
+from chitieu.text.subrows import HEADING_CATS, RowName, label_rank, name_rows
 from chitieu.text.tokens import Prepared
 
 HUNDRED = Decimal(100)
@@ -38,11 +39,9 @@ _SEPARATOR = re.compile(r"\t|\||  ")
 _MAX_CELLS = 40
 _ORDINAL = re.compile(r"^(?:stt|tt|số tt|số thứ tự)$")
 _DASHES = {"", "-", "x", "—", "..."}
-# A sub-row's list mark before its name: "- Thu nội địa", "+ Lúa", "a) Thu nội địa".
 # A unit in brackets at the end of a name, when the table has no unit column: "Thu ngân sách
 # (tỷ đồng)", "Tỷ lệ hộ nghèo (%)".
 _NAME_UNIT = re.compile(r"\s*\(([^()]{1,30})\)$")
-_NAME_MARK = re.compile(r"^(?:[-+*•–—]+\s*|[a-zđ]\)\s+|\d{1,2}(?:\.\d{1,2})*[.)]\s+)")
 
 
 @dataclass
@@ -163,7 +162,9 @@ def _is_unit(doc: Prepared, text: str) -> bool:
     return at == len(words) > 0
 
 
-def _header(doc: Prepared, starts: list[int], a: int, b: int) -> tuple[str, list[Column]] | None:
+def _header(
+    doc: Prepared, starts: list[int], a: int, b: int
+) -> tuple[str, list[Column], int | None] | None:
     found = _cells(doc.text, a, b)
     if found is None or len(found[1]) < 3:
         return None
@@ -179,7 +180,7 @@ def _header(doc: Prepared, starts: list[int], a: int, b: int) -> tuple[str, list
         cols[first] = Column(None)
     if not any(c.role in ("actual", "plan") for c in cols):
         return None
-    return sep, cols
+    return sep, cols, 0 if first else None
 
 
 def _could_head(line: str) -> bool:
@@ -213,7 +214,7 @@ def read_tables(doc: Prepared) -> Tables:
         head = _header(doc, token_starts, a, b)
         if head is None:
             continue
-        sep, cols = head
+        sep, cols, label_col = head
         rows = []
         j = k + 1
         while j < n:
@@ -224,7 +225,7 @@ def read_tables(doc: Prepared) -> Tables:
             j += 1
         if rows:
             out.lines.append((a, bounds(j - 1)[1] + 1))
-            _read_rows(doc, cols, rows, out)
+            _read_rows(doc, token_starts, sep, cols, label_col, rows, out)
             done = j - 1
     return out
 
@@ -232,8 +233,25 @@ def read_tables(doc: Prepared) -> Tables:
 _Cell = tuple[Decimal, Decimal | None, str | None, str | None]  # value, max, unit, bound
 
 
+def _indent(text: str, at: int, sep: str) -> int:
+    """Spaces before a name cell's text: in its cell (a tab or "|" table), or at the line start
+    (a table apart by spaces, where the name is the first cell)."""
+    k = at
+    while k > 0 and text[k - 1] == " ":
+        k -= 1
+    if sep == " ":
+        return at - k if k == 0 or text[k - 1] == "\n" else 0
+    return at - k
+
+
 def _read_rows(
-    doc: Prepared, cols: list[Column], rows: list[list[tuple[int, int]]], out: Tables
+    doc: Prepared,
+    starts: list[int],
+    sep: str,
+    cols: list[Column],
+    label_col: int | None,
+    rows: list[list[tuple[int, int]]],
+    out: Tables,
 ) -> None:
     text = doc.text
     actual = [i for i, c in enumerate(cols) if c.role == "actual"]
@@ -247,22 +265,39 @@ def _read_rows(
         and (not actual or (c.year is not None and last_done is not None and c.year > last_done))
     ]
     unit_col = next((i for i, c in enumerate(cols) if c.role == "unit"), None)
+    named: list[tuple[list[tuple[int, int]], list[str], int, str | None]] = []
+    outline: list[RowName] = []
     for cells in rows:
         texts = [text[s:e] for s, e in cells]
         name_at = next(
             (
                 i
                 for i, t in enumerate(texts)
-                if cols[i].role is None and t and not _ROW_LABEL.match(t) and not _figure(doc, t)
+                if cols[i].role is None
+                and i != label_col
+                and t
+                and not _ROW_LABEL.match(t)
+                and label_rank(t) is None
+                and not _figure(doc, t)
             ),
             None,
         )
         if name_at is None:
             continue
-        name = _NAME_MARK.sub("", texts[name_at]) or texts[name_at]
+        name = texts[name_at]
         unit = texts[unit_col] if unit_col is not None and texts[unit_col] not in _DASHES else None
         if unit_col is None and (bracket := _NAME_UNIT.search(name)) and _is_unit(doc, bracket[1]):
             name, unit = name[: bracket.start()], bracket[1].strip()
+        label = texts[label_col] if label_col is not None and label_col < name_at else None
+        cats, _ = _cell_cats(doc, starts, *cells[name_at])
+        heading = not cats.isdisjoint(HEADING_CATS)
+        outline.append(RowName(label, name, _indent(text, cells[name_at][0], sep), heading))
+        named.append((cells, texts, name_at, unit))
+    names = name_rows(doc.lexicon, outline)
+    for (cells, texts, name_at, unit), row_name in zip(named, names, strict=True):
+        if row_name is None:
+            continue
+        name = row_name
 
         def figure(i: int, texts: list[str] = texts, unit: str | None = unit) -> _Cell | None:
             found = _figure(doc, texts[i])
