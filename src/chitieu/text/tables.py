@@ -20,23 +20,18 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from chitieu.numbers import NumberFormatError, parse_number
 from chitieu.text.cues import tag_cats
 from chitieu.text.items import ExtractedResult, ExtractedTarget
-from chitieu.text.lexicon import split_words
 from chitieu.text.naming import is_lower_better
-from chitieu.text.normalize import fold_phrase
 from chitieu.text.subrows import HEADING_CATS, RowName, label_rank, name_rows
+from chitieu.text.tablecells import YEAR, is_unit, read_figure, split_cells
+from chitieu.text.tableheads import HeadCell, pair_columns
 from chitieu.text.tokens import Prepared
 
 HUNDRED = Decimal(100)
-_SEPARATORS = {"\t": re.compile(r"\t"), "|": re.compile(r"\|"), " ": re.compile(r" {2,}")}
-_NUMBER = re.compile(r"^([^\d+-]*?)\s*([+-]?\d+(?:[.,]\d+)*)\s*(?:-\s*(\d+(?:[.,]\d+)*))?\s*(.*)$")
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _ROW_LABEL = re.compile(r"^(?:\d{1,3}|[ivx]{1,4}|[a-zđ])[.)]?$", re.IGNORECASE)
 _NEWLINE = re.compile("\n")
 _SEPARATOR = re.compile(r"\t|\||  ")
-_MAX_CELLS = 40
 _ORDINAL = re.compile(r"^(?:stt|tt|số tt|số thứ tự)$")
 _DASHES = {"", "-", "x", "—", "..."}
 # A unit in brackets at the end of a name, when the table has no unit column: "Thu ngân sách
@@ -63,33 +58,6 @@ class Tables:
         return j >= 0 and self.lines[j][0] <= pos < self.lines[j][1]
 
 
-def _cells(text: str, a: int, b: int) -> tuple[str, list[tuple[int, int]]] | None:
-    """The separator of the line [a, b) and its cells' char spans (stripped; a tab or "|"
-    keeps empty cells so columns stay aligned)."""
-    line = text[a:b]
-    sep = "\t" if "\t" in line else ("|" if "|" in line else (" " if "  " in line else None))
-    if sep is None or line.count(sep) > _MAX_CELLS * (2 if sep == " " else 1):
-        return None  # no cells, or not a table anyone reads ("||||…")
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for m in _SEPARATORS[sep].finditer(line):
-        spans.append((pos, m.start()))
-        pos = m.end()
-    spans.append((pos, len(line)))
-    out = []
-    for s, e in spans:
-        cell = line[s:e]
-        lead = len(cell) - len(cell.lstrip())
-        out.append((a + s + lead, a + s + len(cell.rstrip())))
-    if sep == "|":  # "| a | b |": the outer bars make empty end cells
-        first = 1 if out and out[0][0] >= out[0][1] else 0
-        last = len(out) - 1 if len(out) > first and out[-1][0] >= out[-1][1] else len(out)
-        out = out[first:last]
-    if sep == " ":
-        out = [c for c in out if c[0] < c[1]]
-    return sep, out
-
-
 def _cell_cats(doc: Prepared, starts: list[int], a: int, b: int) -> tuple[frozenset[str], bool]:
     """The categories of the phrases in chars [a, b), and whether a "%" is there."""
     cats: set[str] = set()
@@ -102,14 +70,21 @@ def _cell_cats(doc: Prepared, starts: list[int], a: int, b: int) -> tuple[frozen
     return frozenset(cats), percent
 
 
-def _column(doc: Prepared, starts: list[int], a: int, b: int) -> Column:
-    cats, percent = _cell_cats(doc, starts, a, b)
-    years = [int(y) for y in _YEAR.findall(doc.text[a:b])]
+def _column(doc: Prepared, starts: list[int], spans: list[tuple[int, int]]) -> Column:
+    """What the figures under a heading are, from the words of its cells (one, or a group's
+    and its own on a two-line heading)."""
+    cats: frozenset[str] = frozenset()
+    percent = False
+    years: list[int] = []
+    for a, b in spans:
+        more, pct = _cell_cats(doc, starts, a, b)
+        cats, percent = cats | more, percent or pct
+        years += [int(y) for y in YEAR.findall(doc.text[a:b])]
     year = max(years) if years else None
     if "tables.unit_column" in cats:
         return Column("unit")
     if percent or "tables.ratio" in cats or "references.compare" in cats:
-        period = not cats.isdisjoint(("tables.period", "references.period", "modes.result_basis"))
+        period = not cats.isdisjoint(_PERIOD_CATS)
         has_plan = not cats.isdisjoint(("tables.plan", "references.plan"))
         return Column("ratio_period" if period and not has_plan else "ratio_plan")
     if not cats.isdisjoint(("tables.actual", "modes.estimated", "modes.result")):
@@ -117,70 +92,85 @@ def _column(doc: Prepared, starts: list[int], a: int, b: int) -> Column:
         return Column("actual", estimated, year)
     if not cats.isdisjoint(("tables.plan", "references.plan")):
         return Column("plan", year=year)
-    return Column(None)
+    return Column(None, year=year)
 
 
-_BOUNDS = {"comparators.at_least": ">=", "comparators.at_most": "<=", "comparators.about": "~"}
+_PERIOD_CATS = ("tables.period", "references.period", "modes.result_basis")
 
 
-def _figure(doc: Prepared, text: str) -> tuple[Decimal, Decimal | None, str, str | None] | None:
-    """(value, upper bound, words after, comparator) of a cell: "135,6", "8 - 8,5", "dưới 1",
-    "1.310 tỷ đồng"; None when the cell is no figure (words before a number must be a bound)."""
-    m = _NUMBER.match(text)
-    if m is None:
-        return None
-    bound = None
-    if m.group(1):
-        words = list(split_words(fold_phrase(m.group(1))))
-        found = doc.lexicon.cues.longest(words, 0)
-        if found is None or found[0] != len(words):
-            return None
-        bound = next((c for k, c in _BOUNDS.items() if k in found[1].categories), None)
-        if bound is None:
-            return None
-    try:
-        lo = parse_number(m.group(2))
-        hi = parse_number(m.group(3)) if m.group(3) else None
-    except NumberFormatError:
-        return None
-    if hi is not None and hi < lo:
-        lo, hi = hi, lo
-    return lo, hi, " ".join(m.group(4).split()), bound
+def _words_only(doc: Prepared, cells: list[tuple[int, int]]) -> bool:
+    """A heading names columns: no figure but years ("Kế hoạch 2027")."""
+    text = doc.text
+    return not any(read_figure(doc, text[s:e]) and not YEAR.fullmatch(text[s:e]) for s, e in cells)
 
 
-def _is_unit(doc: Prepared, text: str) -> bool:
-    """The words are a unit and nothing else ("tỷ đồng", "%", "ha", "triệu đồng/người/năm")."""
-    if text.strip() in ("%", "‰"):
-        return True
-    words = list(split_words(fold_phrase(text)))
-    lexicon = doc.lexicon
-    found = lexicon.units.longest(words, 0) if words else None
-    at = found[0] if found is not None else 0
-    while at and at + 1 < len(words) and words[at] == "/":  # "/người/năm"
-        found = lexicon.per.longest(words, at + 1) or lexicon.units.longest(words, at + 1)
-        at = at + 1 + found[0] if found is not None else 0
-    return at == len(words) > 0
+_Head = tuple[str, list[Column], int | None]  # separator, columns, label column ("STT")
 
 
-def _header(
-    doc: Prepared, starts: list[int], a: int, b: int
-) -> tuple[str, list[Column], int | None] | None:
-    found = _cells(doc.text, a, b)
-    if found is None or len(found[1]) < 3:
-        return None
-    sep, cells = found
-    # A heading names columns: no figure but years ("Kế hoạch 2027").
-    if any(_figure(doc, doc.text[s:e]) and not _YEAR.fullmatch(doc.text[s:e]) for s, e in cells):
-        return None
-    cols = [_column(doc, starts, s, e) for s, e in cells]
-    # The first column but a row number ("STT") names the rows, whatever its heading says
-    # ("Chỉ tiêu", "Nội dung").
-    first = 1 if _ORDINAL.match(doc.folded[cells[0][0] : cells[0][1]]) else 0
-    if first < len(cols):
-        cols[first] = Column(None)
+def _named(doc: Prepared, sep: str, cols: list[Column], first: tuple[int, int]) -> _Head | None:
+    """The columns once the first names the rows: "Chỉ tiêu", "Nội dung", whatever its
+    heading says; after a row number column ("STT") the second does."""
+    label = 1 if _ORDINAL.match(doc.folded[first[0] : first[1]]) else 0
+    if label < len(cols):
+        cols[label] = Column(None)
     if not any(c.role in ("actual", "plan") for c in cols):
         return None
-    return sep, cols, 0 if first else None
+    return sep, cols, 0 if label else None
+
+
+def _header(doc: Prepared, starts: list[int], a: int, b: int) -> _Head | None:
+    found = split_cells(doc.text, a, b)
+    if found is None or len(found[1]) < 3 or not _words_only(doc, found[1]):
+        return None
+    sep, cells = found
+    return _named(doc, sep, [_column(doc, starts, [cell]) for cell in cells], cells[0])
+
+
+def _two_line_header(
+    doc: Prepared, starts: list[int], top: tuple[int, int], below: tuple[int, int], width: int
+) -> _Head | None:
+    """A heading on two lines (tableheads.py): its columns, each read from its group's words
+    and its own ("Năm 2025" + "Kế hoạch")."""
+    text = doc.text
+    found = split_cells(text, *top)
+    if found is None or len(found[1]) < 2 or not _words_only(doc, found[1]):
+        return None
+    sep, up = found
+    lower = split_cells(text, *below, outer=text[top[0] : top[1]].lstrip().startswith("|"))
+    if lower is None or lower[0] != sep or not _words_only(doc, lower[1]):
+        return None
+    down = lower[1]
+    down_cols = [_column(doc, starts, [c]) if c[0] < c[1] else Column(None) for c in down]
+    if not any(c.role is not None and c.role != "unit" for c in down_cols):
+        return None
+    heads = []
+    for i, c in enumerate(up):
+        col = _column(doc, starts, [c])
+        cats, _ = _cell_cats(doc, starts, *c)
+        period = col.year is not None or not cats.isdisjoint(_PERIOD_CATS)
+        heads.append(
+            HeadCell(c[0] >= c[1], col.role, col.role != "unit" and i > 0, period or bool(col.role))
+        )
+    lows = [HeadCell(c[0] >= c[1], col.role) for c, col in zip(down, down_cols, strict=True)]
+    slots = pair_columns(heads, lows, width)
+    if slots is None:
+        return None
+    cols = [
+        _column(doc, starts, [up[t]]) if d is None else _paired(doc, starts, up[t], down[d])
+        for t, d in slots
+    ]
+    return _named(doc, sep, cols, up[0])
+
+
+def _paired(doc: Prepared, starts: list[int], up: tuple[int, int], down: tuple[int, int]) -> Column:
+    """A column under a group: the words of both ("Năm 2025" + "Kế hoạch": a plan for 2025;
+    "So sánh (%)" + "Cùng kỳ": a ratio to the same period), the lower cell's kind first
+    ("Thực hiện 6 tháng" + "Kế hoạch năm": the plan)."""
+    both = _column(doc, starts, [up, down])
+    own = _column(doc, starts, [down])
+    if both.role in ("ratio_plan", "ratio_period", "unit") or own.role not in ("actual", "plan"):
+        return both
+    return Column(own.role, own.role == "actual" and both.estimated, own.year or both.year)
 
 
 def _could_head(line: str) -> bool:
@@ -211,14 +201,20 @@ def read_tables(doc: Prepared) -> Tables:
             continue
         if not token_starts:
             token_starts.extend([t.start for t in doc.tokens])
-        head = _header(doc, token_starts, a, b)
+        head = None
+        j = k + 1
+        if k + 2 < n and (width := split_cells(text, *bounds(k + 2))) is not None:
+            head = _two_line_header(doc, token_starts, (a, b), bounds(k + 1), len(width[1]))
+            j = k + 2
+        if head is None:
+            head = _header(doc, token_starts, a, b)
+            j = k + 1
         if head is None:
             continue
         sep, cols, label_col = head
         rows = []
-        j = k + 1
         while j < n:
-            found = _cells(text, *bounds(j))
+            found = split_cells(text, *bounds(j))
             if found is None or found[0] != sep or len(found[1]) != len(cols):
                 break
             rows.append(found[1])
@@ -278,7 +274,7 @@ def _read_rows(
                 and t
                 and not _ROW_LABEL.match(t)
                 and label_rank(t) is None
-                and not _figure(doc, t)
+                and not read_figure(doc, t)
             ),
             None,
         )
@@ -286,7 +282,7 @@ def _read_rows(
             continue
         name = texts[name_at]
         unit = texts[unit_col] if unit_col is not None and texts[unit_col] not in _DASHES else None
-        if unit_col is None and (bracket := _NAME_UNIT.search(name)) and _is_unit(doc, bracket[1]):
+        if unit_col is None and (bracket := _NAME_UNIT.search(name)) and is_unit(doc, bracket[1]):
             name, unit = name[: bracket.start()], bracket[1].strip()
         label = texts[label_col] if label_col is not None and label_col < name_at else None
         cats, _ = _cell_cats(doc, starts, *cells[name_at])
@@ -300,7 +296,7 @@ def _read_rows(
         name = row_name
 
         def figure(i: int, texts: list[str] = texts, unit: str | None = unit) -> _Cell | None:
-            found = _figure(doc, texts[i])
+            found = read_figure(doc, texts[i])
             if found is None:
                 return None
             lo, hi, rest, bound = found
