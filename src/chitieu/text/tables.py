@@ -23,7 +23,7 @@ from decimal import Decimal
 from chitieu.text.cues import tag_cats
 from chitieu.text.items import ExtractedResult, ExtractedTarget
 from chitieu.text.naming import is_lower_better
-from chitieu.text.subrows import HEADING_CATS, RowName, label_rank, name_rows
+from chitieu.text.subrows import HEADING_CATS, RowName, label_rank, name_rows, split_mark
 from chitieu.text.tablecells import YEAR, is_unit, read_figure, split_cells
 from chitieu.text.tableheads import HeadCell, pair_columns
 from chitieu.text.tokens import Prepared
@@ -32,6 +32,7 @@ HUNDRED = Decimal(100)
 _ROW_LABEL = re.compile(r"^(?:\d{1,3}|[ivx]{1,4}|[a-zđ])[.)]?$", re.IGNORECASE)
 _NEWLINE = re.compile("\n")
 _SEPARATOR = re.compile(r"\t|\||  ")
+_MAX_SHORT = 3  # rows without figures in a row, lacking end cells, before the table ends
 _ORDINAL = re.compile(r"^(?:stt|tt|số tt|số thứ tự)$")
 _DASHES = {"", "-", "x", "—", "..."}
 # A unit in brackets at the end of a name, when the table has no unit column: "Thu ngân sách
@@ -212,13 +213,23 @@ def read_tables(doc: Prepared) -> Tables:
         if head is None:
             continue
         sep, cols, label_col = head
-        rows = []
+        rows: list[list[tuple[int, int]]] = []
+        short: list[list[tuple[int, int]]] = []  # rows lacking end cells, kept if a row follows
         while j < n:
             found = split_cells(text, *bounds(j))
-            if found is None or found[0] != sep or len(found[1]) != len(cols):
+            if found is None or found[0] != sep or len(found[1]) > len(cols):
                 break
-            rows.append(found[1])
+            if len(found[1]) < len(cols):
+                # "Tỷ lệ huy động trẻ    %": a parent row without figures lost its empty cells
+                if not _words_only(doc, found[1]) or len(short) >= _MAX_SHORT:
+                    break
+                end = found[1][-1][1]
+                short.append(found[1] + [(end, end)] * (len(cols) - len(found[1])))
+            else:
+                rows += [*short, found[1]]
+                short = []
             j += 1
+        j -= len(short)
         if rows:
             out.lines.append((a, bounds(j - 1)[1] + 1))
             _read_rows(doc, token_starts, sep, cols, label_col, rows, out)
@@ -227,6 +238,13 @@ def read_tables(doc: Prepared) -> Tables:
 
 
 _Cell = tuple[Decimal, Decimal | None, str | None, str | None]  # value, max, unit, bound
+
+
+def _marked_name(doc: Prepared, text: str) -> bool:
+    """ "1. Diện tích gieo trồng", "1.1. Lúa": a numbered name, not the figure 1 ("12.5 ha" is
+    a figure: a unit follows)."""
+    mark, rest = split_mark(text)
+    return mark is not None and rest[:1].isalpha() and not is_unit(doc, rest)
 
 
 def _indent(text: str, at: int, sep: str) -> int:
@@ -274,7 +292,7 @@ def _read_rows(
                 and t
                 and not _ROW_LABEL.match(t)
                 and label_rank(t) is None
-                and not read_figure(doc, t)
+                and (not read_figure(doc, t) or _marked_name(doc, t))
             ),
             None,
         )
