@@ -7,9 +7,9 @@
 A row's place in the outline is read from its list mark, in the nesting Vietnamese documents
 use (as fields.py reads headings): "A." > "I." > "1." > "1.1." > "a)" > no mark > "-" > "+" >
 other bullets. The mark is the one before the name ("- Nhà trẻ", "a) …", "1.1. …"), else the
-row's own label cell ("-", "a", "1.1" under "STT"); a row with an empty label cell in a table
-whose other rows are numbered, or a name indented more than the rows above, ranks below them.
-A name opening with a part word (tables.toml `part_of`: "Trong đó: thu nội địa", "Bao gồm …")
+row's own label cell ("-", "a", "1.1" under "STT"); a row with an empty label cell under "STT"
+ranks as a "-" row, and a name indented more than the rows above ranks below them (a table's
+rows without any mark stay side by side). A name opening with a part word (tables.toml `part_of`: "Trong đó: thu nội địa", "Bao gồm …")
 is a part of the row right above; a row holding only that word ("Trong đó:") is no row.
 
 A sub-row's parent is the nearest row above it of a higher rank, unless that row is a section
@@ -22,6 +22,8 @@ its parent's measure: the parent's first word past a total word (tables.toml `to
 địa" and "Thu cân đối ngân sách" under "Tổng thu ngân sách", "Chi thường xuyên" under "Chi
 ngân sách", "Diện tích lúa" under "Diện tích gieo trồng" say what they count; "Nhà trẻ" under
 "Tỷ lệ huy động trẻ…" or "Lúa" under "Sản lượng lương thực" (a total with its parts) do not.
+A part of a part carries the whole chain ("<parent>: <part>: <its part>"). Parent rows with
+figures of their own stay items.
 """
 
 from __future__ import annotations
@@ -172,7 +174,9 @@ def name_rows(lexicon: Lexicon, rows: list[RowName]) -> list[str | None]:
                 rank = label_rank(row.label)
             if rank is None:
                 indent = min(max(row.indent - base_indent, 0), _MAX_INDENT)
-                rank = _RANK["plain"] + _INDENT_STEP * indent
+                # An empty label cell where rows are numbered: a part, as a "-" row is.
+                base = _BULLET_RANK["-"] if row.label == "" else _RANK["plain"]
+                rank = base + _INDENT_STEP * indent
             last_rank = rank
         while stack and stack[-1][0] >= rank:
             stack.pop()

@@ -8,9 +8,17 @@ holds (grammar/vi/tables.toml, with the reader's own plan/report/period words): 
 figures done ("Thực hiện", "Ước TH": results, estimated under "ước"), the figures set ("Kế
 hoạch 2027": targets, unless a report quotes them beside its results for the same year), and
 percentages of the plan or of the same period ("So cùng kỳ (%)": a ratio, change = X - 100).
-Each data row below gives one result and/or one target; its name loses a list mark ("- Thu
-nội địa") and, with no unit column, a unit in brackets at its end ("Thu ngân sách (tỷ đồng)"). A row alone ("Thu ngân sách<TAB>tỷ
-đồng<TAB>420") is read by the ordinary rules (columns.py gives its unit).
+A heading may take two lines ("Năm 2025" over "Kế hoạch | Thực hiện"): tableheads.py says which
+cell of each is over which column, and a column reads the words of both, the lower cell's kind
+first ("Thực hiện 6 tháng" over "Kế hoạch năm": the plan; "So sánh (%)" over "Cùng kỳ": a
+ratio to the same period). Each data row below gives one result and/or one target; with no
+unit column, a unit in brackets at its name's end is its unit ("Thu ngân sách (tỷ đồng)"). A
+row that is a part of the row above ("- Nhà trẻ", "Trong đó: thu nội địa", "a", an empty
+"STT" cell, an indented name) is named after it, "Tỷ lệ huy động trẻ đến trường: nhà trẻ",
+unless it opens with its parent's measure ("Thu nội địa" under "Tổng thu ngân sách"):
+subrows.py. A row without figures may lack its end cells ("Tỷ lệ huy động trẻ    %") when a
+full row follows. A row alone ("Thu ngân sách<TAB>tỷ đồng<TAB>420") is read by the ordinary
+rules (columns.py gives its unit).
 """
 
 from __future__ import annotations
