@@ -108,9 +108,13 @@ _PERIOD_CATS = ("tables.period", "references.period", "modes.result_basis")
 
 
 def _words_only(doc: Prepared, cells: list[tuple[int, int]]) -> bool:
-    """A heading names columns: no figure but years ("Kế hoạch 2027")."""
+    """No figure but years ("Kế hoạch 2027") and numbered names ("2. Tỷ lệ trẻ …"): a heading,
+    or a row without figures."""
     text = doc.text
-    return not any(read_figure(doc, text[s:e]) and not YEAR.fullmatch(text[s:e]) for s, e in cells)
+    return not any(
+        read_figure(doc, t) and not YEAR.fullmatch(t) and not _marked_name(doc, t)
+        for t in (text[s:e] for s, e in cells)
+    )
 
 
 _Head = tuple[str, list[Column], int | None]  # separator, columns, label column ("STT")
