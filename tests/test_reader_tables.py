@@ -265,3 +265,14 @@ def test_a_second_line_that_does_not_fit_the_rows_leaves_the_one_line_heading() 
         ("Tỷ lệ bao phủ bảo hiểm y tế", Decimal("93.5")),
         ("Tỷ lệ hộ nghèo", Decimal("1.1")),
     ]
+
+
+def test_a_parent_row_right_under_the_heading_is_not_a_second_heading_line() -> None:
+    spaces = "Chỉ tiêu    ĐVT    KH    TH\nTỷ lệ nghèo    %\n- Thành thị    %    2    1,8"
+    tabs = "Chỉ tiêu\tĐVT\tKH\tTH\nTỷ lệ hộ nghèo\t%\t\t\n- Thành thị\t%\t2\t1,8"
+    assert [(r.name, r.value, r.unit) for r in extract(spaces).results] == [
+        ("Tỷ lệ nghèo: thành thị", Decimal("1.8"), "%")
+    ]
+    assert [(r.name, r.value, r.unit) for r in extract(tabs).results] == [
+        ("Tỷ lệ hộ nghèo: thành thị", Decimal("1.8"), "%")
+    ]

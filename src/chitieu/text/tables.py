@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from chitieu.text.cues import tag_cats
+from chitieu.text.cues import has_prefix, tag_cats
 from chitieu.text.items import ExtractedResult, ExtractedTarget
 from chitieu.text.naming import is_lower_better
 from chitieu.text.subrows import HEADING_CATS, RowName, label_rank, name_rows, split_mark
@@ -153,6 +153,14 @@ def _two_line_header(
     if lower is None or lower[0] != sep or not _words_only(doc, lower[1]):
         return None
     down = lower[1]
+    # Sub-headings stand under the groups, not under the rows' names: a first cell empty (tab,
+    # "|") or, apart by spaces, starting past the end of the top line's first.
+    if not down or (
+        down[0][0] < down[0][1] if sep != " " else down[0][0] - below[0] <= up[0][1] - top[0]
+    ):
+        return None
+    if any(_plain_words(doc, starts, *c) > 1 for c in down):
+        return None  # "Tỷ lệ hộ nghèo": a row's name, not a sub-heading
     down_cols = [_column(doc, starts, [c]) if c[0] < c[1] else Column(None) for c in down]
     if not any(c.role is not None and c.role != "unit" for c in down_cols):
         return None
@@ -173,6 +181,20 @@ def _two_line_header(
         for t, d in slots
     ]
     return _named(doc, sep, cols, up[0])
+
+
+def _plain_words(doc: Prepared, starts: list[int], a: int, b: int) -> int:
+    """Words in chars [a, b) that no heading phrase covers ("tháng" in "6 tháng")."""
+    count = 0
+    i = bisect.bisect_left(starts, a)
+    while i < len(doc.tokens) and doc.tokens[i].start < b:
+        if doc.kinds[i] == "word" and not has_prefix(tag_cats(doc, i), _HEADING_WORDS):
+            count += 1
+        i += 1
+    return count
+
+
+_HEADING_WORDS = ("tables.", "references.", "modes.")
 
 
 def _paired(doc: Prepared, starts: list[int], up: tuple[int, int], down: tuple[int, int]) -> Column:
