@@ -276,3 +276,8 @@ def test_a_parent_row_right_under_the_heading_is_not_a_second_heading_line() -> 
     assert [(r.name, r.value, r.unit) for r in extract(tabs).results] == [
         ("Tỷ lệ hộ nghèo: thành thị", Decimal("1.8"), "%")
     ]
+
+
+def test_a_stray_space_before_a_name_is_no_indentation() -> None:
+    text = "| Chỉ tiêu | ĐVT | Thực hiện |\n| Thu ngân sách | tỷ đồng | 520 |\n|  Tỷ lệ hộ nghèo | % | 1,1 |"
+    assert _names(text) == [("Thu ngân sách", Decimal(520)), ("Tỷ lệ hộ nghèo", Decimal("1.1"))]

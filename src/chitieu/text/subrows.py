@@ -56,6 +56,8 @@ _OTHER_BULLET = 8.0
 # Indentation deepens a plain row by a little, never past a "-" row.
 _INDENT_STEP = 0.01
 _MAX_INDENT = 40
+# Two spaces make a step: a stray space before a name (" Tỷ lệ hộ nghèo") is no indentation.
+_INDENT_WIDTH = 2
 # A part ("Trong đó: …") ranks just under the row above it, above that row's "-" rows.
 _PART_STEP = 0.25
 # Words of a section heading's name, not an indicator's ("Chỉ tiêu kinh tế", "Kết quả …").
@@ -173,7 +175,7 @@ def name_rows(lexicon: Lexicon, rows: list[RowName]) -> list[str | None]:
             if rank is None and row.label:
                 rank = label_rank(row.label)
             if rank is None:
-                indent = min(max(row.indent - base_indent, 0), _MAX_INDENT)
+                indent = min(max(row.indent - base_indent, 0) // _INDENT_WIDTH, _MAX_INDENT)
                 # An empty label cell where rows are numbered: a part, as a "-" row is.
                 base = _BULLET_RANK["-"] if row.label == "" else _RANK["plain"]
                 rank = base + _INDENT_STEP * indent
