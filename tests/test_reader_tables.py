@@ -281,3 +281,18 @@ def test_a_parent_row_right_under_the_heading_is_not_a_second_heading_line() -> 
 def test_a_stray_space_before_a_name_is_no_indentation() -> None:
     text = "| Chỉ tiêu | ĐVT | Thực hiện |\n| Thu ngân sách | tỷ đồng | 520 |\n|  Tỷ lệ hộ nghèo | % | 1,1 |"
     assert _names(text) == [("Thu ngân sách", Decimal(520)), ("Tỷ lệ hộ nghèo", Decimal("1.1"))]
+
+
+def test_a_roman_numbered_row_is_a_section_without_figures_and_a_parent_with_them() -> None:
+    text = (
+        "STT\tChỉ tiêu\tĐVT\tKH 2026\n"
+        "I\tNông nghiệp\t\t\n"
+        "\tGiá trị sản xuất\ttỷ đồng\t900\n"
+        "II\tTốc độ tăng trưởng\t%\t8\n"
+        "1\tNông nghiệp\t%\t3"
+    )
+    assert [(t.name, t.value) for t in extract(text).targets] == [
+        ("Giá trị sản xuất", Decimal(900)),
+        ("Tốc độ tăng trưởng", Decimal(8)),
+        ("Tốc độ tăng trưởng: nông nghiệp", Decimal(3)),
+    ]

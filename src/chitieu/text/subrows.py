@@ -13,8 +13,8 @@ rows without any mark stay side by side). A name opening with a part word (table
 is a part of the row right above; a row holding only that word ("Trong đó:") is no row.
 
 A sub-row's parent is the nearest row above it of a higher rank, unless that row is a section
-heading (a field, "Về kinh tế", or a set of targets, "Chỉ tiêu kinh tế"): a heading groups
-indicators, it is not one. A sub-row is then named the way the sentence reader names the parts
+heading (a field, "Về kinh tế", a set of targets, "Chỉ tiêu kinh tế", or a row numbered "I." or
+"A." without figures): a heading groups indicators, it is not one. A sub-row is then named the way the sentence reader names the parts
 of a shared head ("Tỷ lệ huy động trẻ đến trường: nhà trẻ đạt 28,5%, …"): "<parent>: <sub-row>".
 
 A sub-row names itself, whether its parent has figures of its own or not, when it opens with
@@ -67,12 +67,14 @@ HEADING_CATS = ("modes.target", "modes.result", "modes.section_target", "modes.s
 @dataclass(frozen=True)
 class RowName:
     """One data row as the outline sees it: the label cell (None: the table has none), the name
-    cell as written, its indentation, and whether its name reads as a section heading."""
+    cell as written, its indentation, whether its name reads as a section heading, and whether it
+    has figures."""
 
     label: str | None
     name: str
     indent: int = 0
     heading: bool = False
+    figures: bool = True  # the row has figures of its own
 
 
 def _rank_of(style: str, text: str) -> float:
@@ -195,6 +197,8 @@ def name_rows(lexicon: Lexicon, rows: list[RowName]) -> list[str | None]:
                 and not fold_phrase(own).startswith(fold_phrase(p_plain))
             ):
                 name = f"{p_name}: {_lower_first(own)}"
-        stack.append((rank, name, not row.heading and not is_heading_name(own)))
+        # "I | Nông nghiệp" with no figures: a section ("I." and "A." number sections).
+        section = rank <= _RANK["roman"] and not row.figures
+        stack.append((rank, name, not (row.heading or section or is_heading_name(own))))
         out.append(name)
     return out

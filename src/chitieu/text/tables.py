@@ -339,7 +339,11 @@ def _read_rows(
         label = texts[label_col] if label_col is not None and label_col < name_at else None
         cats, _ = _cell_cats(doc, starts, *cells[name_at])
         heading = not cats.isdisjoint(HEADING_CATS)
-        outline.append(RowName(label, name, _indent(text, cells[name_at][0], sep), heading))
+        figures = any(
+            cols[i].role not in (None, "unit") and read_figure(doc, t) for i, t in enumerate(texts)
+        )
+        indent = _indent(text, cells[name_at][0], sep)
+        outline.append(RowName(label, name, indent, heading, figures))
         named.append((cells, texts, name_at, unit))
     names = name_rows(doc.lexicon, outline)
     for (cells, texts, name_at, unit), row_name in zip(named, names, strict=True):
