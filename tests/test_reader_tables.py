@@ -296,3 +296,16 @@ def test_a_roman_numbered_row_is_a_section_without_figures_and_a_parent_with_the
         ("Tốc độ tăng trưởng", Decimal(8)),
         ("Tốc độ tăng trưởng: nông nghiệp", Decimal(3)),
     ]
+
+
+def test_a_row_opening_with_a_section_word_is_no_parent() -> None:
+    text = (
+        "Chỉ tiêu\tĐVT\tKH 2026\n"
+        "Lĩnh vực y tế\t\t\n"
+        "- Số bác sĩ/vạn dân\tbác sĩ\t10\n"
+        "- Tỷ lệ xã đạt tiêu chí quốc gia về y tế\t%\t100"
+    )
+    assert [t.name for t in extract(text).targets] == [
+        "Số bác sĩ/vạn dân",
+        "Tỷ lệ xã đạt tiêu chí quốc gia về y tế",
+    ]

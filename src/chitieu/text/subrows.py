@@ -149,10 +149,12 @@ def _lower_first(name: str) -> str:
     return name[0].lower() + name[1:]
 
 
-def is_heading_name(name: str) -> bool:
-    """A section heading: a field ("Kinh tế", "Về văn hóa - xã hội")."""
-    return heading_field(name)[1] is not None or (
-        name.split()[0].lower() in ("về", "lĩnh", "khối", "nhóm") if name.split() else False
+def is_heading_name(lexicon: Lexicon, name: str) -> bool:
+    """A section heading: a field ("Kinh tế", "Văn hóa - xã hội") or a name opening with a
+    section word ("Về y tế", "Lĩnh vực giáo dục": tables.toml `section`)."""
+    return (
+        heading_field(name)[1] is not None
+        or _after_phrase(lexicon, "tables.section", name) is not None
     )
 
 
@@ -199,6 +201,6 @@ def name_rows(lexicon: Lexicon, rows: list[RowName]) -> list[str | None]:
                 name = f"{p_name}: {_lower_first(own)}"
         # "I | Nông nghiệp" with no figures: a section ("I." and "A." number sections).
         section = rank <= _RANK["roman"] and not row.figures
-        stack.append((rank, name, not (row.heading or section or is_heading_name(own))))
+        stack.append((rank, name, not (row.heading or section or is_heading_name(lexicon, own))))
         out.append(name)
     return out
