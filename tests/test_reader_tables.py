@@ -309,3 +309,20 @@ def test_a_row_opening_with_a_section_word_is_no_parent() -> None:
         "Số bác sĩ/vạn dân",
         "Tỷ lệ xã đạt tiêu chí quốc gia về y tế",
     ]
+
+
+def test_groups_of_unequal_size_split_where_a_kind_repeats() -> None:
+    text = (
+        "Chỉ tiêu\tĐVT\tNăm 2025\tNăm 2026\n"
+        "\t\tKế hoạch\tThực hiện\tTỷ lệ (%)\tKế hoạch\n"
+        "Thu ngân sách\ttỷ đồng\t120\t135\t112,5\t140"
+    )
+    ex = extract(text)
+    (r,) = ex.results
+    # "Tỷ lệ (%)" under "Năm 2025" is of the plan: the year is no "same period".
+    assert (r.value, r.percent_of_target, r.change_percent) == (
+        Decimal(135),
+        Decimal("112.5"),
+        None,
+    )
+    assert [(t.name, t.value) for t in ex.targets] == [("Thu ngân sách", Decimal(140))]

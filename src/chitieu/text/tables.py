@@ -200,12 +200,18 @@ _HEADING_WORDS = ("tables.", "references.", "modes.")
 def _paired(doc: Prepared, starts: list[int], up: tuple[int, int], down: tuple[int, int]) -> Column:
     """A column under a group: the words of both ("Năm 2025" + "Kế hoạch": a plan for 2025;
     "So sánh (%)" + "Cùng kỳ": a ratio to the same period), the lower cell's kind first
-    ("Thực hiện 6 tháng" + "Kế hoạch năm": the plan)."""
-    both = _column(doc, starts, [up, down])
+    ("Thực hiện 6 tháng" + "Kế hoạch năm": the plan; "Năm 2025" + "Tỷ lệ (%)": a ratio to
+    the plan, the year being no "same period")."""
     own = _column(doc, starts, [down])
-    if both.role in ("ratio_plan", "ratio_period", "unit") or own.role not in ("actual", "plan"):
+    if own.role in _RATIOS or own.role == "unit":
+        return own
+    both = _column(doc, starts, [up, down])
+    if both.role in _RATIOS or own.role not in ("actual", "plan"):
         return both
     return Column(own.role, own.role == "actual" and both.estimated, own.year or both.year)
+
+
+_RATIOS = ("ratio_plan", "ratio_period")
 
 
 def _could_head(line: str) -> bool:
