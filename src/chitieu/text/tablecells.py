@@ -1,15 +1,20 @@
 """The cells of a line of a table pasted as text, and what a cell holds: a figure ("135,6",
-"8 - 8,5", "dưới 1"), a unit ("tỷ đồng", "triệu đồng/người/năm"). Shared by the heading and the
-row readers (tables.py, tables' two-line headings)."""
+"8 - 8,5", "dưới 1"), a unit ("tỷ đồng", "triệu đồng/người/năm"), a numbered name ("1. Diện
+tích …"), or a heading's kind of column ("Ước TH 2026": estimated results for 2026). Shared by
+the row reader (tables.py) and the heading readers (tables.py, tableheads.py)."""
 
 from __future__ import annotations
 
+import bisect
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 
 from chitieu.numbers import NumberFormatError, parse_number
+from chitieu.text.cues import tag_cats
 from chitieu.text.lexicon import split_words
 from chitieu.text.normalize import fold_phrase
+from chitieu.text.subrows import split_mark
 from chitieu.text.tokens import Prepared
 
 _SEPARATORS = {"\t": re.compile(r"\t"), "|": re.compile(r"\|"), " ": re.compile(r" {2,}")}
@@ -87,3 +92,69 @@ def is_unit(doc: Prepared, text: str) -> bool:
         found = lexicon.per.longest(words, at + 1) or lexicon.units.longest(words, at + 1)
         at = at + 1 + found[0] if found is not None else 0
     return at == len(words) > 0
+
+
+@dataclass
+class Column:
+    """What the figures under a heading are."""
+
+    role: str | None  # "unit" | "actual" | "plan" | "ratio_plan" | "ratio_period" | None
+    estimated: bool = False
+    year: int | None = None
+
+
+def cell_cats(doc: Prepared, starts: list[int], a: int, b: int) -> tuple[frozenset[str], bool]:
+    """The categories of the phrases in chars [a, b), and whether a "%" is there."""
+    cats: set[str] = set()
+    percent = False
+    i = bisect.bisect_left(starts, a)
+    while i < len(doc.tokens) and doc.tokens[i].start < b:
+        cats |= tag_cats(doc, i)
+        percent = percent or doc.tokens[i].text == "%"
+        i += 1
+    return frozenset(cats), percent
+
+
+def read_column(doc: Prepared, starts: list[int], spans: list[tuple[int, int]]) -> Column:
+    """What the figures under a heading are, from the words of its cells (one, or a group's
+    and its own on a two-line heading)."""
+    cats: frozenset[str] = frozenset()
+    percent = False
+    years: list[int] = []
+    for a, b in spans:
+        more, pct = cell_cats(doc, starts, a, b)
+        cats, percent = cats | more, percent or pct
+        years += [int(y) for y in YEAR.findall(doc.text[a:b])]
+    year = max(years) if years else None
+    if "tables.unit_column" in cats:
+        return Column("unit")
+    if percent or "tables.ratio" in cats or "references.compare" in cats:
+        period = not cats.isdisjoint(PERIOD_CATS)
+        has_plan = not cats.isdisjoint(("tables.plan", "references.plan"))
+        return Column("ratio_period" if period and not has_plan else "ratio_plan")
+    if not cats.isdisjoint(("tables.actual", "modes.estimated", "modes.result")):
+        estimated = not cats.isdisjoint(("modes.estimated", "tables.estimated"))
+        return Column("actual", estimated, year)
+    if not cats.isdisjoint(("tables.plan", "references.plan")):
+        return Column("plan", year=year)
+    return Column(None, year=year)
+
+
+PERIOD_CATS = ("tables.period", "references.period", "modes.result_basis")
+
+
+def words_only(doc: Prepared, cells: list[tuple[int, int]]) -> bool:
+    """No figure but years ("Kế hoạch 2027") and numbered names ("2. Tỷ lệ trẻ …"): a heading,
+    or a row without figures."""
+    text = doc.text
+    return not any(
+        read_figure(doc, t) and not YEAR.fullmatch(t) and not marked_name(doc, t)
+        for t in (text[s:e] for s, e in cells)
+    )
+
+
+def marked_name(doc: Prepared, text: str) -> bool:
+    """ "1. Diện tích gieo trồng", "1.1. Lúa": a numbered name, not the figure 1 ("12.5 ha" is
+    a figure: a unit follows)."""
+    mark, rest = split_mark(text)
+    return mark is not None and rest[:1].isalpha() and not is_unit(doc, rest)

@@ -15,13 +15,26 @@ Thực hiện | Kế hoạch | Ước TH": two groups), else evenly. A top line 
 over every column (its merged cells pasted as empty cells: "Năm 2025 | | Năm 2026 |") is read
 cell by cell, an empty top cell taking the group cell to its left.
 
-The result is, for each column, (top cell, lower cell or None); the column then reads the words
-of both (tables.py), as a document's merged heading does (doctables.py).
+pair_columns gives, for each column, (top cell, lower cell or None); two_line_columns then reads
+each column from the words of both, as a document's merged heading does (doctables.py), the
+lower cell's kind first.
 """
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
+
+from chitieu.text.cues import has_prefix, tag_cats
+from chitieu.text.tablecells import (
+    PERIOD_CATS,
+    Column,
+    cell_cats,
+    read_column,
+    split_cells,
+    words_only,
+)
+from chitieu.text.tokens import Prepared
 
 Slot = tuple[int, int | None]  # (top cell, lower cell or None) of one column
 
@@ -147,3 +160,78 @@ def _by_kinds(top: list[HeadCell], below: list[HeadCell], width: int) -> list[Sl
         k += size
     slots.extend((i, None) for i in range(groups[-1] + 1, len(top)))
     return slots
+
+
+def two_line_columns(
+    doc: Prepared, starts: list[int], top: tuple[int, int], below: tuple[int, int], width: int
+) -> tuple[str, list[Column], tuple[int, int]] | None:
+    """A heading on two lines: its separator, its columns (each read from its group's words and
+    its own, "Năm 2025" + "Kế hoạch") and its first top cell."""
+    text = doc.text
+    found = split_cells(text, *top)
+    if found is None or len(found[1]) < 2 or not words_only(doc, found[1]):
+        return None
+    sep, up = found
+    lower = split_cells(text, *below, outer=text[top[0] : top[1]].lstrip().startswith("|"))
+    if lower is None or lower[0] != sep or not words_only(doc, lower[1]):
+        return None
+    down = lower[1]
+    # Sub-headings stand under the groups, not under the rows' names: a first cell empty (tab,
+    # "|") or, apart by spaces, starting past the end of the top line's first.
+    if not down or (
+        down[0][0] < down[0][1] if sep != " " else down[0][0] - below[0] <= up[0][1] - top[0]
+    ):
+        return None
+    if any(_plain_words(doc, starts, *c) > 1 for c in down):
+        return None  # "Tỷ lệ hộ nghèo": a row's name, not a sub-heading
+    down_cols = [read_column(doc, starts, [c]) if c[0] < c[1] else Column(None) for c in down]
+    if not any(c.role is not None and c.role != "unit" for c in down_cols):
+        return None
+    heads = []
+    for i, c in enumerate(up):
+        col = read_column(doc, starts, [c])
+        cats, _ = cell_cats(doc, starts, *c)
+        period = col.year is not None or not cats.isdisjoint(PERIOD_CATS)
+        heads.append(
+            HeadCell(c[0] >= c[1], col.role, col.role != "unit" and i > 0, period or bool(col.role))
+        )
+    lows = [HeadCell(c[0] >= c[1], col.role) for c, col in zip(down, down_cols, strict=True)]
+    slots = pair_columns(heads, lows, width)
+    if slots is None:
+        return None
+    cols = [
+        read_column(doc, starts, [up[t]]) if d is None else _paired(doc, starts, up[t], down[d])
+        for t, d in slots
+    ]
+    return sep, cols, up[0]
+
+
+def _plain_words(doc: Prepared, starts: list[int], a: int, b: int) -> int:
+    """Words in chars [a, b) that no heading phrase covers ("tháng" in "6 tháng")."""
+    count = 0
+    i = bisect.bisect_left(starts, a)
+    while i < len(doc.tokens) and doc.tokens[i].start < b:
+        if doc.kinds[i] == "word" and not has_prefix(tag_cats(doc, i), _HEADING_WORDS):
+            count += 1
+        i += 1
+    return count
+
+
+_HEADING_WORDS = ("tables.", "references.", "modes.")
+
+
+def _paired(doc: Prepared, starts: list[int], up: tuple[int, int], down: tuple[int, int]) -> Column:
+    """A column under a group: the words of both ("Năm 2025" + "Kế hoạch": a plan for 2025;
+    "So sánh (%)" + "Cùng kỳ": a ratio to the same period), the lower cell's kind first
+    ("Thực hiện 6 tháng" + "Kế hoạch năm": the plan; "Năm 2025" + "Tỷ lệ (%)": a ratio to
+    the plan, the year being no "same period")."""
+    own = read_column(doc, starts, [down])
+    if own.role in _RATIOS or own.role == "unit":
+        return own
+    both = read_column(doc, starts, [up, down])
+    if both.role in _RATIOS or own.role not in ("actual", "plan"):
+        return both
+    return Column(own.role, own.role == "actual" and both.estimated, own.year or both.year)
+
+
+_RATIOS = ("ratio_plan", "ratio_period")

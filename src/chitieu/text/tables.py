@@ -28,12 +28,20 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from chitieu.text.cues import has_prefix, tag_cats
 from chitieu.text.items import ExtractedResult, ExtractedTarget
 from chitieu.text.naming import is_lower_better
-from chitieu.text.subrows import HEADING_CATS, RowName, label_rank, name_rows, split_mark
-from chitieu.text.tablecells import YEAR, is_unit, read_figure, split_cells
-from chitieu.text.tableheads import HeadCell, pair_columns
+from chitieu.text.subrows import HEADING_CATS, RowName, label_rank, name_rows
+from chitieu.text.tablecells import (
+    Column,
+    cell_cats,
+    is_unit,
+    marked_name,
+    read_column,
+    read_figure,
+    split_cells,
+    words_only,
+)
+from chitieu.text.tableheads import two_line_columns
 from chitieu.text.tokens import Prepared
 
 HUNDRED = Decimal(100)
@@ -49,13 +57,6 @@ _NAME_UNIT = re.compile(r"\s*\(([^()]{1,30})\)$")
 
 
 @dataclass
-class Column:
-    role: str | None  # "unit" | "actual" | "plan" | "ratio_plan" | "ratio_period" | None
-    estimated: bool = False
-    year: int | None = None
-
-
-@dataclass
 class Tables:
     lines: list[tuple[int, int]] = field(default_factory=list)  # char spans read here
     targets: list[ExtractedTarget] = field(default_factory=list)
@@ -65,56 +66,6 @@ class Tables:
         """Char `pos` lies in a table read here (lines are sorted and apart)."""
         j = bisect.bisect_right(self.lines, (pos, 1 << 62)) - 1
         return j >= 0 and self.lines[j][0] <= pos < self.lines[j][1]
-
-
-def _cell_cats(doc: Prepared, starts: list[int], a: int, b: int) -> tuple[frozenset[str], bool]:
-    """The categories of the phrases in chars [a, b), and whether a "%" is there."""
-    cats: set[str] = set()
-    percent = False
-    i = bisect.bisect_left(starts, a)
-    while i < len(doc.tokens) and doc.tokens[i].start < b:
-        cats |= tag_cats(doc, i)
-        percent = percent or doc.tokens[i].text == "%"
-        i += 1
-    return frozenset(cats), percent
-
-
-def _column(doc: Prepared, starts: list[int], spans: list[tuple[int, int]]) -> Column:
-    """What the figures under a heading are, from the words of its cells (one, or a group's
-    and its own on a two-line heading)."""
-    cats: frozenset[str] = frozenset()
-    percent = False
-    years: list[int] = []
-    for a, b in spans:
-        more, pct = _cell_cats(doc, starts, a, b)
-        cats, percent = cats | more, percent or pct
-        years += [int(y) for y in YEAR.findall(doc.text[a:b])]
-    year = max(years) if years else None
-    if "tables.unit_column" in cats:
-        return Column("unit")
-    if percent or "tables.ratio" in cats or "references.compare" in cats:
-        period = not cats.isdisjoint(_PERIOD_CATS)
-        has_plan = not cats.isdisjoint(("tables.plan", "references.plan"))
-        return Column("ratio_period" if period and not has_plan else "ratio_plan")
-    if not cats.isdisjoint(("tables.actual", "modes.estimated", "modes.result")):
-        estimated = not cats.isdisjoint(("modes.estimated", "tables.estimated"))
-        return Column("actual", estimated, year)
-    if not cats.isdisjoint(("tables.plan", "references.plan")):
-        return Column("plan", year=year)
-    return Column(None, year=year)
-
-
-_PERIOD_CATS = ("tables.period", "references.period", "modes.result_basis")
-
-
-def _words_only(doc: Prepared, cells: list[tuple[int, int]]) -> bool:
-    """No figure but years ("Kế hoạch 2027") and numbered names ("2. Tỷ lệ trẻ …"): a heading,
-    or a row without figures."""
-    text = doc.text
-    return not any(
-        read_figure(doc, t) and not YEAR.fullmatch(t) and not _marked_name(doc, t)
-        for t in (text[s:e] for s, e in cells)
-    )
 
 
 _Head = tuple[str, list[Column], int | None]  # separator, columns, label column ("STT")
@@ -133,85 +84,10 @@ def _named(doc: Prepared, sep: str, cols: list[Column], first: tuple[int, int]) 
 
 def _header(doc: Prepared, starts: list[int], a: int, b: int) -> _Head | None:
     found = split_cells(doc.text, a, b)
-    if found is None or len(found[1]) < 3 or not _words_only(doc, found[1]):
+    if found is None or len(found[1]) < 3 or not words_only(doc, found[1]):
         return None
     sep, cells = found
-    return _named(doc, sep, [_column(doc, starts, [cell]) for cell in cells], cells[0])
-
-
-def _two_line_header(
-    doc: Prepared, starts: list[int], top: tuple[int, int], below: tuple[int, int], width: int
-) -> _Head | None:
-    """A heading on two lines (tableheads.py): its columns, each read from its group's words
-    and its own ("Năm 2025" + "Kế hoạch")."""
-    text = doc.text
-    found = split_cells(text, *top)
-    if found is None or len(found[1]) < 2 or not _words_only(doc, found[1]):
-        return None
-    sep, up = found
-    lower = split_cells(text, *below, outer=text[top[0] : top[1]].lstrip().startswith("|"))
-    if lower is None or lower[0] != sep or not _words_only(doc, lower[1]):
-        return None
-    down = lower[1]
-    # Sub-headings stand under the groups, not under the rows' names: a first cell empty (tab,
-    # "|") or, apart by spaces, starting past the end of the top line's first.
-    if not down or (
-        down[0][0] < down[0][1] if sep != " " else down[0][0] - below[0] <= up[0][1] - top[0]
-    ):
-        return None
-    if any(_plain_words(doc, starts, *c) > 1 for c in down):
-        return None  # "Tỷ lệ hộ nghèo": a row's name, not a sub-heading
-    down_cols = [_column(doc, starts, [c]) if c[0] < c[1] else Column(None) for c in down]
-    if not any(c.role is not None and c.role != "unit" for c in down_cols):
-        return None
-    heads = []
-    for i, c in enumerate(up):
-        col = _column(doc, starts, [c])
-        cats, _ = _cell_cats(doc, starts, *c)
-        period = col.year is not None or not cats.isdisjoint(_PERIOD_CATS)
-        heads.append(
-            HeadCell(c[0] >= c[1], col.role, col.role != "unit" and i > 0, period or bool(col.role))
-        )
-    lows = [HeadCell(c[0] >= c[1], col.role) for c, col in zip(down, down_cols, strict=True)]
-    slots = pair_columns(heads, lows, width)
-    if slots is None:
-        return None
-    cols = [
-        _column(doc, starts, [up[t]]) if d is None else _paired(doc, starts, up[t], down[d])
-        for t, d in slots
-    ]
-    return _named(doc, sep, cols, up[0])
-
-
-def _plain_words(doc: Prepared, starts: list[int], a: int, b: int) -> int:
-    """Words in chars [a, b) that no heading phrase covers ("tháng" in "6 tháng")."""
-    count = 0
-    i = bisect.bisect_left(starts, a)
-    while i < len(doc.tokens) and doc.tokens[i].start < b:
-        if doc.kinds[i] == "word" and not has_prefix(tag_cats(doc, i), _HEADING_WORDS):
-            count += 1
-        i += 1
-    return count
-
-
-_HEADING_WORDS = ("tables.", "references.", "modes.")
-
-
-def _paired(doc: Prepared, starts: list[int], up: tuple[int, int], down: tuple[int, int]) -> Column:
-    """A column under a group: the words of both ("Năm 2025" + "Kế hoạch": a plan for 2025;
-    "So sánh (%)" + "Cùng kỳ": a ratio to the same period), the lower cell's kind first
-    ("Thực hiện 6 tháng" + "Kế hoạch năm": the plan; "Năm 2025" + "Tỷ lệ (%)": a ratio to
-    the plan, the year being no "same period")."""
-    own = _column(doc, starts, [down])
-    if own.role in _RATIOS or own.role == "unit":
-        return own
-    both = _column(doc, starts, [up, down])
-    if both.role in _RATIOS or own.role not in ("actual", "plan"):
-        return both
-    return Column(own.role, own.role == "actual" and both.estimated, own.year or both.year)
-
-
-_RATIOS = ("ratio_plan", "ratio_period")
+    return _named(doc, sep, [read_column(doc, starts, [cell]) for cell in cells], cells[0])
 
 
 def _could_head(line: str) -> bool:
@@ -245,7 +121,8 @@ def read_tables(doc: Prepared) -> Tables:
         head = None
         j = k + 1
         if k + 2 < n and (width := split_cells(text, *bounds(k + 2))) is not None:
-            head = _two_line_header(doc, token_starts, (a, b), bounds(k + 1), len(width[1]))
+            two = two_line_columns(doc, token_starts, (a, b), bounds(k + 1), len(width[1]))
+            head = _named(doc, *two) if two is not None else None
             j = k + 2
         if head is None:
             head = _header(doc, token_starts, a, b)
@@ -261,7 +138,7 @@ def read_tables(doc: Prepared) -> Tables:
                 break
             if len(found[1]) < len(cols):
                 # "Tỷ lệ huy động trẻ    %": a parent row without figures lost its empty cells
-                if not _words_only(doc, found[1]) or len(short) >= _MAX_SHORT:
+                if not words_only(doc, found[1]) or len(short) >= _MAX_SHORT:
                     break
                 end = found[1][-1][1]
                 short.append(found[1] + [(end, end)] * (len(cols) - len(found[1])))
@@ -278,13 +155,6 @@ def read_tables(doc: Prepared) -> Tables:
 
 
 _Cell = tuple[Decimal, Decimal | None, str | None, str | None]  # value, max, unit, bound
-
-
-def _marked_name(doc: Prepared, text: str) -> bool:
-    """ "1. Diện tích gieo trồng", "1.1. Lúa": a numbered name, not the figure 1 ("12.5 ha" is
-    a figure: a unit follows)."""
-    mark, rest = split_mark(text)
-    return mark is not None and rest[:1].isalpha() and not is_unit(doc, rest)
 
 
 def _indent(text: str, at: int, sep: str) -> int:
@@ -332,7 +202,7 @@ def _read_rows(
                 and t
                 and not _ROW_LABEL.match(t)
                 and label_rank(t) is None
-                and (not read_figure(doc, t) or _marked_name(doc, t))
+                and (not read_figure(doc, t) or marked_name(doc, t))
             ),
             None,
         )
@@ -343,7 +213,7 @@ def _read_rows(
         if unit_col is None and (bracket := _NAME_UNIT.search(name)) and is_unit(doc, bracket[1]):
             name, unit = name[: bracket.start()], bracket[1].strip()
         label = texts[label_col] if label_col is not None and label_col < name_at else None
-        cats, _ = _cell_cats(doc, starts, *cells[name_at])
+        cats, _ = cell_cats(doc, starts, *cells[name_at])
         heading = not cats.isdisjoint(HEADING_CATS)
         figures = any(
             cols[i].role not in (None, "unit") and read_figure(doc, t) for i, t in enumerate(texts)
