@@ -350,3 +350,29 @@ def test_a_docx_table_of_contents_is_not_read_as_figures(tmp_path: Path) -> None
         "Năm 2026 phấn đấu thu ngân sách đạt 1.310 tỷ đồng.",
         "Tỷ lệ hộ nghèo giảm còn dưới 1%.",
     ]
+
+
+def test_docx_sub_rows_with_an_empty_or_dash_stt_cell_take_their_parents_name(
+    tmp_path: Path,
+) -> None:
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("Kết quả thực hiện các chỉ tiêu giáo dục năm học 2025 - 2026:")
+    t = d.add_table(rows=1, cols=5)
+    _fill(t.rows[0].cells, ("STT", "Chỉ tiêu", "ĐVT", "Kế hoạch", "Thực hiện"))
+    _fill(t.add_row().cells, ("1", "Tỷ lệ huy động trẻ đến trường", "%", "", ""))
+    _fill(t.add_row().cells, ("", "Nhà trẻ", "%", "28", "28,5"))
+    _fill(t.add_row().cells, ("-", "Mẫu giáo", "%", "90", "90,5"))
+    _fill(t.add_row().cells, ("2", "Số trường đạt chuẩn quốc gia", "trường", "40", "42"))
+    _fill(t.add_row().cells, ("", "Số trường mầm non đạt chuẩn", "trường", "12", "13"))
+    path = tmp_path / "gd.docx"
+    d.save(str(path))
+    ex = extract(read_document(path))
+    assert [(r.name, r.value, r.unit) for r in ex.results] == [
+        ("Tỷ lệ huy động trẻ đến trường: nhà trẻ", Decimal("28.5"), "%"),
+        ("Tỷ lệ huy động trẻ đến trường: mẫu giáo", Decimal("90.5"), "%"),
+        ("Số trường đạt chuẩn quốc gia", Decimal(42), "trường"),
+        # Opens with its parent's measure ("số"): a name of its own.
+        ("Số trường mầm non đạt chuẩn", Decimal(13), "trường"),
+    ]

@@ -8,9 +8,17 @@ holds (grammar/vi/tables.toml, with the reader's own plan/report/period words): 
 figures done ("Thực hiện", "Ước TH": results, estimated under "ước"), the figures set ("Kế
 hoạch 2027": targets, unless a report quotes them beside its results for the same year), and
 percentages of the plan or of the same period ("So cùng kỳ (%)": a ratio, change = X - 100).
-Each data row below gives one result and/or one target; its name loses a list mark ("- Thu
-nội địa") and, with no unit column, a unit in brackets at its end ("Thu ngân sách (tỷ đồng)"). A row alone ("Thu ngân sách<TAB>tỷ
-đồng<TAB>420") is read by the ordinary rules (columns.py gives its unit).
+A heading may take two lines ("Năm 2025" over "Kế hoạch | Thực hiện"): tableheads.py says which
+cell of each is over which column, and a column reads the words of both, the lower cell's kind
+first ("Thực hiện 6 tháng" over "Kế hoạch năm": the plan; "So sánh (%)" over "Cùng kỳ": a
+ratio to the same period). Each data row below gives one result and/or one target; with no
+unit column, a unit in brackets at its name's end is its unit ("Thu ngân sách (tỷ đồng)"). A
+row that is a part of the row above ("- Nhà trẻ", "Trong đó: thu nội địa", "a", an empty
+"STT" cell, an indented name) is named after it, "Tỷ lệ huy động trẻ đến trường: nhà trẻ",
+unless it opens with its parent's measure ("Thu nội địa" under "Tổng thu ngân sách"):
+subrows.py. A row without figures may lack its end cells ("Tỷ lệ huy động trẻ    %") when a
+full row follows. A row alone ("Thu ngân sách<TAB>tỷ đồng<TAB>420") is read by the ordinary
+rules (columns.py gives its unit).
 """
 
 from __future__ import annotations
@@ -20,36 +28,32 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from chitieu.numbers import NumberFormatError, parse_number
-from chitieu.text.cues import tag_cats
 from chitieu.text.items import ExtractedResult, ExtractedTarget
-from chitieu.text.lexicon import split_words
 from chitieu.text.naming import is_lower_better
-from chitieu.text.normalize import fold_phrase
+from chitieu.text.subrows import HEADING_CATS, RowName, label_rank, name_rows
+from chitieu.text.tablecells import (
+    Column,
+    cell_cats,
+    is_unit,
+    marked_name,
+    read_column,
+    read_figure,
+    split_cells,
+    words_only,
+)
+from chitieu.text.tableheads import two_line_columns
 from chitieu.text.tokens import Prepared
 
 HUNDRED = Decimal(100)
-_SEPARATORS = {"\t": re.compile(r"\t"), "|": re.compile(r"\|"), " ": re.compile(r" {2,}")}
-_NUMBER = re.compile(r"^([^\d+-]*?)\s*([+-]?\d+(?:[.,]\d+)*)\s*(?:-\s*(\d+(?:[.,]\d+)*))?\s*(.*)$")
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _ROW_LABEL = re.compile(r"^(?:\d{1,3}|[ivx]{1,4}|[a-zđ])[.)]?$", re.IGNORECASE)
 _NEWLINE = re.compile("\n")
 _SEPARATOR = re.compile(r"\t|\||  ")
-_MAX_CELLS = 40
+_MAX_SHORT = 3  # rows without figures in a row, lacking end cells, before the table ends
 _ORDINAL = re.compile(r"^(?:stt|tt|số tt|số thứ tự)$")
 _DASHES = {"", "-", "x", "—", "..."}
-# A sub-row's list mark before its name: "- Thu nội địa", "+ Lúa", "a) Thu nội địa".
 # A unit in brackets at the end of a name, when the table has no unit column: "Thu ngân sách
 # (tỷ đồng)", "Tỷ lệ hộ nghèo (%)".
 _NAME_UNIT = re.compile(r"\s*\(([^()]{1,30})\)$")
-_NAME_MARK = re.compile(r"^(?:[-+*•–—]+\s*|[a-zđ]\)\s+|\d{1,2}(?:\.\d{1,2})*[.)]\s+)")
-
-
-@dataclass
-class Column:
-    role: str | None  # "unit" | "actual" | "plan" | "ratio_plan" | "ratio_period" | None
-    estimated: bool = False
-    year: int | None = None
 
 
 @dataclass
@@ -64,122 +68,26 @@ class Tables:
         return j >= 0 and self.lines[j][0] <= pos < self.lines[j][1]
 
 
-def _cells(text: str, a: int, b: int) -> tuple[str, list[tuple[int, int]]] | None:
-    """The separator of the line [a, b) and its cells' char spans (stripped; a tab or "|"
-    keeps empty cells so columns stay aligned)."""
-    line = text[a:b]
-    sep = "\t" if "\t" in line else ("|" if "|" in line else (" " if "  " in line else None))
-    if sep is None or line.count(sep) > _MAX_CELLS * (2 if sep == " " else 1):
-        return None  # no cells, or not a table anyone reads ("||||…")
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for m in _SEPARATORS[sep].finditer(line):
-        spans.append((pos, m.start()))
-        pos = m.end()
-    spans.append((pos, len(line)))
-    out = []
-    for s, e in spans:
-        cell = line[s:e]
-        lead = len(cell) - len(cell.lstrip())
-        out.append((a + s + lead, a + s + len(cell.rstrip())))
-    if sep == "|":  # "| a | b |": the outer bars make empty end cells
-        first = 1 if out and out[0][0] >= out[0][1] else 0
-        last = len(out) - 1 if len(out) > first and out[-1][0] >= out[-1][1] else len(out)
-        out = out[first:last]
-    if sep == " ":
-        out = [c for c in out if c[0] < c[1]]
-    return sep, out
+_Head = tuple[str, list[Column], int | None]  # separator, columns, label column ("STT")
 
 
-def _cell_cats(doc: Prepared, starts: list[int], a: int, b: int) -> tuple[frozenset[str], bool]:
-    """The categories of the phrases in chars [a, b), and whether a "%" is there."""
-    cats: set[str] = set()
-    percent = False
-    i = bisect.bisect_left(starts, a)
-    while i < len(doc.tokens) and doc.tokens[i].start < b:
-        cats |= tag_cats(doc, i)
-        percent = percent or doc.tokens[i].text == "%"
-        i += 1
-    return frozenset(cats), percent
-
-
-def _column(doc: Prepared, starts: list[int], a: int, b: int) -> Column:
-    cats, percent = _cell_cats(doc, starts, a, b)
-    years = [int(y) for y in _YEAR.findall(doc.text[a:b])]
-    year = max(years) if years else None
-    if "tables.unit_column" in cats:
-        return Column("unit")
-    if percent or "tables.ratio" in cats or "references.compare" in cats:
-        period = not cats.isdisjoint(("tables.period", "references.period", "modes.result_basis"))
-        has_plan = not cats.isdisjoint(("tables.plan", "references.plan"))
-        return Column("ratio_period" if period and not has_plan else "ratio_plan")
-    if not cats.isdisjoint(("tables.actual", "modes.estimated", "modes.result")):
-        estimated = not cats.isdisjoint(("modes.estimated", "tables.estimated"))
-        return Column("actual", estimated, year)
-    if not cats.isdisjoint(("tables.plan", "references.plan")):
-        return Column("plan", year=year)
-    return Column(None)
-
-
-_BOUNDS = {"comparators.at_least": ">=", "comparators.at_most": "<=", "comparators.about": "~"}
-
-
-def _figure(doc: Prepared, text: str) -> tuple[Decimal, Decimal | None, str, str | None] | None:
-    """(value, upper bound, words after, comparator) of a cell: "135,6", "8 - 8,5", "dưới 1",
-    "1.310 tỷ đồng"; None when the cell is no figure (words before a number must be a bound)."""
-    m = _NUMBER.match(text)
-    if m is None:
-        return None
-    bound = None
-    if m.group(1):
-        words = list(split_words(fold_phrase(m.group(1))))
-        found = doc.lexicon.cues.longest(words, 0)
-        if found is None or found[0] != len(words):
-            return None
-        bound = next((c for k, c in _BOUNDS.items() if k in found[1].categories), None)
-        if bound is None:
-            return None
-    try:
-        lo = parse_number(m.group(2))
-        hi = parse_number(m.group(3)) if m.group(3) else None
-    except NumberFormatError:
-        return None
-    if hi is not None and hi < lo:
-        lo, hi = hi, lo
-    return lo, hi, " ".join(m.group(4).split()), bound
-
-
-def _is_unit(doc: Prepared, text: str) -> bool:
-    """The words are a unit and nothing else ("tỷ đồng", "%", "ha", "triệu đồng/người/năm")."""
-    if text.strip() in ("%", "‰"):
-        return True
-    words = list(split_words(fold_phrase(text)))
-    lexicon = doc.lexicon
-    found = lexicon.units.longest(words, 0) if words else None
-    at = found[0] if found is not None else 0
-    while at and at + 1 < len(words) and words[at] == "/":  # "/người/năm"
-        found = lexicon.per.longest(words, at + 1) or lexicon.units.longest(words, at + 1)
-        at = at + 1 + found[0] if found is not None else 0
-    return at == len(words) > 0
-
-
-def _header(doc: Prepared, starts: list[int], a: int, b: int) -> tuple[str, list[Column]] | None:
-    found = _cells(doc.text, a, b)
-    if found is None or len(found[1]) < 3:
-        return None
-    sep, cells = found
-    # A heading names columns: no figure but years ("Kế hoạch 2027").
-    if any(_figure(doc, doc.text[s:e]) and not _YEAR.fullmatch(doc.text[s:e]) for s, e in cells):
-        return None
-    cols = [_column(doc, starts, s, e) for s, e in cells]
-    # The first column but a row number ("STT") names the rows, whatever its heading says
-    # ("Chỉ tiêu", "Nội dung").
-    first = 1 if _ORDINAL.match(doc.folded[cells[0][0] : cells[0][1]]) else 0
-    if first < len(cols):
-        cols[first] = Column(None)
+def _named(doc: Prepared, sep: str, cols: list[Column], first: tuple[int, int]) -> _Head | None:
+    """The columns once the first names the rows: "Chỉ tiêu", "Nội dung", whatever its
+    heading says; after a row number column ("STT") the second does."""
+    label = 1 if _ORDINAL.match(doc.folded[first[0] : first[1]]) else 0
+    if label < len(cols):
+        cols[label] = Column(None)
     if not any(c.role in ("actual", "plan") for c in cols):
         return None
-    return sep, cols
+    return sep, cols, 0 if label else None
+
+
+def _header(doc: Prepared, starts: list[int], a: int, b: int) -> _Head | None:
+    found = split_cells(doc.text, a, b)
+    if found is None or len(found[1]) < 3 or not words_only(doc, found[1]):
+        return None
+    sep, cells = found
+    return _named(doc, sep, [read_column(doc, starts, [cell]) for cell in cells], cells[0])
 
 
 def _could_head(line: str) -> bool:
@@ -210,21 +118,38 @@ def read_tables(doc: Prepared) -> Tables:
             continue
         if not token_starts:
             token_starts.extend([t.start for t in doc.tokens])
-        head = _header(doc, token_starts, a, b)
+        head = None
+        j = k + 1
+        if k + 2 < n and (width := split_cells(text, *bounds(k + 2))) is not None:
+            two = two_line_columns(doc, token_starts, (a, b), bounds(k + 1), len(width[1]))
+            head = _named(doc, *two) if two is not None else None
+            j = k + 2
+        if head is None:
+            head = _header(doc, token_starts, a, b)
+            j = k + 1
         if head is None:
             continue
-        sep, cols = head
-        rows = []
-        j = k + 1
+        sep, cols, label_col = head
+        rows: list[list[tuple[int, int]]] = []
+        short: list[list[tuple[int, int]]] = []  # rows lacking end cells, kept if a row follows
         while j < n:
-            found = _cells(text, *bounds(j))
-            if found is None or found[0] != sep or len(found[1]) != len(cols):
+            found = split_cells(text, *bounds(j))
+            if found is None or found[0] != sep or len(found[1]) > len(cols):
                 break
-            rows.append(found[1])
+            if len(found[1]) < len(cols):
+                # "Tỷ lệ huy động trẻ    %": a parent row without figures lost its empty cells
+                if not words_only(doc, found[1]) or len(short) >= _MAX_SHORT:
+                    break
+                end = found[1][-1][1]
+                short.append(found[1] + [(end, end)] * (len(cols) - len(found[1])))
+            else:
+                rows += [*short, found[1]]
+                short = []
             j += 1
+        j -= len(short)
         if rows:
             out.lines.append((a, bounds(j - 1)[1] + 1))
-            _read_rows(doc, cols, rows, out)
+            _read_rows(doc, token_starts, sep, cols, label_col, rows, out)
             done = j - 1
     return out
 
@@ -232,8 +157,25 @@ def read_tables(doc: Prepared) -> Tables:
 _Cell = tuple[Decimal, Decimal | None, str | None, str | None]  # value, max, unit, bound
 
 
+def _indent(text: str, at: int, sep: str) -> int:
+    """Spaces before a name cell's text: in its cell (a tab or "|" table), or at the line start
+    (a table apart by spaces, where the name is the first cell)."""
+    k = at
+    while k > 0 and text[k - 1] == " ":
+        k -= 1
+    if sep == " ":
+        return at - k if k == 0 or text[k - 1] == "\n" else 0
+    return at - k
+
+
 def _read_rows(
-    doc: Prepared, cols: list[Column], rows: list[list[tuple[int, int]]], out: Tables
+    doc: Prepared,
+    starts: list[int],
+    sep: str,
+    cols: list[Column],
+    label_col: int | None,
+    rows: list[list[tuple[int, int]]],
+    out: Tables,
 ) -> None:
     text = doc.text
     actual = [i for i, c in enumerate(cols) if c.role == "actual"]
@@ -247,25 +189,46 @@ def _read_rows(
         and (not actual or (c.year is not None and last_done is not None and c.year > last_done))
     ]
     unit_col = next((i for i, c in enumerate(cols) if c.role == "unit"), None)
+    named: list[tuple[list[tuple[int, int]], list[str], int, str | None]] = []
+    outline: list[RowName] = []
     for cells in rows:
         texts = [text[s:e] for s, e in cells]
         name_at = next(
             (
                 i
                 for i, t in enumerate(texts)
-                if cols[i].role is None and t and not _ROW_LABEL.match(t) and not _figure(doc, t)
+                if cols[i].role is None
+                and i != label_col
+                and t
+                and not _ROW_LABEL.match(t)
+                and label_rank(t) is None
+                and (not read_figure(doc, t) or marked_name(doc, t))
             ),
             None,
         )
         if name_at is None:
             continue
-        name = _NAME_MARK.sub("", texts[name_at]) or texts[name_at]
+        name = texts[name_at]
         unit = texts[unit_col] if unit_col is not None and texts[unit_col] not in _DASHES else None
-        if unit_col is None and (bracket := _NAME_UNIT.search(name)) and _is_unit(doc, bracket[1]):
+        if unit_col is None and (bracket := _NAME_UNIT.search(name)) and is_unit(doc, bracket[1]):
             name, unit = name[: bracket.start()], bracket[1].strip()
+        label = texts[label_col] if label_col is not None and label_col < name_at else None
+        cats, _ = cell_cats(doc, starts, *cells[name_at])
+        heading = not cats.isdisjoint(HEADING_CATS)
+        figures = any(
+            cols[i].role not in (None, "unit") and read_figure(doc, t) for i, t in enumerate(texts)
+        )
+        indent = _indent(text, cells[name_at][0], sep)
+        outline.append(RowName(label, name, indent, heading, figures))
+        named.append((cells, texts, name_at, unit))
+    names = name_rows(doc.lexicon, outline)
+    for (cells, texts, name_at, unit), row_name in zip(named, names, strict=True):
+        if row_name is None:
+            continue
+        name = row_name
 
         def figure(i: int, texts: list[str] = texts, unit: str | None = unit) -> _Cell | None:
-            found = _figure(doc, texts[i])
+            found = read_figure(doc, texts[i])
             if found is None:
                 return None
             lo, hi, rest, bound = found
