@@ -170,13 +170,20 @@ class Prepared:
         j = bisect.bisect_left(colons, b) - 1
         return colons[j] if j >= 0 and colons[j] >= a else None
 
+    def newline_offsets(self) -> list[int]:
+        """Char offsets of the "\\n" in the text, sorted (cached)."""
+        newlines = self._newlines
+        if newlines is None:
+            newlines = [m.start() for m in _NEWLINE.finditer(self.text)]
+            self._newlines = newlines
+        return newlines
+
     def line_start(self, pos: int) -> int:
         """Where the line holding char `pos` starts: text.rfind("\\n", 0, pos) + 1, by binary
         search (rfind from every sentence was quadratic on a text with no line breaks)."""
         newlines = self._newlines
         if newlines is None:
-            newlines = [m.start() for m in _NEWLINE.finditer(self.text)]
-            self._newlines = newlines
+            newlines = self.newline_offsets()
         j = bisect.bisect_left(newlines, pos)
         return newlines[j - 1] + 1 if j > 0 else 0
 
