@@ -5,12 +5,10 @@ furniture (grammar/vi/boilerplate.toml). Both work on the folded text and return
 
 from __future__ import annotations
 
-import importlib
 import re
-from functools import cache
-from typing import Any
 
 from chitieu.text.lexicon import Lexicon, Trap
+from chitieu.text.pattern_facts import consumed_run, required_strings
 
 # Longer digit runs are not figures anyone writes; blanking them in the copy the trap patterns
 # scan keeps every pattern linear on hostile input.
@@ -38,29 +36,30 @@ def _holds_any(scan: str, needles: tuple[str, ...]) -> bool:
     return False
 
 
-# A trap with `needs` is run only over the stretches where a match can be: every match holds a
-# needed string and consists of characters its pattern can consume, so it lies inside the run
-# of such characters around a needed string. In a long text the strings are few and the runs
-# short ("-" and "/" of dates, the "@" of an address), where a pattern run over the whole
-# text costs a pass per trap. Finding a run and searching it costs about what a pattern pass
-# over this many characters does:
+# A trap with `needs` (see _plan) is run only over the stretches where a match can be: every
+# match holds a needed string and consists of characters its pattern can consume, so it lies
+# inside the run of such characters around a needed string. In a long text the strings are
+# few and the runs short ("-" and "/" of dates, the "@" of an address, ".pdf"), where a
+# pattern run over the whole text costs a pass per trap. Finding a run and searching it costs
+# about what a pattern pass over this many characters does:
 _CHARS_PER_RUN = 400
 
 
-def _needed_runs(trap: Trap, scan: str) -> list[tuple[int, int, int]] | None:
+def _needed_runs(
+    needs: tuple[str, ...], reach: tuple[re.Pattern[str], int] | None, scan: str
+) -> list[tuple[int, int, int]] | None:
     """(start, end, endpos) of the runs around the trap's needed strings in `scan`, sorted:
     a match can only start inside one, and the pattern reads nothing at or past endpos while
     trying there. None: the pattern is not one we can reason about (scan it all)."""
-    if sum(map(scan.count, trap.needs)) * _CHARS_PER_RUN > len(scan):
+    if len(scan) < _CHARS_PER_RUN or sum(map(scan.count, needs)) * _CHARS_PER_RUN > len(scan):
         return None  # needed strings everywhere (or a short text): one pass costs less
-    reach = _reach(trap.pattern)
     if reach is None:
         return None
     run, ahead = reach
     rev: str | None = None  # the text reversed, to find where a run starts
     n = len(scan)
     found: set[tuple[int, int, int]] = set()
-    for needle in trap.needs:
+    for needle in needs:
         p = scan.find(needle)
         while p >= 0:
             m = run.match(scan, p)
@@ -99,7 +98,31 @@ def _scan_runs(
             if m is None or m.start() >= stop:
                 break
             spans.append((m.start(), m.end(), trap.name))
-            pos = m.end()  # non-empty: _reach refuses patterns that match the empty string
+            pos = m.end()  # non-empty: consumed_run refuses patterns that match the empty string
+
+
+_Plan = list[tuple[Trap, tuple[str, ...], tuple[re.Pattern[str], int] | None]]
+_PLANS: dict[int, tuple[list[Trap], _Plan]] = {}
+
+
+def _plan(traps: list[Trap]) -> _Plan:
+    """Per trap, once per trap list: the strings every match holds and the run its matches
+    lie in (see pattern_facts.py). The strings are the grammar's `needs`, else, for a trap
+    with a hint (a rare one), those its pattern shows: a cheaper test than the hint, and in a
+    long text they mark the few places to search. A common trap's strings ("năm", "20") are
+    in nearly every text: testing for them would only add cost."""
+    cached = _PLANS.get(id(traps))
+    if cached is None or cached[0] is not traps:
+        plan = [
+            (
+                t,
+                t.needs or (required_strings(t.pattern) if t.hint is not None else ()),
+                consumed_run(t.pattern),
+            )
+            for t in traps
+        ]
+        cached = _PLANS[id(traps)] = (traps, plan)
+    return cached[1]
 
 
 def mask_traps(lexicon: Lexicon, folded: str) -> list[tuple[int, int, str]]:
@@ -111,14 +134,14 @@ def mask_traps(lexicon: Lexicon, folded: str) -> list[tuple[int, int, str]]:
     if sum(b - a for a, b in windows) > n // 2:
         windows = [(0, n)]  # dense figures: one pass is cheaper than many windows
     whole = [(0, n)]
-    for trap in lexicon.traps:
-        if trap.needs and not _holds_any(scan, trap.needs):
+    for trap, needs, reach in _plan(lexicon.traps):
+        if needs and not _holds_any(scan, needs):
             continue  # no match can exist: its pattern is not run at all
         if trap.hint is not None and trap.hint.search(scan) is None:
             continue
         # A trap with a hint is rare enough to look for everywhere (it may hold no digit:
         # "hai con số").
-        runs = _needed_runs(trap, scan) if trap.needs else None
+        runs = _needed_runs(needs, reach, scan) if needs else None
         for a, b in windows if trap.hint is None else whole:
             if runs is not None:
                 _scan_runs(trap, scan, a, b, runs, spans)
@@ -161,96 +184,3 @@ def boilerplate_lines(lexicon: Lexicon, folded: str) -> list[tuple[int, int]]:
                 lines.append((pos, end))
         pos = end + 1
     return lines
-
-
-# The regex parser of the standard library (no type stubs): it tells which characters a
-# pattern can consume and how far its lookaheads read.
-_sre_parse: Any = importlib.import_module("re._parser")
-_CATEGORIES = {
-    "CATEGORY_DIGIT": r"\d",
-    "CATEGORY_NOT_DIGIT": r"\D",
-    "CATEGORY_SPACE": r"\s",
-    "CATEGORY_NOT_SPACE": r"\S",
-    "CATEGORY_WORD": r"\w",
-    "CATEGORY_NOT_WORD": r"\W",
-}
-_REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
-
-
-class _Unknown(Exception):
-    """A construct the analysis does not model (back-references, inline flags…)."""
-
-
-@cache
-def _reach(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], int] | None:
-    """A regex for one run of the characters `pattern` can consume, and how many characters
-    past the end of a run an attempt may read (lookaheads, \\b, plus one for the failing
-    look at the next character). None when the pattern is beyond this analysis or can match
-    the empty string."""
-    try:
-        tree = _sre_parse.parse(pattern.pattern, pattern.flags)
-        if tree.getwidth()[0] == 0:
-            return None
-        classes: list[str] = []
-        ahead = _walk(tree, classes)
-    except _Unknown:
-        return None
-    # One class for the plain characters and sets, the negated sets beside it.
-    plain = "".join(sorted({c.strip("[]") for c in classes if not c.startswith("[^")}))
-    alternatives = sorted({f"[{plain}]", *(c for c in classes if c.startswith("[^"))})
-    return re.compile("(?:" + "|".join(alternatives) + ")+", pattern.flags), ahead + 2
-
-
-def _walk(tree: Any, classes: list[str]) -> int:
-    """Add to `classes` one regex per kind of character the tree consumes; return an upper
-    bound of how far its lookaheads and position tests read past the consumed text."""
-    ahead = 0
-    for op, av in tree:
-        name = str(op)
-        if name == "LITERAL":
-            classes.append(f"\\U{av:08x}")
-        elif name == "IN":
-            classes.append(_class(av))
-        elif name == "BRANCH":
-            ahead += sum(_walk(branch, classes) for branch in av[1])
-        elif name == "SUBPATTERN":
-            if av[1] or av[2]:
-                raise _Unknown  # inline flags
-            ahead += _walk(av[3], classes)
-        elif name == "ATOMIC_GROUP":
-            ahead += _walk(av, classes)
-        elif name in _REPEATS:
-            ahead += _walk(av[2], classes)
-        elif name in ("ASSERT", "ASSERT_NOT"):
-            direction, sub = av
-            if direction == 1:  # a lookahead reads up to its widest match, and one more
-                width = sub.getwidth()[1]
-                if width >= _sre_parse.MAXWIDTH:
-                    raise _Unknown
-                ahead += width + 1 + _walk(sub, [])
-            else:  # a lookbehind reads before the position: the real text, never cut
-                _walk(sub, [])
-        elif name == "AT":
-            ahead += 1  # \\b, $: the next character
-        else:
-            raise _Unknown  # ANY, NOT_LITERAL, back-references…
-    return ahead
-
-
-def _class(items: Any) -> str:
-    """A parsed character set back as a regex class."""
-    parts: list[str] = []
-    negate = False
-    for op, av in items:
-        name = str(op)
-        if name == "NEGATE":
-            negate = True
-        elif name == "LITERAL":
-            parts.append(f"\\U{av:08x}")
-        elif name == "RANGE":
-            parts.append(f"\\U{av[0]:08x}-\\U{av[1]:08x}")
-        elif name == "CATEGORY" and str(av) in _CATEGORIES:
-            parts.append(_CATEGORIES[str(av)])
-        else:
-            raise _Unknown
-    return ("[^" if negate else "[") + "".join(parts) + "]"
