@@ -56,22 +56,28 @@ def _needed_runs(
     if reach is None:
         return None
     run, ahead = reach
-    rev: str | None = None  # the text reversed, to find where a run starts
-    n = len(scan)
-    found: set[tuple[int, int, int]] = set()
+    occurrences: list[tuple[int, int]] = []  # (offset, length) of every needed string
     for needle in needs:
         p = scan.find(needle)
         while p >= 0:
-            m = run.match(scan, p)
-            end = m.end() if m is not None else p
-            if end >= p + len(needle):  # else no match can hold this occurrence
-                if rev is None:
-                    rev = scan[::-1]
-                back = run.match(rev, n - p)
-                start = p - (back.end() - back.start()) if back is not None else p
-                found.add((start, end, end + ahead))
+            occurrences.append((p, len(needle)))
             p = scan.find(needle, p + 1)
-    return sorted(found)
+    occurrences.sort()
+    rev = scan[::-1]  # to find where a run starts, matching backwards
+    n = len(scan)
+    found: list[tuple[int, int, int]] = []
+    end = -1
+    for p, size in occurrences:
+        if p + size <= end:
+            continue  # inside the run just found: each run is read once (no quadratic case)
+        m = run.match(scan, p)
+        if m is None or m.end() < p + size:
+            continue  # the string is not within one run: no match can hold it here
+        end = m.end()
+        back = run.match(rev, n - p)
+        start = p - (back.end() - back.start()) if back is not None else p
+        found.append((start, end, end + ahead))
+    return found
 
 
 def _scan_runs(
