@@ -16,7 +16,6 @@ from itertools import compress
 from chitieu.text.tokens import Prepared
 
 _ENDERS = {".", "!", "?", "…"}
-_NEWLINE = re.compile("\n")
 # List markers, and a table row's number cell ("1 | Tổng thu …", "2<TAB>Tỷ lệ …").
 _BULLET = re.compile(r"\s*(?:[-+•*–]|[a-zđ]\)|\d{1,2}[.)]|[ivx]{1,4}[.)]|\d{1,3}(?=\s*\||\t))\s")
 
@@ -78,61 +77,62 @@ def _semicolons(words: list[str], a: int, b: int) -> list[int]:
 
 
 def split_sentences(doc: Prepared) -> list[Sentence]:
-    tokens = doc.tokens
+    # The tokens' fields as parallel lists (doc.kinds, doc.starts…): a list index is cheaper
+    # than a named tuple's attribute, and this visits every sentence end of every text.
     text = doc.text
+    folded = doc.folded
+    words, kinds, starts, ends = doc.words, doc.kinds, doc.starts, doc.ends
+    abbreviations = doc.lexicon.abbreviations
     cells = "\t" in text or "|" in text or "  " in text  # any table row at all
     out: list[Sentence] = []
     start = 0
-    n = len(tokens)
+    n = len(words)
 
     def flush(end: int) -> None:
         nonlocal start
         if end <= start:
             start = end
             return
-        first = tokens[start]
+        first = starts[start]
         # No slicing from the line start: a text with no line break is one huge line.
-        line_start = doc.line_start(first.start)
-        new_line = doc.opens_line(first.start) or bool(
-            _BULLET.match(doc.folded, line_start, first.start + 2)
-        )
-        bullet = bool(_BULLET.match(doc.folded, line_start, first.end + 2)) or (
+        line_start = doc.line_start(first)
+        new_line = doc.opens_line(first) or bool(_BULLET.match(folded, line_start, first + 2))
+        bullet = bool(_BULLET.match(folded, line_start, ends[start] + 2)) or (
             cells and _table_row(doc, start, end)
         )
         clauses: list[tuple[int, int]] = []
         c = start
-        for k in _semicolons(doc.words, start, end):
+        for k in _semicolons(words, start, end):
             if k > c:
                 clauses.append((c, k))
             c = k + 1
         if end > c:
             clauses.append((c, end))
-        last = tokens[end - 1].text
+        last = words[end - 1]
         out.append(Sentence(len(out), start, end, tuple(clauses), bullet, last == ":", new_line))
         start = end
 
     # Only tokens after a line break or reading ".", "!", "?", "…" can end a sentence: visit
     # those alone (tokens never hold a "\n", so a break lies in the gap before a token).
-    starts = doc.starts
-    at = set(compress(range(n), map(_ENDERS.__contains__, doc.words)))
-    for p in _NEWLINE.finditer(doc.text):
-        j = bisect.bisect_right(starts, p.start())
+    at = set(compress(range(n), map(_ENDERS.__contains__, words)))
+    for p in doc.newline_offsets():
+        j = bisect.bisect_right(starts, p)
         if 0 < j < n:
             at.add(j)
     for i in sorted(at):
-        tok = tokens[i]
-        if i > start and "\n" in doc.text[tokens[i - 1].end : tok.start] and not _wrapped(doc, i):
+        if i > start and "\n" in text[ends[i - 1] : starts[i]] and not _wrapped(doc, i):
             flush(i)
-        if tok.text in _ENDERS and tok.kind == "punct":
-            prev = tokens[i - 1].text if i > 0 else ""
-            nxt = tokens[i + 1] if i + 1 < n else None
-            if prev in doc.lexicon.abbreviations and nxt is not None and tok.end == nxt.start - 1:
+        word = words[i]
+        if word in _ENDERS and kinds[i] == "punct":
+            prev = words[i - 1] if i > 0 else ""
+            more = i + 1 < n  # a token follows
+            if prev in abbreviations and more and ends[i] == starts[i + 1] - 1:
                 continue
-            if nxt is not None and nxt.kind == "punct" and nxt.text in _ENDERS:
+            if more and kinds[i + 1] == "punct" and words[i + 1] in _ENDERS:
                 continue  # "..." and "…." end once
-            if nxt is not None and nxt.start == tok.end and nxt.kind == "word":
+            if more and starts[i + 1] == ends[i] and kinds[i + 1] == "word":
                 continue  # "tr.đồng", "TP.HCM": no space, no sentence end
-            if tok.text == "." and i > 0 and tokens[i - 1].kind == "num" and _numbering(doc, i - 1):
+            if word == "." and i > 0 and kinds[i - 1] == "num" and _numbering(doc, i - 1):
                 continue  # "1. Về kinh tế", "Điều 1. Thông qua …"
             flush(i + 1)
     flush(n)

@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 
 from chitieu.numbers import NumberFormatError, parse_number
 from chitieu.text.lexicon import Lexicon, load_lexicon
+from chitieu.text.masking import boilerplate_lines, mask_traps
 from chitieu.text.normalize import fold, normalize
 
 # Digit groups (the number parser decides what they mean), letter runs, any other character;
@@ -23,9 +24,6 @@ _SPLIT_RE = re.compile(r"(\d+(?:[.,]\d+)*|[^\W\d_]+|\S)")
 # Digit groups repeat across texts ("2025", "1", "9.484"): each is read once (None: unreadable).
 _VALUES: dict[str, Decimal | None] = {}
 _UNREAD = Decimal("NaN")  # a marker no reading returns (a NaN is never cached)
-# Longer digit runs are not figures anyone writes; blanking them in the copy the trap patterns
-# scan keeps every pattern linear on hostile input.
-_LONG_DIGITS = re.compile(r"\d{19,}")
 MAX_NUMBER_CHARS = 24
 
 
@@ -172,13 +170,20 @@ class Prepared:
         j = bisect.bisect_left(colons, b) - 1
         return colons[j] if j >= 0 and colons[j] >= a else None
 
+    def newline_offsets(self) -> list[int]:
+        """Char offsets of the "\\n" in the text, sorted (cached)."""
+        newlines = self._newlines
+        if newlines is None:
+            newlines = [m.start() for m in _NEWLINE.finditer(self.text)]
+            self._newlines = newlines
+        return newlines
+
     def line_start(self, pos: int) -> int:
         """Where the line holding char `pos` starts: text.rfind("\\n", 0, pos) + 1, by binary
         search (rfind from every sentence was quadratic on a text with no line breaks)."""
         newlines = self._newlines
         if newlines is None:
-            newlines = [m.start() for m in _NEWLINE.finditer(self.text)]
-            self._newlines = newlines
+            newlines = self.newline_offsets()
         j = bisect.bisect_left(newlines, pos)
         return newlines[j - 1] + 1 if j > 0 else 0
 
@@ -237,81 +242,6 @@ _COLON = frozenset((":",))
 _NUM = frozenset(("num",))
 _NEWLINE = re.compile("\n")
 _NON_SPACE = re.compile(r"\S")
-# Every trap pattern is about a number: it is only looked for this close to a digit.
-_WINDOW = 80
-
-
-# Digit runs at most 2 * _WINDOW apart share one window: a cluster is one match.
-_CLUSTER = re.compile(rf"\d(?:\D{{0,{2 * _WINDOW}}}\d)*")
-
-
-def _windows(scan: str) -> list[tuple[int, int]]:
-    """The text within _WINDOW characters of a digit, as merged (start, end) spans."""
-    n = len(scan)
-    return [
-        (max(0, m.start() - _WINDOW), min(n, m.end() + _WINDOW)) for m in _CLUSTER.finditer(scan)
-    ]
-
-
-def _holds_any(scan: str, needles: tuple[str, ...]) -> bool:
-    for needle in needles:  # noqa: SIM110 (one or two needles: a loop beats a generator)
-        if needle in scan:
-            return True
-    return False
-
-
-def _mask(lexicon: Lexicon, scan: str) -> list[tuple[int, int, str]]:
-    spans: list[tuple[int, int, str]] = []
-    n = len(scan)
-    windows = _windows(scan)
-    if sum(b - a for a, b in windows) > n // 2:
-        windows = [(0, n)]  # dense figures: one pass is cheaper than many windows
-    whole = [(0, n)]
-    for trap in lexicon.traps:
-        if trap.needs and not _holds_any(scan, trap.needs):
-            continue  # no match can exist: its pattern is not run at all
-        if trap.hint is not None and trap.hint.search(scan) is None:
-            continue
-        # A trap with a hint is rare enough to look for everywhere (it may hold no digit:
-        # "hai con số").
-        for a, b in windows if trap.hint is None else whole:
-            # pos/endpos keep lookbehinds seeing the real text before the window.
-            for m in trap.pattern.finditer(scan, a, b):
-                s, e = m.span()
-                if e > s:
-                    spans.append((s, e, trap.name))
-    spans.sort()
-    merged: list[tuple[int, int, str]] = []
-    for s, e, name in spans:
-        if merged and s < merged[-1][1]:
-            ps, pe, pname = merged[-1]
-            merged[-1] = (ps, max(pe, e), pname)
-        else:
-            merged.append((s, e, name))
-    return merged
-
-
-def _boilerplate(lexicon: Lexicon, folded: str) -> list[tuple[int, int]]:
-    lines: list[tuple[int, int]] = []
-    pos = 0
-    in_links = False  # under "Bài viết liên quan:", up to a blank line
-    # One match per line and list (the patterns' union), not one per pattern.
-    heading = lexicon.link_headings_any
-    furniture = lexicon.boilerplate_any
-    for line in folded.split("\n"):
-        end = pos + len(line)
-        if not line.strip():
-            in_links = False
-        elif len(line) <= 300:
-            if in_links:
-                lines.append((pos, end))
-            elif heading is not None and heading.match(line):
-                lines.append((pos, end))
-                in_links = True
-            elif furniture is not None and furniture.match(line):
-                lines.append((pos, end))
-        pos = end + 1
-    return lines
 
 
 def _number_value(word: str) -> Decimal | None:
@@ -351,9 +281,8 @@ def prepare(raw: str) -> Prepared:
     lexicon = load_lexicon()
     text = normalize(raw)
     folded = fold(text)
-    scan = _LONG_DIGITS.sub(lambda m: "x" * len(m.group(0)), folded)
-    masked = _mask(lexicon, scan)
-    skipped_lines = _boilerplate(lexicon, folded)
+    masked = mask_traps(lexicon, folded)
+    skipped_lines = boilerplate_lines(lexicon, folded)
     skips = [Skip((s, e), f"trap.{name}", text[s:e]) for s, e, name in masked]
     skips += [Skip((s, e), "boilerplate", text[s:e]) for s, e in skipped_lines]
     # Skipped lines are blanked in the copy we tokenize (same length, so spans still hold).

@@ -1,0 +1,226 @@
+"""Facts about a trap's regex, read from the standard library's regex parser, that let the
+reader run it over less text with the same matches (masking.py):
+
+- consumed_run: the characters a match can consist of, as a regex for one run of them, and
+  how far past a run an attempt may read (lookaheads, \\b);
+- required_strings: strings one of which every match contains ("every file name ends in
+  .pdf, .jpg…"), when the pattern's structure shows it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from functools import cache
+from itertools import product
+from typing import Any
+
+# The regex parser of the standard library (no type stubs): it tells which characters a
+# pattern can consume and how far its lookaheads read.
+_sre_parse: Any = importlib.import_module("re._parser")
+_CATEGORIES = {
+    "CATEGORY_DIGIT": r"\d",
+    "CATEGORY_NOT_DIGIT": r"\D",
+    "CATEGORY_SPACE": r"\s",
+    "CATEGORY_NOT_SPACE": r"\S",
+    "CATEGORY_WORD": r"\w",
+    "CATEGORY_NOT_WORD": r"\W",
+}
+_REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+
+
+class _Unknown(Exception):
+    """A construct the analysis does not model (back-references, inline flags…)."""
+
+
+@cache
+def consumed_run(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], int] | None:
+    """A regex for one run of the characters `pattern` can consume, and how many characters
+    past the end of a run an attempt may read (lookaheads, \\b, plus one for the failing
+    look at the next character). None when the pattern is beyond this analysis or can match
+    the empty string."""
+    try:
+        tree = _sre_parse.parse(pattern.pattern, pattern.flags)
+        if tree.getwidth()[0] == 0:
+            return None
+        classes: list[str] = []
+        ahead = _walk(tree, classes)
+    except _Unknown:
+        return None
+    # One class for the plain characters and sets, the negated sets beside it.
+    plain = "".join(sorted({c.strip("[]") for c in classes if not c.startswith("[^")}))
+    alternatives = sorted({f"[{plain}]", *(c for c in classes if c.startswith("[^"))})
+    return re.compile("(?:" + "|".join(alternatives) + ")+", pattern.flags), ahead + 2
+
+
+def _walk(tree: Any, classes: list[str]) -> int:
+    """Add to `classes` one regex per kind of character the tree consumes; return an upper
+    bound of how far its lookaheads and position tests read past the consumed text."""
+    ahead = 0
+    for op, av in tree:
+        name = str(op)
+        if name == "LITERAL":
+            classes.append(f"\\U{av:08x}")
+        elif name == "IN":
+            classes.append(_class(av))
+        elif name == "BRANCH":
+            ahead += sum(_walk(branch, classes) for branch in av[1])
+        elif name == "SUBPATTERN":
+            if av[1] or av[2]:
+                raise _Unknown  # inline flags
+            ahead += _walk(av[3], classes)
+        elif name == "ATOMIC_GROUP":
+            ahead += _walk(av, classes)
+        elif name in _REPEATS:
+            ahead += _walk(av[2], classes)
+        elif name in ("ASSERT", "ASSERT_NOT"):
+            direction, sub = av
+            if direction == 1:  # a lookahead reads up to its widest match, and one more
+                width = sub.getwidth()[1]
+                if width >= _sre_parse.MAXWIDTH:
+                    raise _Unknown
+                ahead += width + 1 + _walk(sub, [])
+            else:  # a lookbehind reads before the position: the real text, never cut
+                _walk(sub, [])
+        elif name == "AT":
+            ahead += 1  # \\b, $: the next character
+        else:
+            raise _Unknown  # ANY, NOT_LITERAL, back-references…
+    return ahead
+
+
+def _class(items: Any) -> str:
+    """A parsed character set back as a regex class."""
+    parts: list[str] = []
+    negate = False
+    for op, av in items:
+        name = str(op)
+        if name == "NEGATE":
+            negate = True
+        elif name == "LITERAL":
+            parts.append(f"\\U{av:08x}")
+        elif name == "RANGE":
+            parts.append(f"\\U{av[0]:08x}-\\U{av[1]:08x}")
+        elif name == "CATEGORY" and str(av) in _CATEGORIES:
+            parts.append(_CATEGORIES[str(av)])
+        else:
+            raise _Unknown
+    return ("[^" if negate else "[") + "".join(parts) + "]"
+
+
+# Sets of strings larger than this are not worth a substring test each.
+_MAX_STRINGS = 16
+
+
+@cache
+def required_strings(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """Strings one of which every match of `pattern` contains, the longest such set the
+    structure shows (a run of literal parts, or alternatives of them); () when none."""
+    try:
+        found = _required(_sre_parse.parse(pattern.pattern, pattern.flags))
+    except _Unknown:
+        return ()
+    return tuple(sorted(found)) if found else ()
+
+
+def _better(a: set[str] | None, b: set[str] | None) -> set[str] | None:
+    """The more selective of two string sets: longer shortest string, then fewer strings."""
+    if not a or "" in a:
+        return b if b and "" not in b else None
+    if not b or "" in b:
+        return a
+    return max(a, b, key=lambda s: (min(map(len, s)), -len(s)))
+
+
+def _required(tree: Any) -> set[str] | None:
+    """A set of strings one of which every match of the sequence `tree` contains."""
+    best: set[str] | None = None
+    run: set[str] | None = {""}  # the exact strings of the current run of exact parts
+    for op, av in tree:
+        exact = _exact(op, av)
+        if exact is not None:
+            run = _join(run, exact) if run is not None else exact
+            if run is None:  # too many strings: start again from this part
+                run = exact
+            best = _better(best, run)
+            best = _better(best, exact)
+            continue
+        run = {""}
+        name = str(op)
+        if name == "SUBPATTERN":
+            best = _better(best, _required(av[3]))
+        elif name == "ATOMIC_GROUP":
+            best = _better(best, _required(av))
+        elif name in _REPEATS and av[0] >= 1:
+            best = _better(best, _required(av[2]))
+        elif name == "BRANCH":
+            union: set[str] = set()
+            for branch in av[1]:
+                found = _required(branch)
+                if not found or "" in found:
+                    break
+                union |= found
+            else:
+                best = _better(best, union if len(union) <= _MAX_STRINGS else None)
+    return best
+
+
+def _join(a: set[str], b: set[str]) -> set[str] | None:
+    joined = {x + y for x, y in product(a, b)}
+    return joined if len(joined) <= _MAX_STRINGS else None
+
+
+def _exact(op: Any, av: Any) -> set[str] | None:
+    """The few strings one part of a pattern matches, or None (many, or unknown)."""
+    name = str(op)
+    if name == "LITERAL":
+        return {chr(av)}
+    if name in ("ASSERT", "ASSERT_NOT", "AT"):
+        return {""}  # reads, consumes nothing: the parts around it are adjacent
+    if name == "IN":
+        chars: set[str] = set()
+        for item_op, item_av in av:
+            kind = str(item_op)
+            if kind == "LITERAL":
+                chars.add(chr(item_av))
+            elif kind == "RANGE" and item_av[1] - item_av[0] < _MAX_STRINGS:
+                chars.update(map(chr, range(item_av[0], item_av[1] + 1)))
+            else:
+                return None  # a category or a negated set: many characters
+        return chars if len(chars) <= _MAX_STRINGS else None
+    if name == "SUBPATTERN":
+        if av[1] or av[2]:
+            raise _Unknown  # inline flags
+        return _exact_sequence(av[3])
+    if name == "BRANCH":
+        union: set[str] = set()
+        for branch in av[1]:
+            found = _exact_sequence(branch)
+            if found is None:
+                return None
+            union |= found
+        return union if len(union) <= _MAX_STRINGS else None
+    if name in _REPEATS and av[1] <= 3:
+        item = _exact_sequence(av[2])
+        if item is None:
+            return None
+        strings: set[str] = set()
+        for count in range(av[0], av[1] + 1):
+            repeated: set[str] | None = {""}
+            for _ in range(count):
+                repeated = _join(repeated, item) if repeated is not None else None
+            if repeated is None:
+                return None
+            strings |= repeated
+        return strings if len(strings) <= _MAX_STRINGS else None
+    return None
+
+
+def _exact_sequence(tree: Any) -> set[str] | None:
+    strings: set[str] | None = {""}
+    for op, av in tree:
+        exact = _exact(op, av)
+        if exact is None or strings is None:
+            return None
+        strings = _join(strings, exact)
+    return strings
