@@ -113,8 +113,24 @@ def test_the_strings_a_pattern_shows_are_in_every_one_of_its_matches() -> None:
 def test_a_file_name_pattern_shows_its_extensions_and_a_word_pattern_shows_nothing() -> None:
     assert required_strings(re.compile(r"[\w-]+\.(?:jpe?g|pdf)\b")) == (".jpeg", ".jpg", ".pdf")
     assert required_strings(re.compile(r"\d+\s?tuổi(?!\w)")) == ("tuổi",)
-    # Both are in every match; the longer strings are the more selective test.
     # Both word and year digits are in every match: the longer strings test more sharply.
     assert required_strings(re.compile(r"(?:năm|nhiệm kỳ)\s+(?:19|20)\d{2}")) == ("nhiệm kỳ", "năm")
     assert required_strings(re.compile(r"\w+")) == ()
     assert required_strings(re.compile(r"a|\d")) == ()  # one branch shows no string
+
+
+def test_without_the_private_regex_parser_every_trap_is_searched_whole_with_the_same_masks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # pattern_facts reads re._parser, a private module a later Python may change: then the
+    # analyses give up and the masks must still be those of a whole pass.
+    from chitieu.text import pattern_facts
+
+    lexicon = load_lexicon()
+    folded = [fold(normalize(t)) for t in _case_texts()[:60] + _sparse_texts()[:10]]
+    expected = [masking.mask_traps(lexicon, f) for f in folded]
+    broken = re.compile(r"(?:năm|tháng)\s+\d+x")  # not cached yet: the analysis runs anew
+    monkeypatch.setattr(pattern_facts, "_sre_parse", None)
+    assert consumed_run(broken) is None and required_strings(broken) == ()
+    monkeypatch.setattr(masking, "_needed_runs", lambda needs, reach, scan: None)
+    assert [masking.mask_traps(lexicon, f) for f in folded] == expected

@@ -17,7 +17,12 @@ from typing import Any
 
 # The regex parser of the standard library (no type stubs): it tells which characters a
 # pattern can consume and how far its lookaheads read.
-_sre_parse: Any = importlib.import_module("re._parser")
+# A private module: should a later Python move or change it, every analysis below gives up
+# (None / ()) and each trap is searched over the whole text, with the same matches.
+try:
+    _sre_parse: Any = importlib.import_module("re._parser")
+except ImportError:
+    _sre_parse = None
 _CATEGORIES = {
     "CATEGORY_DIGIT": r"\d",
     "CATEGORY_NOT_DIGIT": r"\D",
@@ -45,7 +50,7 @@ def consumed_run(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], int] | None
             return None
         classes: list[str] = []
         ahead = _walk(tree, classes)
-    except _Unknown:
+    except Exception:  # _Unknown, or a parser that is not the one this reads (see above)
         return None
     # One class for the plain characters and sets, the negated sets beside it.
     plain = "".join(sorted({c.strip("[]") for c in classes if not c.startswith("[^")}))
@@ -118,7 +123,7 @@ def required_strings(pattern: re.Pattern[str]) -> tuple[str, ...]:
     structure shows (a run of literal parts, or alternatives of them); () when none."""
     try:
         found = _required(_sre_parse.parse(pattern.pattern, pattern.flags))
-    except _Unknown:
+    except Exception:  # _Unknown, or a parser that is not the one this reads (see above)
         return ()
     return tuple(sorted(found)) if found else ()
 
