@@ -7,6 +7,7 @@ import bisect
 
 from chitieu.text.clauses import Slot
 from chitieu.text.cues import has_prefix, range_has, tag_cats
+from chitieu.text.normalize import fold
 from chitieu.text.quantities import Quantity, scan_quantities
 from chitieu.text.result_bases import signed_in_paren, starts_with_plan
 from chitieu.text.sentences import Sentence
@@ -14,6 +15,8 @@ from chitieu.text.summaries import is_summary_quantity
 from chitieu.text.tokens import Prepared
 
 TARGET, RESULT = "target", "result"
+# "nhiệm kỳ", "giai đoạn" as tokens hold them (folded: "đoạn" -> "đọan").
+_TERM_WORDS = ("kỳ", fold("đoạn"))
 
 
 def mode_cues(doc: Prepared, a: int, b: int, covered: set[int]) -> tuple[bool, bool, bool]:
@@ -162,14 +165,28 @@ def period_years(doc: Prepared, a: int, b: int) -> list[int]:
         prev = toks[i - 1].text if i > 0 else ""
         prev2 = toks[i - 2].text if i > 1 else ""
         if prev == "-" and i > 1 and toks[i - 2].kind == "num":
-            years.append(int(t.value))
+            if not (i > 3 and toks[i - 3].text in _TERM_WORDS and _names_period(doc, i - 4)):
+                years.append(int(t.value))
             continue
         if prev != "năm" and not (prev == "-" or prev in ("đoạn", "kỳ")):
             continue
+        if prev in _TERM_WORDS and _names_period(doc, i - 2):
+            continue  # "khóa XII, nhiệm kỳ 2021 - 2026", "chuẩn nghèo … giai đoạn 2021 - 2025"
         if prev == "năm" and (prev2 in ("với", "so") or (i > 2 and toks[i - 3].text == "tháng")):
             continue
         years.append(int(t.value))
     return years
+
+
+def _names_period(doc: Prepared, i: int) -> bool:
+    """The words before "nhiệm kỳ"/"giai đoạn" (ending at token i) name a body or a standard
+    within five words ("khóa XII, nhiệm kỳ", "chuẩn nghèo đa chiều giai đoạn")."""
+    for k in range(i - 1, max(i - 6, -1), -1):
+        if doc.tokens[k].text in (".", ";", ":"):
+            return False
+        if "modes.names_period" in tag_cats(doc, k):
+            return True
+    return False
 
 
 def year_mode(

@@ -1,0 +1,37 @@
+"""Rules learnt from older local news (districts and towns, 2015–2024): how their reports
+and resolutions are written. Each test is a short passage written for it."""
+
+from __future__ import annotations
+
+from chitieu.text import extract
+
+
+def _targets(text: str) -> list[tuple[str, object, str | None]]:
+    return [(t.name.lower(), float(t.value), t.unit) for t in extract(text).targets]
+
+
+def _results(text: str) -> list[tuple[str, object, str | None]]:
+    return [
+        (r.name.lower(), None if r.value is None else float(r.value), r.unit)
+        for r in extract(text).results
+    ]
+
+
+def test_a_councils_term_does_not_make_next_years_list_a_report() -> None:
+    text = (
+        "HĐND huyện khóa X, nhiệm kỳ 2021 - 2026 họp phiên cuối năm 2022.\n\n"
+        "Năm 2022, thu ngân sách đạt 95 tỷ đồng.\n\n"
+        "Năm 2023, HĐND huyện thống nhất các chỉ tiêu: thu ngân sách 110 tỷ đồng; "
+        "tỷ lệ trẻ em suy dinh dưỡng giảm còn 8%."
+    )
+    assert ("thu ngân sách", 110.0, "tỷ đồng") in _targets(text)
+    assert [r[1] for r in _results(text)] == [95.0]
+
+
+def test_the_period_of_a_poverty_standard_does_not_date_the_statement() -> None:
+    text = (
+        "Năm 2023, tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều giai đoạn 2022 - 2025 còn 2,1%.\n\n"
+        "Năm 2024, xã phấn đấu thu ngân sách 12 tỷ đồng."
+    )
+    assert [r[1] for r in _results(text)] == [2.1]
+    assert [t[1] for t in _targets(text)] == [12.0]
