@@ -35,3 +35,17 @@ def test_the_period_of_a_poverty_standard_does_not_date_the_statement() -> None:
     )
     assert [r[1] for r in _results(text)] == [2.1]
     assert [t[1] for t in _targets(text)] == [12.0]
+
+
+def test_a_figure_measured_against_the_plan_set_is_still_a_report() -> None:
+    out = extract("Trong năm, toàn xã có 540 hộ thoát nghèo, vượt 8% kế hoạch đề ra.")
+    assert out.targets == []
+    assert [(float(r.value or 0), r.percent_of_target, r.status) for r in out.results] == [
+        (540.0, 108, "exceeded")
+    ]
+
+
+def test_the_plan_set_heading_a_list_still_sets_targets() -> None:
+    out = extract("Kế hoạch đề ra: thu ngân sách 45 tỷ đồng; kết nạp 30 đảng viên mới.")
+    assert [float(t.value) for t in out.targets] == [45.0, 30.0]
+    assert out.results == []
