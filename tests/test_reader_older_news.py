@@ -49,3 +49,13 @@ def test_the_plan_set_heading_a_list_still_sets_targets() -> None:
     out = extract("Kế hoạch đề ra: thu ngân sách 45 tỷ đồng; kết nạp 30 đảng viên mới.")
     assert [float(t.value) for t in out.targets] == [45.0, 30.0]
     assert out.results == []
+
+
+def test_a_yearly_figure_in_a_reporting_paragraph_is_a_result() -> None:
+    text = (
+        "Nhiệm kỳ qua, thu ngân sách đạt 420 tỷ đồng. Chè là cây chủ lực, "
+        "sản lượng hằng năm trên 12.000 tấn."
+    )
+    out = extract(text)
+    assert out.targets == []
+    assert [float(r.value or 0) for r in out.results] == [420.0, 12000.0]

@@ -169,7 +169,9 @@ def extract(text: str) -> Extraction:
                 mode = TARGET
             elif sentence_mode:
                 mode = sentence_mode
-            elif recurrent:
+            elif recurrent and para_mode != RESULT:
+                # "… sản lượng hằng năm trên 98.000 tấn" inside a paragraph that reports is
+                # the yearly figure of the period reviewed, not a target.
                 mode = TARGET
             elif (by_years := year_mode(doc, s, target_year, past, (a, b))) and (
                 by_years == RESULT or not block_mode
