@@ -59,3 +59,8 @@ def test_a_yearly_figure_in_a_reporting_paragraph_is_a_result() -> None:
     out = extract(text)
     assert out.targets == []
     assert [float(r.value or 0) for r in out.results] == [420.0, 12000.0]
+
+
+def test_a_dated_starting_point_is_not_a_figure() -> None:
+    out = extract("Tỷ lệ hộ nghèo đã giảm từ 9,8% năm 2016 xuống còn 2,7% năm 2020.")
+    assert [(float(r.value or 0), r.change_percent) for r in out.results] == [(2.7, None)]

@@ -148,7 +148,11 @@ def _drop_starting_points(
             and q.last < len(doc.tokens)
             and nxt.first - q.last <= 6  # "từ 3,2% đầu nhiệm kỳ xuống còn 0,8%"
             and range_has(doc, q.last, nxt.first, "verbs.from_to")
-            and all(doc.tokens[k].kind == "word" for k in range(q.last, nxt.first))
+            # Words, or a dated year ("từ 14,5% năm 2015 xuống còn 3,9%").
+            and all(
+                doc.tokens[k].kind == "word" or doc.trap_at(doc.tokens[k].start)
+                for k in range(q.last, nxt.first)
+            )
         ):
             diagnostics.append(
                 figure_diagnostic(
