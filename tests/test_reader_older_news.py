@@ -64,3 +64,11 @@ def test_a_yearly_figure_in_a_reporting_paragraph_is_a_result() -> None:
 def test_a_dated_starting_point_is_not_a_figure() -> None:
     out = extract("Tỷ lệ hộ nghèo đã giảm từ 9,8% năm 2016 xuống còn 2,7% năm 2020.")
     assert [(float(r.value or 0), r.change_percent) for r in out.results] == [(2.7, None)]
+
+
+def test_every_difference_listed_after_one_basis_is_a_difference() -> None:
+    text = (
+        "Năm 2024, trên địa bàn xã xảy ra 5 vụ tai nạn giao thông, làm chết 4 người, "
+        "so với cùng kỳ giảm 1 vụ, giảm 2 người chết."
+    )
+    assert [(r[1], r[2]) for r in _results(text)] == [(5.0, "vụ"), (4.0, "người")]

@@ -111,6 +111,8 @@ def build_results(
     items: list[_Item] = []
     # "…; so với năm 2024, giảm 18 vụ, số người chết giảm 12,7%": changes stated apart.
     apart = "references.compare" in tag_cats(doc, clause[0])
+    # "…, so với cùng kỳ tăng 2 vụ, tăng 1 người chết": differences listed after one basis.
+    differences = False
     for n, slot in enumerate(slots):
         q = slot.q
         if _plan_then_performed(doc, slot, slots[n + 1] if n + 1 < len(slots) else None):
@@ -185,6 +187,8 @@ def build_results(
         )
         inc = range_has(doc, chain[0], chain[1], "verbs.increase")
         dec = range_has(doc, chain[0], chain[1], "verbs.decrease")
+        compared = compared or (differences and (inc or dec) and not q.is_percent)
+        differences = compared and (inc or dec) and not q.is_percent
         valued = range_has(doc, chain[0], chain[1], "verbs.value")
         exceed_by = range_has(doc, chain[0], chain[1], "verbs.exceed_by")
         ratio = range_has(doc, chain[0], chain[1], "verbs.ratio_to_basis")
