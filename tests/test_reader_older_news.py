@@ -72,3 +72,11 @@ def test_every_difference_listed_after_one_basis_is_a_difference() -> None:
         "so với cùng kỳ giảm 1 vụ, giảm 2 người chết."
     )
     assert [(r[1], r[2]) for r in _results(text)] == [(5.0, "vụ"), (4.0, "người")]
+
+
+def test_the_members_of_an_elected_body_are_not_a_result() -> None:
+    text = (
+        "Nhiệm kỳ qua, xã kết nạp 48 đảng viên mới. Đại hội đã bầu Ban Chấp hành Đảng bộ xã "
+        "khóa VIII gồm 15 đồng chí; Ban Thường vụ gồm 5 đồng chí."
+    )
+    assert [r[1] for r in _results(text)] == [48.0]
