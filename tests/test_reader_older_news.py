@@ -80,3 +80,8 @@ def test_the_members_of_an_elected_body_are_not_a_result() -> None:
         "khóa VIII gồm 15 đồng chí; Ban Thường vụ gồm 5 đồng chí."
     )
     assert [r[1] for r in _results(text)] == [48.0]
+
+
+def test_a_density_per_square_kilometre_keeps_its_whole_unit() -> None:
+    text = "Năm 2022, mật độ dân số của thị trấn đã đạt 1.240 người/km²."
+    assert [(r[1], r[2]) for r in _results(text)] == [(1240.0, "người/km²")]
