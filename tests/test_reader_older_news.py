@@ -85,3 +85,8 @@ def test_the_members_of_an_elected_body_are_not_a_result() -> None:
 def test_a_density_per_square_kilometre_keeps_its_whole_unit() -> None:
     text = "Năm 2022, mật độ dân số của thị trấn đã đạt 1.240 người/km²."
     assert [(r[1], r[2]) for r in _results(text)] == [(1240.0, "người/km²")]
+
+
+def test_a_small_population_is_not_read_as_a_document_number() -> None:
+    out = extract("Đến cuối năm 2023, thôn đã có dân số 860 người.")
+    assert [(float(r.value or 0), r.unit) for r in out.results] == [(860.0, "người")]
