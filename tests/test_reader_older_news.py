@@ -90,3 +90,8 @@ def test_a_density_per_square_kilometre_keeps_its_whole_unit() -> None:
 def test_a_small_population_is_not_read_as_a_document_number() -> None:
     out = extract("Đến cuối năm 2023, thôn đã có dân số 860 người.")
     assert [(float(r.value or 0), r.unit) for r in out.results] == [(860.0, "người")]
+
+
+def test_a_duration_with_a_decimal_is_not_a_figure() -> None:
+    out = extract("Sau 1,5 năm thực hiện, xã đã xây dựng 12 km đường giao thông nông thôn.")
+    assert [(float(r.value or 0), r.unit) for r in out.results] == [(12.0, "km")]
