@@ -95,3 +95,11 @@ def test_a_small_population_is_not_read_as_a_document_number() -> None:
 def test_a_duration_with_a_decimal_is_not_a_figure() -> None:
     out = extract("Sau 1,5 năm thực hiện, xã đã xây dựng 12 km đường giao thông nông thôn.")
     assert [(float(r.value or 0), r.unit) for r in out.results] == [(12.0, "km")]
+
+
+def test_a_free_of_charge_model_is_not_an_amount() -> None:
+    text = (
+        "Năm 2023, Hội Phụ nữ đã vận động 120 triệu đồng, duy trì các mô hình "
+        "“Siêu thị 0 đồng”, “Tủ bánh mì 0 đồng”."
+    )
+    assert [(r[1], r[2]) for r in _results(text)] == [(120.0, "triệu đồng")]
