@@ -103,3 +103,12 @@ def test_a_free_of_charge_model_is_not_an_amount() -> None:
         "“Siêu thị 0 đồng”, “Tủ bánh mì 0 đồng”."
     )
     assert [(r[1], r[2]) for r in _results(text)] == [(120.0, "triệu đồng")]
+
+
+def test_the_document_an_action_follows_is_not_part_of_the_name() -> None:
+    text = (
+        "Thực hiện Nghị quyết số 15/NQ-HĐND của HĐND tỉnh, năm 2022 xã đã hỗ trợ "
+        "320 hộ chăn nuôi tái đàn."
+    )
+    names = [r[0] for r in _results(text)]
+    assert len(names) == 1 and "nghị quyết" not in names[0] and "hỗ trợ" in names[0]
