@@ -112,3 +112,18 @@ def test_the_document_an_action_follows_is_not_part_of_the_name() -> None:
     )
     names = [r[0] for r in _results(text)]
     assert len(names) == 1 and "nghị quyết" not in names[0] and "hỗ trợ" in names[0]
+
+
+def test_an_amount_introduced_by_voi_is_named_from_its_head_word() -> None:
+    text = (
+        "Năm 2021, cao su tiếp tục là cây chủ lực của huyện với diện tích 12.400 ha; "
+        "huyện đã hỗ trợ 35 hộ nghèo sửa nhà với tổng kinh phí 700 triệu đồng."
+    )
+    names = [r[0] for r in _results(text)]
+    assert names[0].startswith("diện tích") and names[-1].startswith("tổng kinh phí")
+
+
+def test_a_plan_adopted_with_its_total_keeps_the_plans_name() -> None:
+    text = "Năm 2024, HĐND huyện thông qua kế hoạch đầu tư công với tổng vốn 180 tỷ đồng."
+    names = [t.name for t in extract(text).targets]
+    assert len(names) == 1 and names[0].startswith("kế hoạch đầu tư công")

@@ -177,7 +177,7 @@ def name_span(
             i, lead = _skip_leading_cues(doc, t.end, b)
             verb = lead or verb
             break
-    i = _after_organisation(doc, _after_actor(doc, i, b), b)
+    i = _after_organisation(doc, _after_actor(doc, _after_with(doc, i, b, strip_intro), b), b)
     end = first_tag_in(doc, i, b, PREDICATE)
     if end is not None and end > i:
         # "Công an tỉnh kéo giảm tội phạm …": actor, verb, then the indicator.
@@ -235,6 +235,28 @@ def _opens_indicator(doc: Prepared, k: int) -> bool:
 
 
 _OWN_HEADS = ("indicators.rate", "indicators.amount", "indicators.head")
+
+
+def _after_with(doc: Prepared, i: int, b: int, first: bool) -> int:
+    """ "… 4.215 lao động bị mất việc làm với số tiền 5,3 tỷ đồng", "Cà phê là cây trồng chủ
+    lực với diện tích 35.200 ha": a "với" (names.amount_with) among the last five words,
+    followed by an indicator's head word, starts the name when the words before it describe
+    the previous figure or make a statement. "thông qua kế hoạch đầu tư công với tổng vốn
+    295 tỷ đồng": a plain name before it is what the amount is of, and stays."""
+    keys = doc.keys
+    for k in range(b - 2, max(i, b - 6), -1):
+        if "names.amount_with" not in keys[k]:
+            continue
+        t = doc.tag(k + 1)
+        if (
+            t is not None
+            and t.start == k + 1
+            and has_prefix(t.categories, _OWN_HEADS)
+            and (not first or first_tag_in(doc, i, k, PREDICATE) is not None)
+        ):
+            return k + 1
+        return i
+    return i
 
 
 def _after_actor(doc: Prepared, i: int, b: int) -> int:
