@@ -127,3 +127,11 @@ def test_a_plan_adopted_with_its_total_keeps_the_plans_name() -> None:
     text = "Năm 2024, HĐND huyện thông qua kế hoạch đầu tư công với tổng vốn 180 tỷ đồng."
     names = [t.name for t in extract(text).targets]
     assert len(names) == 1 and names[0].startswith("kế hoạch đầu tư công")
+
+
+def test_the_connection_points_of_an_online_meeting_are_not_a_result() -> None:
+    text = (
+        "Hội nghị được tổ chức trực tuyến đến 11 điểm cầu xã, thị trấn. "
+        "Năm 2022, thu ngân sách đạt 96 tỷ đồng."
+    )
+    assert [x[1] for x in _results(text) + _targets(text)] == [96.0]
