@@ -135,3 +135,8 @@ def test_the_connection_points_of_an_online_meeting_are_not_a_result() -> None:
         "Năm 2022, thu ngân sách đạt 96 tỷ đồng."
     )
     assert [x[1] for x in _results(text) + _targets(text)] == [96.0]
+
+
+def test_the_number_in_a_disease_name_is_not_a_figure() -> None:
+    text = "Năm 2021, do dịch COVID-19 lần thứ 4, thu ngân sách chỉ đạt 61 tỷ đồng."
+    assert [x[1] for x in _results(text) + _targets(text)] == [61.0]
