@@ -140,3 +140,10 @@ def test_the_connection_points_of_an_online_meeting_are_not_a_result() -> None:
 def test_the_number_in_a_disease_name_is_not_a_figure() -> None:
     text = "Năm 2021, do dịch COVID-19 lần thứ 4, thu ngân sách chỉ đạt 61 tỷ đồng."
     assert [x[1] for x in _results(text) + _targets(text)] == [61.0]
+
+
+def test_poor_households_are_counted_in_households() -> None:
+    out = extract("Đến cuối năm 2023, toàn xã còn 87 hộ nghèo, chiếm 1,9%.")
+    assert [(r.name, float(r.value), r.unit) for r in out.results if r.value and r.value > 2] == [
+        ("hộ nghèo", 87.0, "hộ")
+    ]
