@@ -147,3 +147,8 @@ def test_poor_households_are_counted_in_households() -> None:
     assert [(r.name, float(r.value), r.unit) for r in out.results if r.value and r.value > 2] == [
         ("hộ nghèo", 87.0, "hộ")
     ]
+
+
+def test_health_insurance_cards_are_counted_in_cards() -> None:
+    out = extract("Năm 2022, huyện đã cấp 9.800 thẻ bảo hiểm y tế cho người nghèo.")
+    assert [(float(r.value or 0), r.unit) for r in out.results] == [(9800.0, "thẻ")]
