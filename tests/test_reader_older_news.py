@@ -152,3 +152,11 @@ def test_poor_households_are_counted_in_households() -> None:
 def test_health_insurance_cards_are_counted_in_cards() -> None:
     out = extract("Năm 2022, huyện đã cấp 9.800 thẻ bảo hiểm y tế cho người nghèo.")
     assert [(float(r.value or 0), r.unit) for r in out.results] == [(9800.0, "thẻ")]
+
+
+def test_a_scope_after_a_long_opening_starts_the_statement() -> None:
+    text = (
+        "Theo kết quả rà soát hộ nghèo, hộ cận nghèo cuối năm 2022 theo chuẩn đa chiều, "
+        "toàn xã còn 64 hộ nghèo."
+    )
+    assert [(r[0], r[2]) for r in _results(text)] == [("hộ nghèo", "hộ")]

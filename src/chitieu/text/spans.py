@@ -162,6 +162,7 @@ def name_span(
                 _is_intro(doc, a, comma)
                 or _is_attribution(doc, a, comma)
                 or _opens_indicator(doc, comma + 1)
+                or "names.scope" in tag_cats(doc, comma + 1)  # "…, toàn huyện còn 2.124 hộ nghèo"
             ):
                 break
             a = comma + 1
