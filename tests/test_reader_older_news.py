@@ -160,3 +160,9 @@ def test_a_scope_after_a_long_opening_starts_the_statement() -> None:
         "toàn xã còn 64 hộ nghèo."
     )
     assert [(r[0], r[2]) for r in _results(text)] == [("hộ nghèo", "hộ")]
+
+
+def test_a_share_of_a_total_is_named_after_the_count_it_restates() -> None:
+    out = extract("Đến cuối năm 2022, toàn xã còn 64 hộ nghèo, chiếm 1,8% tổng số hộ dân cư.")
+    shares = [x.name for x in [*out.results, *out.targets] if x.unit == "%"]
+    assert shares == ["hộ nghèo"]

@@ -115,6 +115,9 @@ def slot_name(
             # "vận động 1,2 tỷ đồng Quỹ Vì người nghèo", "cứng hóa 18,5 km đường …", "xây
             # dựng mới 18.400 m² phòng học": a bare verb, then what the amount is of.
             name = f"{own} {after}"
+    elif q.is_percent and prev_name and _share_of_a_total(doc, slot):
+        # "124 hộ nghèo, chiếm 5,12% tổng số hộ dân cư": the words after are the base.
+        return prev_name
     elif q.is_percent and post_name(doc, slot, full=True):
         name = post_name(doc, slot, full=True)
     elif q.is_percent and _plan_words(doc, slot):
@@ -133,6 +136,16 @@ def slot_name(
     if slot.subset and prev_name and not name.lower().startswith(prev_name.lower()):
         name = f"{prev_name} {name}"
     return _with_head(doc, clause, q.first, name)
+
+
+def _share_of_a_total(doc: Prepared, slot: Slot) -> bool:
+    """ "chiếm 5,12% tổng số hộ dân cư": a share (verbs.share) followed by "tổng …"."""
+    a = slot.post_near[0]
+    return (
+        a < len(doc.words)
+        and doc.words[a] == "tổng"
+        and range_has(doc, slot.chain[0], slot.chain[1], "verbs.share")
+    )
 
 
 def _counts_what_moved(doc: Prepared, slot: Slot) -> bool:
