@@ -166,3 +166,9 @@ def test_a_share_of_a_total_is_named_after_the_count_it_restates() -> None:
     out = extract("Đến cuối năm 2022, toàn xã còn 64 hộ nghèo, chiếm 1,8% tổng số hộ dân cư.")
     shares = [x.name for x in [*out.results, *out.targets] if x.unit == "%"]
     assert shares == ["hộ nghèo"]
+
+
+def test_two_counts_listed_together_share_what_they_are_of() -> None:
+    text = "Năm 2022, Công an huyện đã bắt giữ 12 vụ, 19 đối tượng đánh bạc."
+    names = [r[0] for r in _results(text)]
+    assert len(names) == 2 and all(n.endswith("đánh bạc") for n in names)

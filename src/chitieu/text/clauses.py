@@ -34,6 +34,7 @@ class Slot:
     forced_name: str | None = None  # set by "lần lượt là" distribution
     subset: bool = False  # opens with "trong đó": a part of the statement before
     tail: tuple[int, int] | None = None  # name words after a parenthesised restatement
+    shared: tuple[int, int] | None = None  # "28 vụ, 46 đối tượng phạm tội …": the next's words
 
 
 def _chain_start(doc: Prepared, a: int, end: int) -> int:
@@ -114,6 +115,7 @@ def build_slots(doc: Prepared, a: int, b: int, qs: list[Quantity]) -> list[Slot]
         )
         slots[-1].subset = pa < pb and has_prefix(tag_cats(doc, pa), "summaries.subset")
     _restatements(doc, slots, b)
+    _shared_tails(doc, slots)
     _respectively(doc, a, slots)
     return slots
 
@@ -132,6 +134,25 @@ def _restatements(doc: Prepared, slots: list[Slot], b: int) -> None:
         end = first_boundary(doc, close + 1, b)
         if end > close + 1:
             slots[k].tail = (close + 1, end)
+
+
+def _shared_tails(doc: Prepared, slots: list[Slot]) -> None:
+    """ "bắt giữ 28 vụ, 46 đối tượng phạm tội về ma túy": two counts listed with a comma,
+    the first with no words after it, share what the second is of."""
+    for k in range(len(slots) - 1):
+        s, nxt = slots[k], slots[k + 1]
+        if (
+            s.q.unit_kind == "count"
+            and nxt.q.unit_kind == "count"
+            and s.q.unit != nxt.q.unit
+            and s.post_near[0] == s.post_near[1]
+            and nxt.pre[1] - s.q.last <= 1  # only the comma between them
+            and s.q.last < len(doc.words)
+            and doc.words[s.q.last] == ","
+            and nxt.post_near[0] < nxt.post_near[1]
+            and doc.kinds[nxt.post_near[0]] == "word"
+        ):
+            s.shared = nxt.post_near
 
 
 def _inside_paren(doc: Prepared, a: int, b: int) -> bool:

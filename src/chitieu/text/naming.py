@@ -32,6 +32,8 @@ def _text(doc: Prepared, r: tuple[int, int]) -> str:
 def post_name(doc: Prepared, slot: Slot, full: bool = False) -> str:
     """Words after the number that name what it counts ("98% đảng viên hoàn thành nhiệm vụ")."""
     a, b = slot.post if full else slot.post_near
+    if a >= b and slot.shared is not None:
+        return _text(doc, trim(doc, *slot.shared))  # "28 vụ, 46 đối tượng phạm tội về ma túy"
     # "90% trở lên tổ chức cơ sở đảng …": a bound word may come before the name.
     while a < b and has_prefix(tag_cats(doc, a), "comparators.at_least"):
         t = doc.tag(a)
