@@ -172,3 +172,11 @@ def test_two_counts_listed_together_share_what_they_are_of() -> None:
     text = "Năm 2022, Công an huyện đã bắt giữ 12 vụ, 19 đối tượng đánh bạc."
     names = [r[0] for r in _results(text)]
     assert len(names) == 2 and all(n.endswith("đánh bạc") for n in names)
+
+
+def test_the_period_of_a_criteria_set_does_not_date_the_statement() -> None:
+    text = (
+        "Năm 2022, toàn huyện có thêm 3 xã đạt chuẩn nông thôn mới theo Bộ tiêu chí quốc gia "
+        "giai đoạn 2021 - 2025.\n\nNăm 2023, huyện phấn đấu thu ngân sách 130 tỷ đồng."
+    )
+    assert [r[1] for r in _results(text)] == [3.0]
