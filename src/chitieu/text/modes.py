@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 
 from chitieu.text.clauses import Slot
-from chitieu.text.cues import has_prefix, range_has, tag_cats
+from chitieu.text.cues import has_prefix, tag_cats
 from chitieu.text.quantities import Quantity, scan_quantities
 from chitieu.text.result_bases import signed_in_paren, starts_with_plan
 from chitieu.text.sentences import Sentence
@@ -209,25 +209,25 @@ def weak_result(doc: Prepared, slots: list[Slot]) -> bool:
     """A percentage of a plan after "đạt" ("đạt 126,82% chỉ tiêu") reads as a result."""
     for k, s in enumerate(slots):
         a, b = s.post_near
-        ca, cb = s.chain
         if k and restated_share(doc, slots[k - 1], s):
             return True
         if "modes.result_weak" in tag_cats(doc, s.q.first - 1):
             return True  # "thu hút được 45 dự án"
         if s.q.is_percent and signed_in_paren(doc, s.q.first):
             return True  # "giảm 12 vụ (-15,8%)": a change worked out after the fact
-        reached = range_has(doc, ca, cb, "verbs.value") or range_has(doc, ca, cb, "verbs.exceed_by")
+        chain_keys = s.chain_keys
+        reached = "verbs.value" in chain_keys or "verbs.exceed_by" in chain_keys
         if s.q.is_percent and reached and starts_with_plan(doc, a, b):
             return True
         # "bằng 108,5% cùng kỳ", "tăng 6,2 triệu đồng", "12/12 xã": only reports say these.
-        if range_has(doc, ca, cb, "verbs.ratio_to_basis") and s.q.is_percent:
+        if "verbs.ratio_to_basis" in chain_keys and s.q.is_percent:
             return True
         if s.q.total is not None:
             return True
         # "đạt 8,2% (kế hoạch 8%)": a plan quoted beside a figure is how reports write.
         if s.in_paren and starts_with_plan(doc, s.pre[0] + 1, s.q.first):
             return True
-        moved = range_has(doc, ca, cb, "verbs.increase") or range_has(doc, ca, cb, "verbs.decrease")
+        moved = "verbs.increase" in chain_keys or "verbs.decrease" in chain_keys
         compared = s.post[0] < s.post[1] and "references.compare" in tag_cats(doc, s.post[0])
         if moved and not s.q.is_percent and (s.q.unit_kind != "count" or compared):
             return True
@@ -250,9 +250,9 @@ def restated_share(doc: Prepared, before: Slot, s: Slot) -> bool:
     return (
         na >= nb
         and ca < cb
-        and range_has(doc, ca, cb, "verbs.value")
-        and not range_has(doc, ca, cb, "modes.target_weak")  # "còn" is a level, "dưới" a bound
-        and not range_has(doc, before.chain[0], before.chain[1], "modes.target_weak")
+        and "verbs.value" in s.chain_keys
+        and "modes.target_weak" not in s.chain_keys  # "còn" is a level, "dưới" a bound
+        and "modes.target_weak" not in before.chain_keys
         # "chiếm 1,15%" alone, not "đạt 90% kế hoạch"
         and all(doc.tokens[i].kind != "word" for i in range(*s.post_near))
     )

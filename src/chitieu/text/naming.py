@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from chitieu.text.clauses import Slot
 from chitieu.text.columns import cell_break, column_unit
-from chitieu.text.cues import has_prefix, range_has, tag_cats, trim
+from chitieu.text.cues import has_prefix, tag_cats, trim
 from chitieu.text.lexicon import split_words
 from chitieu.text.normalize import fold
 from chitieu.text.quantities import unit_at
@@ -80,13 +80,12 @@ def slot_name(
     if slot.forced_name:
         return slot.forced_name
     own = _text(doc, _own_range(doc, slot))
-    # range_has: the same test as a scan of tag_cats, without a generator per slot.
-    if own and range_has(doc, slot.chain[0], slot.chain[1], "modes.setter"):
+    if own and "modes.setter" in slot.chain_keys:
         own = ""  # "phường tập trung phấn đấu hoàn thành 100% …": who sets, not what
     after = post_name(doc, slot)
     counted = q.unit_kind == "count" and bool(q.unit)
     measure = q.unit_kind == "measure"
-    exists = range_has(doc, slot.chain[0], slot.chain[1], "verbs.exist")
+    exists = "verbs.exist" in slot.chain_keys
     if q.is_percent and exists and after:
         # "ấp 3 có 98% hộ gia đình đạt danh hiệu …": the counted noun after is the indicator.
         return _with_head(doc, clause, q.first, post_name(doc, slot, full=True) or after)
@@ -100,7 +99,7 @@ def slot_name(
         # "chúng tôi đã kéo giảm 8,3% số vụ phạm tội …": who acted, the change, then the
         # indicator it is of.
         name = after
-    elif own and q.is_percent and after and not _chain_has(doc, slot, "verbs."):
+    elif own and q.is_percent and after and "verbs." not in slot.chain_keys:
         # "phường thu gom, xử lý 100% rác thải sinh hoạt": the share is the object of the
         # verb before it, and the noun after it says of what.
         name = f"{own} {after}"
@@ -138,14 +137,8 @@ def slot_name(
 def _counts_what_moved(doc: Prepared, slot: Slot) -> bool:
     """A tăng/giảm right before a percentage, and "số …" (a count) right after it."""
     a = slot.post_near[0]
-    moved = range_has(doc, *slot.chain, "verbs.increase") or range_has(
-        doc, *slot.chain, "verbs.decrease"
-    )
+    moved = "verbs.increase" in slot.chain_keys or "verbs.decrease" in slot.chain_keys
     return moved and a < len(doc.words) and doc.words[a] == "số"
-
-
-def _chain_has(doc: Prepared, slot: Slot, category: str) -> bool:
-    return any(has_prefix(tag_cats(doc, i), category) for i in range(*slot.chain))
 
 
 def _holds_words(name: str, unit: str | None) -> bool:
