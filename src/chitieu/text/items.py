@@ -17,6 +17,13 @@ def _num(value: Decimal | None) -> int | float | None:
     return float(value)
 
 
+def _key_num(value: Decimal | None) -> int | str | None:
+    """_num(value) for a hashable key that tells apart what JSON writes apart: a float by its
+    repr ("1.0" is not "1", though 1.0 == 1)."""
+    n = _num(value)
+    return repr(n) if isinstance(n, float) else n
+
+
 @dataclass(frozen=True)
 class ExtractedTarget:
     name: str
@@ -43,6 +50,21 @@ class ExtractedTarget:
             "span": list(self.span),
             "field": self.field,
         }
+
+    def said(self) -> tuple[object, ...]:
+        """to_dict() without the span, as a hashable tuple: two items that say the same thing
+        (duplicates.py) have equal ones. Built from the fields, not from to_dict(): it is asked
+        of every item of every text."""
+        return (
+            self.name,
+            self.kind,
+            self.comparator,
+            _key_num(self.value),
+            _key_num(self.value_max),
+            self.unit,
+            self.basis,
+            self.field,
+        )
 
 
 @dataclass(frozen=True)
@@ -71,6 +93,19 @@ class ExtractedResult:
             "span": list(self.span),
             "field": self.field,
         }
+
+    def said(self) -> tuple[object, ...]:
+        """to_dict() without the span, as a hashable tuple (see ExtractedTarget.said)."""
+        return (
+            self.name,
+            _key_num(self.value),
+            self.unit if self.value is not None else None,
+            self.estimated,
+            _key_num(self.percent_of_target),
+            _key_num(self.change_percent),
+            self.status,
+            self.field,
+        )
 
 
 @dataclass(frozen=True)
