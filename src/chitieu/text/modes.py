@@ -4,10 +4,11 @@ section, the years, the paragraph, weak signs, and last the document's leaning."
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 
 from chitieu.text.clauses import Slot
 from chitieu.text.cues import has_prefix, tag_cats
-from chitieu.text.quantities import Quantity, scan_quantities
+from chitieu.text.quantities import Quantity, quantities_in
 from chitieu.text.result_bases import signed_in_paren, starts_with_plan
 from chitieu.text.sentences import Sentence
 from chitieu.text.summaries import is_summary_quantity
@@ -76,7 +77,7 @@ def clause_cues(doc: Prepared, sentences: list[Sentence]) -> Cues:
     cues: Cues = {}
     for s in sentences:
         for a, b in s.clauses:
-            qs = scan_quantities(doc, a, b)
+            qs = quantities_in(doc, a, b)
             cues[(a, b)] = mode_cues(doc, a, b, covered_tokens(doc, qs, a, b))
     return cues
 
@@ -88,7 +89,7 @@ def doc_default(doc: Prepared, sentences: list[Sentence], cues: Cues) -> str:
     reporting reads as targets."""
     res = tgt = 0
     for s in sentences:
-        if not any(scan_quantities(doc, a, b) for a, b in s.clauses):
+        if not any(quantities_in(doc, a, b) for a, b in s.clauses):
             framed = [cues[c] for c in s.clauses]
             r = any(c[0] for c in framed)
             t = any(c[1] for c in framed)
@@ -96,7 +97,7 @@ def doc_default(doc: Prepared, sentences: list[Sentence], cues: Cues) -> str:
             tgt += t and not r
             continue
         for a, b in s.clauses:
-            qs = scan_quantities(doc, a, b)
+            qs = quantities_in(doc, a, b)
             if not qs:
                 continue
             r, t, _ = cues[(a, b)]
@@ -107,13 +108,17 @@ def doc_default(doc: Prepared, sentences: list[Sentence], cues: Cues) -> str:
     return RESULT if res > tgt else TARGET
 
 
-def covered_tokens(doc: Prepared, qs: list[Quantity], a: int, b: int) -> set[int]:
+def covered_tokens(doc: Prepared, qs: Sequence[Quantity], a: int, b: int) -> set[int]:
     """Tokens whose cue words do not speak for the clause: the quantities, the word right
     after one ("126,82% chỉ tiêu"), and a comparison's basis ("so với ước thực hiện 2025")."""
-    covered = {i for q in qs for i in range(q.first, q.last)}
-    covered |= {q.last for q in qs if "references.plan" in tag_cats(doc, q.last)}
+    covered: set[int] = set()
+    keys = doc.keys
+    for q in qs:
+        covered.update(range(q.first, q.last))
+        if q.last < len(keys) and "references.plan" in keys[q.last]:
+            covered.add(q.last)
     # A bracket holding a figure speaks for that figure only ("(năm 2025 ước đạt 8,1%)").
-    firsts = sorted(q.first for q in qs)
+    firsts = sorted([q.first for q in qs])
     open_at: int | None = None
     # Visit the brackets only, found by bisection (most clauses have none).
     k = doc.next_token("(", a) if firsts else None
@@ -282,7 +287,7 @@ def heading_mode(doc: Prepared, s: Sentence) -> str | None:
     "… với các chỉ tiêu chủ yếu sau:". Short, or ending with a colon."""
     if not s.ends_with_colon and (not s.new_line or s.end - s.start > 16):
         return None
-    figures = [q for q in scan_quantities(doc, s.start, s.end) if q.unit or q.total is not None]
+    figures = [q for q in quantities_in(doc, s.start, s.end) if q.unit or q.total is not None]
     if figures and not s.ends_with_colon:
         return None
     if not s.ends_with_colon and s.end < len(doc.tokens):
