@@ -3,7 +3,7 @@ the name before it, the words after it. Shared by the target, result and summary
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from chitieu.text.cues import (
     CHAIN,
@@ -37,6 +37,8 @@ class Slot:
     # rule asks the chain about one or two of them ("verbs.increase" in slot.chain_keys is
     # range_has(doc, *slot.chain, "verbs.increase")).
     chain_keys: frozenset[str] = frozenset()
+    # naming.post_name's answers (near, full), read once: the result and the name rules both ask.
+    post_names: list[str | None] = field(default_factory=lambda: [None, None])
 
 
 _EMPTY: frozenset[str] = frozenset()
@@ -142,6 +144,9 @@ def _restatements(doc: Prepared, slots: list[Slot], b: int) -> None:
 
 
 def _inside_paren(doc: Prepared, a: int, b: int) -> bool:
+    opening = doc.next_token("(", a)  # by binary search: most clauses hold no bracket
+    if opening is None or opening >= b:
+        return False
     texts = doc.words
     depth = 0
     for i in range(b - 1, a - 1, -1):

@@ -126,7 +126,9 @@ def first_boundary(doc: Prepared, a: int, b: int) -> int:
     """The first boundary in [a, b) outside closed brackets (an unclosed "(" is one), or b.
     Each step depends only on (i, b), so every token walked gets the answer memoised: without
     it, asking from each number of a long clause with brackets and no comma was quadratic."""
-    memo = doc.boundary_memo.setdefault(b, {})
+    memo = doc.boundary_memo.get(b)
+    if memo is None:
+        memo = doc.boundary_memo[b] = {}
     texts = doc.words
     path: list[int] = []
     i = a

@@ -7,7 +7,7 @@ from functools import lru_cache
 from chitieu.text.clauses import Slot
 from chitieu.text.columns import cell_break, column_unit
 from chitieu.text.cues import has_prefix, tag_cats, trim
-from chitieu.text.lexicon import split_words
+from chitieu.text.lexicon import Lexicon, split_words
 from chitieu.text.normalize import fold
 from chitieu.text.quantities import unit_at
 from chitieu.text.spans import head, subject
@@ -30,7 +30,18 @@ def _text(doc: Prepared, r: tuple[int, int]) -> str:
 
 
 def post_name(doc: Prepared, slot: Slot, full: bool = False) -> str:
-    """Words after the number that name what it counts ("98% đảng viên hoàn thành nhiệm vụ")."""
+    """Words after the number that name what it counts ("98% đảng viên hoàn thành nhiệm vụ").
+    Read once per slot: its ranges are fixed when the clause's slots are built."""
+    known = slot.post_names[full]
+    if known is None:
+        known = slot.post_names[full] = _post_name(doc, slot, full)
+    return known
+
+
+_BASIS_OR_PART = frozenset(("references.compare", "summaries.subset"))
+
+
+def _post_name(doc: Prepared, slot: Slot, full: bool) -> str:
     a, b = slot.post if full else slot.post_near
     # "90% trở lên tổ chức cơ sở đảng …": a bound word may come before the name.
     while a < b and has_prefix(tag_cats(doc, a), "comparators.at_least"):
@@ -47,8 +58,9 @@ def post_name(doc: Prepared, slot: Slot, full: bool = False) -> str:
         return ""
     a2, b2 = trim(doc, a, b)
     # Stop before a comparison that is a basis, not part of the name.
+    keys = doc.keys
     for i in range(a2, b2):
-        if has_prefix(tag_cats(doc, i), ("references.compare", "summaries.subset")):
+        if not keys[i].isdisjoint(_BASIS_OR_PART):
             b2 = i
             break
     a2, b2 = trim(doc, a2, b2)
@@ -235,9 +247,27 @@ def _name_words(name: str) -> tuple[str, ...]:
     return split_words(fold(name))
 
 
+# is_lower_better's answers per name, for the lexicon they were read with (names recur across
+# clauses and texts). Bounded: emptied when full.
+_LOWER: dict[str, bool] = {}
+_LOWER_LEXICON: list[Lexicon] = []
+
+
 def is_lower_better(doc: Prepared, name: str) -> bool:
     """A lower-is-better word in the name, and no reverser before or after it ("tỷ lệ cơ sở
     gây ô nhiễm … được xử lý", "tỷ lệ người nghiện ma túy được cai nghiện")."""
+    if not _LOWER_LEXICON or _LOWER_LEXICON[0] is not doc.lexicon:
+        _LOWER.clear()
+        _LOWER_LEXICON[:] = [doc.lexicon]
+    found = _LOWER.get(name)
+    if found is None:
+        if len(_LOWER) >= 8192:
+            _LOWER.clear()
+        found = _LOWER[name] = _lower_is_better(doc, name)
+    return found
+
+
+def _lower_is_better(doc: Prepared, name: str) -> bool:
     words = list(_name_words(name))
     lower = False
     i = 0
