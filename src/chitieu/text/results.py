@@ -34,7 +34,7 @@ HUNDRED = Decimal(100)
 _QUOTED_TARGET = "chỉ tiêu được nhắc lại trong báo cáo kết quả, không phải kết quả"
 
 
-@dataclass
+@dataclass(slots=True)
 class _Item:
     name: str
     start: int
