@@ -179,21 +179,24 @@ def period_years(doc: Prepared, a: int, b: int) -> list[int]:
     """Years a statement is about: "năm 2025", "giai đoạn 2026 - 2030" (its end), not the
     basis of a comparison ("so với năm 2024") nor a date ("ngày 10 tháng 12 năm 2025")."""
     years: list[int] = []
-    toks = doc.tokens
+    words, kinds, toks = doc.words, doc.kinds, doc.tokens
     for i in doc.numbers_in(max(a, 0), b):  # years are numbers: visit those alone
-        t = toks[i]
-        if t.kind != "num" or t.value is None or len(t.text) != 4 or not 1950 <= t.value <= 2100:
+        # Four digits first: a string length is cheaper than comparing Decimals.
+        if len(words[i]) != 4:
             continue
-        prev = toks[i - 1].text if i > 0 else ""
-        prev2 = toks[i - 2].text if i > 1 else ""
-        if prev == "-" and i > 1 and toks[i - 2].kind == "num":
-            years.append(int(t.value))
+        value = toks[i].value
+        if value is None or not 1950 <= value <= 2100:
+            continue
+        prev = words[i - 1] if i > 0 else ""
+        prev2 = words[i - 2] if i > 1 else ""
+        if prev == "-" and i > 1 and kinds[i - 2] == "num":
+            years.append(int(value))
             continue
         if prev != "năm" and not (prev == "-" or prev in ("đoạn", "kỳ")):
             continue
-        if prev == "năm" and (prev2 in ("với", "so") or (i > 2 and toks[i - 3].text == "tháng")):
+        if prev == "năm" and (prev2 in ("với", "so") or (i > 2 and words[i - 3] == "tháng")):
             continue
-        years.append(int(t.value))
+        years.append(int(value))
     return years
 
 
