@@ -119,7 +119,7 @@ def build_slots(doc: Prepared, a: int, b: int, qs: list[Quantity]) -> list[Slot]
         near = (post[0], first_boundary(doc, post[0], post[1]))
         in_paren = _inside_paren(doc, pa if k else a, q.first)
         slot = Slot(q, (pa, pb), post, near, (chain_a, pb), (na, nb), head_verb, in_paren, (pa, pb))
-        slot.subset = pa < pb and has_prefix(tag_cats(doc, pa), "summaries.subset")
+        slot.subset = pa < pb and "summaries.subset" in keys[pa]
         slot.chain_keys = _EMPTY.union(*keys[chain_a:pb])
         slots.append(slot)
     _restatements(doc, slots, b)

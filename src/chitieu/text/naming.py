@@ -43,13 +43,14 @@ _BASIS_OR_PART = frozenset(("references.compare", "summaries.subset"))
 
 def _post_name(doc: Prepared, slot: Slot, full: bool) -> str:
     a, b = slot.post if full else slot.post_near
+    keys = doc.keys  # indexes below b are tokens: no bounds check (tag_cats) needed
     # "90% trở lên tổ chức cơ sở đảng …": a bound word may come before the name.
-    while a < b and has_prefix(tag_cats(doc, a), "comparators.at_least"):
+    while a < b and "comparators.at_least" in keys[a]:
         t = doc.tag(a)
         a = t.end if t is not None else a + 1
     # "21 đoàn viên đã được kết nạp Đảng": an auxiliary is read past, not a cue that ends.
     k = a
-    while k < b and "names.actor_end" in tag_cats(doc, k):
+    while k < b and "names.actor_end" in keys[k]:
         t = doc.tag(k)
         k = t.end if t is not None else k + 1
     cats = tag_cats(doc, k)
@@ -58,7 +59,6 @@ def _post_name(doc: Prepared, slot: Slot, full: bool) -> str:
         return ""
     a2, b2 = trim(doc, a, b)
     # Stop before a comparison that is a basis, not part of the name.
-    keys = doc.keys
     for i in range(a2, b2):
         if not keys[i].isdisjoint(_BASIS_OR_PART):
             b2 = i

@@ -17,8 +17,9 @@ _FLIP = {">=": "<=", "<=": ">=", "~": "~"}
 def chain_comparator(doc: Prepared, slot: Slot) -> str | None:
     """The comparator word nearest the number, or "trở lên" right after it."""
     found = None
+    keys = doc.keys
     for i in range(slot.chain[0], slot.chain[1]):
-        cats = tag_cats(doc, i)
+        cats = keys[i]
         if "comparators.at_least" in cats:
             found = ">="
         elif "comparators.at_most" in cats:
