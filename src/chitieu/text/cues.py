@@ -122,10 +122,28 @@ def last_boundary(doc: Prepared, a: int, b: int, words: bool = True) -> int | No
     return None
 
 
+_SHORT_WALK = 32
+
+
 def first_boundary(doc: Prepared, a: int, b: int) -> int:
-    """The first boundary in [a, b) outside closed brackets (an unclosed "(" is one), or b.
-    Each step depends only on (i, b), so every token walked gets the answer memoised: without
-    it, asking from each number of a long clause with brackets and no comma was quadratic."""
+    """The first boundary in [a, b) outside closed brackets (an unclosed "(" is one), or b."""
+    # The usual case, a few words to a comma or the clause end with no bracket, is walked
+    # plainly; a bracket or a longer walk takes the memoised walk.
+    texts = doc.words
+    end = min(b, a + _SHORT_WALK)
+    for i in range(a, end):
+        w = texts[i]
+        if w == "(":
+            return _first_boundary_memo(doc, a, b)
+        if w in BOUNDARY_PUNCT or (w in BOUNDARY_WORDS and is_boundary(doc, i)):
+            return i
+    return b if end == b else _first_boundary_memo(doc, a, b)
+
+
+def _first_boundary_memo(doc: Prepared, a: int, b: int) -> int:
+    """first_boundary, by a walk whose steps depend only on (i, b): every token walked gets
+    the answer memoised. Without it, asking from each number of a long clause with brackets
+    and no comma was quadratic."""
     memo = doc.boundary_memo.get(b)
     if memo is None:
         memo = doc.boundary_memo[b] = {}

@@ -104,7 +104,8 @@ def drop_restated(results: list[ExtractedResult]) -> list[ExtractedResult]:
     same result: keep the fuller one."""
 
     def said(r: ExtractedResult) -> dict[str, object]:
-        return {f: getattr(r, f) for f in _FIELDS if getattr(r, f) is not None}
+        values = (r.value, r.unit, r.percent_of_target, r.change_percent, r.status)  # _FIELDS
+        return {f: v for f, v in zip(_FIELDS, values, strict=True) if v is not None}
 
     if len(results) > 400:
         return results  # not one report with a headline: nothing to fold
