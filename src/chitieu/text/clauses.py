@@ -55,7 +55,7 @@ def _chain_start(doc: Prepared, a: int, end: int) -> int:
 
 
 # Words that open a sub-statement: a split before them is the right one ("…, trong đó …").
-CONNECTORS = ("summaries.subset", "names.filler")
+CONNECTORS = frozenset(("summaries.subset", "names.filler"))
 
 
 def _split(doc: Prepared, a: int, b: int) -> int | None:

@@ -14,14 +14,18 @@ BOUNDARY_WORDS = {"và"}
 
 
 # Cue categories that may sit between a name and its number ("tăng bình quân khoảng 5%").
-CHAIN = (
-    "comparators.",
-    "verbs.",
-    "names.filler",
-    "modes.estimated",
-    "modes.result",
-    "modes.target",
-    "status.",
+# Sets, not tuples, wherever a token's keys are tested with isdisjoint: an untagged token's
+# empty keys answer at once (a tuple is walked item by item whatever the keys).
+CHAIN = frozenset(
+    (
+        "comparators.",
+        "verbs.",
+        "names.filler",
+        "modes.estimated",
+        "modes.result",
+        "modes.target",
+        "status.",
+    )
 )
 
 
@@ -80,9 +84,7 @@ def first_tag_in(doc: Prepared, a: int, b: int, prefixes: tuple[str, ...]) -> in
     at = doc.tokens_with(prefixes)
     j = bisect.bisect_left(at, max(a, 0))
     if j < len(at) and at[j] < b:
-        i = at[j]
-        t = doc.tag(i)
-        return t.start if t is not None else i
+        return doc.tags[doc.tag_of[at[j]]].start  # tokens_with holds tagged tokens only
     return None
 
 
@@ -175,8 +177,8 @@ def _first_boundary_memo(doc: Prepared, a: int, b: int) -> int:
     return found
 
 
-_TRIM_HEAD = ("names.filler", "modes.target", "modes.result", "comparators.")
-_TRIM_TAIL = ("names.filler", "verbs.", "comparators.")
+_TRIM_HEAD = frozenset(("names.filler", "modes.target", "modes.result", "comparators."))
+_TRIM_TAIL = frozenset(("names.filler", "verbs.", "comparators."))
 
 
 def trim(doc: Prepared, a: int, b: int) -> tuple[int, int]:

@@ -67,7 +67,7 @@ def _is_intro(doc: Prepared, a: int, b: int) -> bool:
     return False
 
 
-_SCENE = ("modes.result", "modes.result_basis", "references.period")
+_SCENE = frozenset(("modes.result", "modes.result_basis", "references.period"))
 
 
 def _is_attribution(doc: Prepared, a: int, b: int) -> bool:
@@ -128,14 +128,16 @@ _LEADING_TRAPS = frozenset(
     )
 )
 
-_LEADING = (
-    "names.filler",
-    "modes.",
-    "comparators.",
-    "verbs.",
-    "status.",
-    "summaries.subset",
-    "references.period",  # "năm 2023 tăng trưởng kinh tế …"
+_LEADING = frozenset(
+    (
+        "names.filler",
+        "modes.",
+        "comparators.",
+        "verbs.",
+        "status.",
+        "summaries.subset",
+        "references.period",  # "năm 2023 tăng trưởng kinh tế …"
+    )
 )
 
 
