@@ -30,14 +30,6 @@ def _has_word(doc: Prepared, a: int, b: int) -> bool:
 
 
 def _top_level_comma(doc: Prepared, a: int, b: int) -> int | None:
-    # By binary search over the text's commas and brackets: with no bracket before the first
-    # comma, that comma is the answer (and with no comma there is none).
-    comma = doc.next_token(",", a)
-    if comma is None or comma >= b:
-        return None
-    opening, closing = doc.next_token("(", a), doc.next_token(")", a)
-    if (opening is None or opening > comma) and (closing is None or closing > comma):
-        return comma
     texts = doc.words
     depth = 0
     for i in range(a, b):
