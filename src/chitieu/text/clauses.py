@@ -144,9 +144,6 @@ def _restatements(doc: Prepared, slots: list[Slot], b: int) -> None:
 
 
 def _inside_paren(doc: Prepared, a: int, b: int) -> bool:
-    opening = doc.next_token("(", a)  # by binary search: most clauses hold no bracket
-    if opening is None or opening >= b:
-        return False
     texts = doc.words
     depth = 0
     for i in range(b - 1, a - 1, -1):
