@@ -14,14 +14,18 @@ BOUNDARY_WORDS = {"và"}
 
 
 # Cue categories that may sit between a name and its number ("tăng bình quân khoảng 5%").
-CHAIN = (
-    "comparators.",
-    "verbs.",
-    "names.filler",
-    "modes.estimated",
-    "modes.result",
-    "modes.target",
-    "status.",
+# Sets, not tuples, wherever a token's keys are tested with isdisjoint: an untagged token's
+# empty keys answer at once (a tuple is walked item by item whatever the keys).
+CHAIN = frozenset(
+    (
+        "comparators.",
+        "verbs.",
+        "names.filler",
+        "modes.estimated",
+        "modes.result",
+        "modes.target",
+        "status.",
+    )
 )
 
 
@@ -80,9 +84,7 @@ def first_tag_in(doc: Prepared, a: int, b: int, prefixes: tuple[str, ...]) -> in
     at = doc.tokens_with(prefixes)
     j = bisect.bisect_left(at, max(a, 0))
     if j < len(at) and at[j] < b:
-        i = at[j]
-        t = doc.tag(i)
-        return t.start if t is not None else i
+        return doc.tags[doc.tag_of[at[j]]].start  # tokens_with holds tagged tokens only
     return None
 
 
@@ -122,11 +124,31 @@ def last_boundary(doc: Prepared, a: int, b: int, words: bool = True) -> int | No
     return None
 
 
+_SHORT_WALK = 32
+
+
 def first_boundary(doc: Prepared, a: int, b: int) -> int:
-    """The first boundary in [a, b) outside closed brackets (an unclosed "(" is one), or b.
-    Each step depends only on (i, b), so every token walked gets the answer memoised: without
-    it, asking from each number of a long clause with brackets and no comma was quadratic."""
-    memo = doc.boundary_memo.setdefault(b, {})
+    """The first boundary in [a, b) outside closed brackets (an unclosed "(" is one), or b."""
+    # The usual case, a few words to a comma or the clause end with no bracket, is walked
+    # plainly; a bracket or a longer walk takes the memoised walk.
+    texts = doc.words
+    end = min(b, a + _SHORT_WALK)
+    for i in range(a, end):
+        w = texts[i]
+        if w == "(":
+            return _first_boundary_memo(doc, a, b)
+        if w in BOUNDARY_PUNCT or (w in BOUNDARY_WORDS and is_boundary(doc, i)):
+            return i
+    return b if end == b else _first_boundary_memo(doc, a, b)
+
+
+def _first_boundary_memo(doc: Prepared, a: int, b: int) -> int:
+    """first_boundary, by a walk whose steps depend only on (i, b): every token walked gets
+    the answer memoised. Without it, asking from each number of a long clause with brackets
+    and no comma was quadratic."""
+    memo = doc.boundary_memo.get(b)
+    if memo is None:
+        memo = doc.boundary_memo[b] = {}
     texts = doc.words
     path: list[int] = []
     i = a
@@ -155,8 +177,8 @@ def first_boundary(doc: Prepared, a: int, b: int) -> int:
     return found
 
 
-_TRIM_HEAD = ("names.filler", "modes.target", "modes.result", "comparators.")
-_TRIM_TAIL = ("names.filler", "verbs.", "comparators.")
+_TRIM_HEAD = frozenset(("names.filler", "modes.target", "modes.result", "comparators."))
+_TRIM_TAIL = frozenset(("names.filler", "verbs.", "comparators."))
 
 
 def trim(doc: Prepared, a: int, b: int) -> tuple[int, int]:

@@ -22,6 +22,21 @@ def _content_words(name: str) -> set[str]:
     return {w for w in fold(name).split() if w not in _NAME_NOISE}
 
 
+# Names recur across the items of a text and across texts: their content words are read once
+# (bounded: emptied when full, like the digit groups of tokens.py).
+_CONTENT: dict[str, frozenset[str]] = {}
+
+
+def _content_of(name: str) -> frozenset[str]:
+    """_content_words(name), read once per name."""
+    found = _CONTENT.get(name)
+    if found is None:
+        if len(_CONTENT) >= 20_000:
+            _CONTENT.clear()
+        found = _CONTENT[name] = frozenset(_content_words(name))
+    return found
+
+
 def join_changes(results: list[ExtractedResult]) -> list[ExtractedResult]:
     """ "…, làm chết 96 người; so với năm 2024, … số người chết giảm 12,7%": a change stated
     apart (in a clause opening with "so với"), in the same sentence, belongs to the figure it
@@ -91,17 +106,20 @@ def drop_restated(results: list[ExtractedResult]) -> list[ExtractedResult]:
     same result: keep the fuller one."""
 
     def said(r: ExtractedResult) -> dict[str, object]:
-        return {f: getattr(r, f) for f in _FIELDS if getattr(r, f) is not None}
+        values = (r.value, r.unit, r.percent_of_target, r.change_percent, r.status)  # _FIELDS
+        return {f: v for f, v in zip(_FIELDS, values, strict=True) if v is not None}
 
     if len(results) > 400:
         return results  # not one report with a headline: nothing to fold
+    if len(results) < 2:
+        return list(results)  # nothing to fold into: skip what each result says
     # What each result says and its name's words, once: each is compared with ~120 others.
     saids = [said(r) for r in results]
     # "Says all I say and more" as a set test: a proper subset of (field, value) pairs. Values
     # are Decimals and strings (hashable, equal ones hash alike); a NaN is never equal to
     # itself, so a result holding one keeps the field-by-field comparison.
     items = [frozenset(d.items()) if all(v == v for v in d.values()) else None for d in saids]
-    names = [_content_words(r.name) for r in results]
+    names = [_content_of(r.name) for r in results]
     out: list[ExtractedResult] = []
     for i, r in enumerate(results):
         mine = saids[i]
@@ -134,14 +152,12 @@ def drop_restated(results: list[ExtractedResult]) -> list[ExtractedResult]:
 def _dedupe[T: (ExtractedTarget, ExtractedResult)](items: list[T]) -> list[T]:
     if len(items) < 2:
         return list(items)  # nothing to compare: skip building the keys
-    seen: set[str] = set()
+    seen: set[tuple[object, ...]] = set()
     out: list[T] = []
     for it in items:
-        d = it.to_dict()
-        d.pop("span", None)
-        # Items of one type give their fields in one order: the values' reprs are the key
-        # (what repr(sorted(d.items())) said, without sorting).
-        key = repr(tuple(d.values()))
+        # What to_dict() says but the span (what repr(sorted(d.items())) keyed, without a dict
+        # and a repr per item).
+        key = it.said()
         if key not in seen:
             seen.add(key)
             out.append(it)

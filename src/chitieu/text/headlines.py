@@ -12,8 +12,17 @@ _MIN_BODY = 80
 _WORD = re.compile(r"\w+")
 
 
-def _words(name: str) -> set[str]:
-    return set(_WORD.findall(fold(name)))
+# Names recur across items and texts: each is read once (bounded: emptied when full).
+_WORDS: dict[str, frozenset[str]] = {}
+
+
+def _words(name: str) -> frozenset[str]:
+    found = _WORDS.get(name)
+    if found is None:
+        if len(_WORDS) >= 20_000:
+            _WORDS.clear()
+        found = _WORDS[name] = frozenset(_WORD.findall(fold(name)))
+    return found
 
 
 def drop_headline_echoes(

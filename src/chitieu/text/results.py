@@ -34,7 +34,7 @@ HUNDRED = Decimal(100)
 _QUOTED_TARGET = "chỉ tiêu được nhắc lại trong báo cáo kết quả, không phải kết quả"
 
 
-@dataclass
+@dataclass(slots=True)
 class _Item:
     name: str
     start: int
@@ -147,7 +147,7 @@ def build_results(
         if own and items and _continues_count(doc, slot, items[-1]):
             own = ""  # "xóa 186 căn nhà tạm, nhà dột nát …, đạt 100% kế hoạch": the same figure
         after = post_name(doc, slot)
-        cumulative = bool(items) and range_has(doc, *slot.chain, "verbs.cumulative")
+        cumulative = bool(items) and "verbs.cumulative" in slot.chain_keys
         opens = (
             bool(own)
             or bool(slot.forced_name)
@@ -176,18 +176,18 @@ def build_results(
             )
             items.append(item)
         item.end = q.end
-        chain = slot.chain
         # "so với năm 2024, giảm 18 vụ": a difference from the basis, not a count reached.
         compared = (
             apart  # "…; so với cùng kỳ giảm 3 vụ, giảm 2 người chết": all differences
             or range_has(doc, slot.full_pre[0], q.first, "references.compare")
             or range_has(doc, slot.post[0], slot.post[1], "references.compare")
         )
-        inc = range_has(doc, chain[0], chain[1], "verbs.increase")
-        dec = range_has(doc, chain[0], chain[1], "verbs.decrease")
-        valued = range_has(doc, chain[0], chain[1], "verbs.value")
-        exceed_by = range_has(doc, chain[0], chain[1], "verbs.exceed_by")
-        ratio = range_has(doc, chain[0], chain[1], "verbs.ratio_to_basis")
+        chain_keys = slot.chain_keys
+        inc = "verbs.increase" in chain_keys
+        dec = "verbs.decrease" in chain_keys
+        valued = "verbs.value" in chain_keys
+        exceed_by = "verbs.exceed_by" in chain_keys
+        ratio = "verbs.ratio_to_basis" in chain_keys
         if range_has(doc, slot.full_pre[0], q.first, "modes.estimated") or estimated_context:
             item.estimated = True
         # "Ước cả năm …, giải quyết việc làm cho 420 lao động, trong đó …": the part too.
@@ -243,7 +243,7 @@ def build_results(
             q.is_percent
             and "/" not in (q.unit or "")  # "8,6%/năm" is a rate, never a share of a plan
             and all(doc.tokens[i].kind != "word" for i in range(near_a, near_b))
-            and not range_has(doc, chain[0], chain[1], "verbs.share")  # "chiếm 1,15%"
+            and "verbs.share" not in chain_keys  # "chiếm 1,15%"
             and (
                 (
                     item.value is not None

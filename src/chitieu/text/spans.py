@@ -58,7 +58,7 @@ def _is_intro(doc: Prepared, a: int, b: int) -> bool:
     return False
 
 
-_SCENE = ("modes.result", "modes.result_basis", "references.period")
+_SCENE = frozenset(("modes.result", "modes.result_basis", "references.period"))
 
 
 def _is_attribution(doc: Prepared, a: int, b: int) -> bool:
@@ -119,14 +119,16 @@ _LEADING_TRAPS = frozenset(
     )
 )
 
-_LEADING = (
-    "names.filler",
-    "modes.",
-    "comparators.",
-    "verbs.",
-    "status.",
-    "summaries.subset",
-    "references.period",  # "năm 2023 tăng trưởng kinh tế …"
+_LEADING = frozenset(
+    (
+        "names.filler",
+        "modes.",
+        "comparators.",
+        "verbs.",
+        "status.",
+        "summaries.subset",
+        "references.period",  # "năm 2023 tăng trưởng kinh tế …"
+    )
 )
 
 
@@ -167,18 +169,19 @@ def name_span(
             a = comma + 1
     i, verb = _skip_leading_cues(doc, a, b)
     # "Đảng ủy xã đề ra chỉ tiêu thu nhập …": who sets the target comes before the verb.
-    first_predicate = first_tag_in(doc, i, b, PREDICATE)
+    # The first predicate from i on, asked once and passed along while it stays the answer.
+    stop = first_tag_in(doc, i, b, PREDICATE)
     keys = doc.keys
-    for k in range(i, b if first_predicate is None else first_predicate):
+    for k in range(i, b if stop is None else stop):
         if "modes.setter" not in keys[k]:
             continue  # most words: no phrase, or not this one
         t = doc.tag(k)
         if t is not None and t.start == k and "modes.setter" in t.categories and k > i:
             i, lead = _skip_leading_cues(doc, t.end, b)
             verb = lead or verb
+            stop = first_tag_in(doc, i, b, PREDICATE)
             break
-    i = _after_organisation(doc, _after_actor(doc, i, b), b)
-    end = first_tag_in(doc, i, b, PREDICATE)
+    i, end = _after_organisation(doc, _after_actor(doc, i, b, stop), b, stop)
     if end is not None and end > i:
         # "Công an tỉnh kéo giảm tội phạm …": actor, verb, then the indicator.
         cats = tag_cats(doc, end)
@@ -237,10 +240,11 @@ def _opens_indicator(doc: Prepared, k: int) -> bool:
 _OWN_HEADS = ("indicators.rate", "indicators.amount", "indicators.head")
 
 
-def _after_actor(doc: Prepared, i: int, b: int) -> int:
+def _after_actor(doc: Prepared, i: int, b: int, stop: int | None) -> int:
     """ "tỉnh đã thu hút 35 dự án": the words before "đã" are who acted, when plain words
-    (the action) follow it; "tỷ lệ hộ nghèo đã giảm còn 2%" keeps its name."""
-    stop = first_tag_in(doc, i, b, PREDICATE)
+    (the action) follow it; "tỷ lệ hộ nghèo đã giảm còn 2%" keeps its name. `stop` is the
+    first predicate from i (first_tag_in); it is still the first from the index returned,
+    which lies before it."""
     limit = b if stop is None else stop
     keys = doc.keys
     for k in range(i + 1, limit):
@@ -260,22 +264,23 @@ def _after_actor(doc: Prepared, i: int, b: int) -> int:
 _PLACE_WORDS = load_name_words().place
 
 
-def _after_organisation(doc: Prepared, i: int, b: int) -> int:
+def _after_organisation(doc: Prepared, i: int, b: int, stop: int | None) -> tuple[int, int | None]:
     """ "Hội Cựu chiến binh xã Tân Phú vận động hội viên phát triển 25 trang trại": the
     organisation (its name, its place, the place's proper name) acts; the indicator is what
-    follows, when a plain word (the action) comes before the figure."""
+    follows, when a plain word (the action) comes before the figure. Returns where the name
+    starts and the first predicate from there (`stop`: the first one from i)."""
     t = doc.tag(i) if i < b else None
     if t is None or t.start != i or "names.organisation" not in t.categories:
-        return i
+        return i, stop
     k = t.end
     while k < b and doc.words[k] in _PLACE_WORDS:
         k += 1
     while k < b and doc.kinds[k] == "word" and doc.text[doc.tokens[k].start].isupper():
         k += 1  # "Tân Phú"
-    stop = first_tag_in(doc, k, b, PREDICATE)
-    if k < (b if stop is None else stop) and doc.kinds[k] == "word":
-        return k
-    return i
+    after = first_tag_in(doc, k, b, PREDICATE)
+    if k < (b if after is None else after) and doc.kinds[k] == "word":
+        return k, after
+    return i, stop
 
 
 def head(doc: Prepared, a: int, b: int) -> tuple[int, int] | None:

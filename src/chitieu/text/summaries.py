@@ -107,9 +107,13 @@ def read_sentence(
 def _single_mentions(doc: Prepared, a: int, b: int, qs: list[Quantity], cur: _Summary) -> None:
     """ "…; riêng chỉ tiêu tỷ lệ lao động qua đào tạo chưa đạt": one target named alone."""
     counted = {q.last - 1 for q in qs} | {i for q in qs for i in range(q.first, q.last)}
-    for i in range(a + 1, b):
+    # Only the words right after a "riêng" can open one: visit those (by binary search).
+    after = doc.next_token("riêng", a)
+    while after is not None and after + 1 < b:
+        i = after + 1
+        after = doc.next_token("riêng", i)
         tag = doc.tag(i)
-        if tag is None or tag.start != i or i in counted or doc.words[i - 1] != "riêng":
+        if tag is None or tag.start != i or i in counted:
             continue
         if not ({"summaries.set_noun", "references.plan"} & tag.categories):
             continue
