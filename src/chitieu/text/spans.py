@@ -164,6 +164,7 @@ def name_span(
                 _is_intro(doc, a, comma)
                 or _is_attribution(doc, a, comma)
                 or _opens_indicator(doc, comma + 1)
+                or _opens_statement(doc, comma + 1, b)
             ):
                 break
             a = comma + 1
@@ -238,6 +239,17 @@ def _opens_indicator(doc: Prepared, k: int) -> bool:
 
 
 _OWN_HEADS = ("indicators.rate", "indicators.amount", "indicators.head")
+
+
+def _opens_statement(doc: Prepared, k: int, b: int) -> bool:
+    """ "Thực hiện chương trình giảm nghèo bền vững, phấn đấu tỷ lệ hộ nghèo giảm còn …":
+    after a comma, a mode word (phấn đấu, dự kiến, ước…) followed by a name starts the
+    statement afresh; "Thu ngân sách, ước đạt …" (nothing named after it) does not."""
+    t = doc.tag(k)
+    if t is None or t.start != k or "modes." not in t.keys:
+        return False
+    i, _ = _skip_leading_cues(doc, k, b)
+    return i < b and doc.kinds[i] == "word" and first_tag_in(doc, i, i + 1, PREDICATE) is None
 
 
 def _after_actor(doc: Prepared, i: int, b: int, stop: int | None) -> int:
