@@ -106,7 +106,9 @@ def slot_name(
         after = post_name(doc, slot, full=True)
     if (counted or (q.unit_kind == "measure" and not own)) and after:
         # "hoàn thành 3 km đường giao thông nông thôn": the noun after a measure names it.
-        name = " ".join(x for x in (own, q.unit, after) if x)
+        # "Hội Nông dân xã có 1.250 hội viên đạt danh hiệu …": who has them is not the name.
+        owner = counted and exists
+        name = " ".join(x for x in ("" if owner else own, q.unit, after) if x)
     elif own and q.is_percent and after and _counts_what_moved(doc, slot):
         # "chúng tôi đã kéo giảm 8,3% số vụ phạm tội …": who acted, the change, then the
         # indicator it is of.
