@@ -1,0 +1,25 @@
+"""General rules of official Vietnamese wording learnt from the fifth blind dev set (gen5).
+
+Each test is written in its own words (not a dev passage): it states one rule of how reports
+and resolutions are written and what the reader must make of it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from chitieu.text import extract
+
+
+def _read(text: str) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = extract(text).to_dict()
+    return out
+
+
+def test_an_age_span_or_a_list_of_ages_is_not_a_figure() -> None:
+    out = _read(
+        "Năm 2027, phấn đấu huy động trẻ từ 3 đến 5 tuổi đi học mẫu giáo đạt 96%; "
+        "Hội Người cao tuổi tặng quà các cụ tròn 90, 95, 100 tuổi."
+    )
+    assert [(t["value"], t["unit"]) for t in out["targets"]] == [(96, "%")]
+    assert out["results"] == []
