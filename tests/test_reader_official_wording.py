@@ -23,3 +23,8 @@ def test_an_age_span_or_a_list_of_ages_is_not_a_figure() -> None:
     )
     assert [(t["value"], t["unit"]) for t in out["targets"]] == [(96, "%")]
     assert out["results"] == []
+
+
+def test_round_the_clock_duty_is_not_a_count() -> None:
+    out = _read("Năm 2026, các đồn công an duy trì trực 24/24 giờ và đường dây nóng hoạt động 24/7.")
+    assert out["targets"] == [] and out["results"] == []
