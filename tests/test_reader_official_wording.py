@@ -28,3 +28,11 @@ def test_an_age_span_or_a_list_of_ages_is_not_a_figure() -> None:
 def test_round_the_clock_duty_is_not_a_count() -> None:
     out = _read("Năm 2026, các đồn công an duy trì trực 24/24 giờ và đường dây nóng hoạt động 24/7.")
     assert out["targets"] == [] and out["results"] == []
+
+
+def test_where_a_merged_commune_comes_from_is_not_a_figure() -> None:
+    out = _read(
+        "Phường Tân An (được hợp nhất từ 3 phường cũ) năm 2026 thu ngân sách đạt 45 tỷ đồng; "
+        "xã Hòa Bình được thành lập trên cơ sở sáp nhập 2 xã."
+    )
+    assert [r["value"] for r in out["results"] + out["targets"]] == [45]
