@@ -36,3 +36,8 @@ def test_where_a_merged_commune_comes_from_is_not_a_figure() -> None:
         "xã Hòa Bình được thành lập trên cơ sở sáp nhập 2 xã."
     )
     assert [r["value"] for r in out["results"] + out["targets"]] == [45]
+
+
+def test_an_each_one_slogan_is_not_a_count_of_one() -> None:
+    out = _read("Phong trào Mỗi nhà một cây xanh được nhân dân hưởng ứng. Năm 2026 trồng 12.000 cây.")
+    assert [r["value"] for r in out["results"] + out["targets"]] == [12000]
