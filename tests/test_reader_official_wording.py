@@ -26,7 +26,9 @@ def test_an_age_span_or_a_list_of_ages_is_not_a_figure() -> None:
 
 
 def test_round_the_clock_duty_is_not_a_count() -> None:
-    out = _read("Năm 2026, các đồn công an duy trì trực 24/24 giờ và đường dây nóng hoạt động 24/7.")
+    out = _read(
+        "Năm 2026, các đồn công an duy trì trực 24/24 giờ và đường dây nóng hoạt động 24/7."
+    )
     assert out["targets"] == [] and out["results"] == []
 
 
@@ -39,5 +41,14 @@ def test_where_a_merged_commune_comes_from_is_not_a_figure() -> None:
 
 
 def test_an_each_one_slogan_is_not_a_count_of_one() -> None:
-    out = _read("Phong trào Mỗi nhà một cây xanh được nhân dân hưởng ứng. Năm 2026 trồng 12.000 cây.")
+    out = _read(
+        "Phong trào Mỗi nhà một cây xanh được nhân dân hưởng ứng. Năm 2026 trồng 12.000 cây."
+    )
     assert [r["value"] for r in out["results"] + out["targets"]] == [12000]
+
+
+def test_a_ratio_word_followed_by_a_fall_gives_the_fall_itself() -> None:
+    out = _read(
+        "Năm 2026, toàn tỉnh xảy ra 40 vụ cháy, giảm 10 vụ, tương đương giảm 20% so với năm 2025."
+    )
+    assert [(r["value"], r["change_percent"]) for r in out["results"]] == [(40, -20)]

@@ -210,7 +210,10 @@ def build_results(
             if item.change_percent is None:
                 negative = doc.tokens[q.first - 1].text == "-"
                 item.change_percent = -q.value if negative else q.value
-        elif q.is_percent and ratio and _compared_to_period(doc, near_a, near_b):
+        elif (
+            # "tương đương giảm 23,3%": a rise/fall verb after the ratio word gives the change
+            q.is_percent and ratio and not (inc or dec) and _compared_to_period(doc, near_a, near_b)
+        ):
             if item.change_percent is None:
                 item.change_percent = q.value - HUNDRED
         elif q.is_percent and (
