@@ -52,3 +52,14 @@ def test_a_ratio_word_followed_by_a_fall_gives_the_fall_itself() -> None:
         "Năm 2026, toàn tỉnh xảy ra 40 vụ cháy, giảm 10 vụ, tương đương giảm 20% so với năm 2025."
     )
     assert [(r["value"], r["change_percent"]) for r in out["results"]] == [(40, -20)]
+
+
+def test_completed_beyond_the_level_counts_as_exceeded_targets() -> None:
+    out = _read(
+        "Trong 16 chỉ tiêu Nghị quyết giao, có 14/16 chỉ tiêu hoàn thành và hoàn thành vượt "
+        "mức, trong đó 6 chỉ tiêu hoàn thành vượt mức; 2 chỉ tiêu chưa đạt."
+    )
+    s = out["summaries"]
+    assert [(x["total"], x["achieved"], x["exceeded"], x["not_achieved"]) for x in s] == [
+        (16, 14, 6, 2)
+    ]
