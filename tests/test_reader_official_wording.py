@@ -63,3 +63,12 @@ def test_completed_beyond_the_level_counts_as_exceeded_targets() -> None:
     assert [(x["total"], x["achieved"], x["exceeded"], x["not_achieved"]) for x in s] == [
         (16, 14, 6, 2)
     ]
+
+
+def test_a_group_whose_targets_are_all_met_gives_its_total_too() -> None:
+    out = _read(
+        "Về văn hóa - xã hội, 7 chỉ tiêu có 6 chỉ tiêu đạt, 1 chỉ tiêu không đạt; "
+        "3 chỉ tiêu về quốc phòng - an ninh đều đạt."
+    )
+    counts = [(s["total"], s["achieved"], s["not_achieved"]) for s in out["summaries"]]
+    assert counts == [(7, 6, 1), (3, 3, None)]
