@@ -72,3 +72,21 @@ def test_a_group_whose_targets_are_all_met_gives_its_total_too() -> None:
     )
     counts = [(s["total"], s["achieved"], s["not_achieved"]) for s in out["summaries"]]
     assert counts == [(7, 6, 1), (3, 3, None)]
+
+
+def test_a_plan_quoted_in_brackets_after_a_status_is_not_a_result() -> None:
+    out = _read(
+        "Năm 2026, tỷ lệ xã đạt chuẩn quốc gia về y tế chỉ đạt 82%, chưa đạt kế hoạch "
+        "(kế hoạch 90%)."
+    )
+    got = [(r["value"], r["status"]) for r in out["results"]]
+    assert got == [(82, "not_achieved")]
+    assert out["targets"] == []
+
+
+def test_a_plan_quoted_after_a_comma_inside_brackets_is_not_a_result() -> None:
+    out = _read(
+        "Năm 2026, sản lượng lương thực của xã đạt 12.400 tấn (tăng 3,2%, kế hoạch 12.000 tấn)."
+    )
+    assert [(r["value"], r["change_percent"]) for r in out["results"]] == [(12400, 3.2)]
+    assert out["targets"] == []

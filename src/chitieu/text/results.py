@@ -130,6 +130,10 @@ def build_results(
         slashed = pre_a < q.first and doc.tokens[pre_a].text == "/"
         if pre_a < q.first and doc.tokens[pre_a].text in ("(", "/"):
             pre_a += 1
+        elif slot.in_paren:  # "…, chưa đạt kế hoạch (kế hoạch 95%)": what the bracket says
+            pre_a = next(
+                (i + 1 for i in range(q.first - 1, pre_a, -1) if doc.words[i] == "("), pre_a
+            )
         # "(kế hoạch 6,5-7%)", "65 tỷ đồng/dự toán 58 tỷ đồng": the plan quoted beside a result.
         if (slot.in_paren or slashed) and (
             starts_with_plan(doc, pre_a, slot.q.first) or _plan_before_paren(doc, slot)
