@@ -94,7 +94,7 @@ def test_a_plan_quoted_after_a_comma_inside_brackets_is_not_a_result() -> None:
 
 def test_the_national_average_quoted_beside_a_result_is_not_its_change() -> None:
     out = _read(
-        "Năm 2026, tỷ lệ hộ dân sử dụng nước sạch của tỉnh đạt 78,2%, cao hơn bình quân "
+        "Năm 2026, tỷ lệ hộ dân sử dụng nước sạch của tỉnh ước đạt 78,2%, cao hơn bình quân "
         "cả nước (74,5%)."
     )
     assert [(r["value"], r["change_percent"]) for r in out["results"]] == [(78.2, None)]
