@@ -98,3 +98,11 @@ def test_the_national_average_quoted_beside_a_result_is_not_its_change() -> None
         "cả nước (74,5%)."
     )
     assert [(r["value"], r["change_percent"]) for r in out["results"]] == [(78.2, None)]
+
+
+def test_a_count_out_of_a_total_after_a_preposition_is_a_figure() -> None:
+    out = _read(
+        "Đến hết tháng 10/2026, xã đã chi trả tiền hỗ trợ của 412/430 hộ; "
+        "bàn giao 12,5 ha mặt bằng."
+    )
+    assert [(r["value"], r["unit"]) for r in out["results"]] == [(412, "hộ"), (12.5, "ha")]
