@@ -106,3 +106,12 @@ def test_a_count_out_of_a_total_after_a_preposition_is_a_figure() -> None:
         "bàn giao 12,5 ha mặt bằng."
     )
     assert [(r["value"], r["unit"]) for r in out["results"]] == [(412, "hộ"), (12.5, "ha")]
+
+
+def test_a_month_or_quarter_before_the_action_is_not_part_of_the_name() -> None:
+    out = _read(
+        "Năm 2027, xã phấn đấu trong tháng 3/2027 trồng mới 20 ha rừng; "
+        "trong quý II/2027 giải ngân 150 tỷ đồng."
+    )
+    names = [t["name"] for t in out["targets"]]
+    assert names == ["trồng mới rừng", "giải ngân"]

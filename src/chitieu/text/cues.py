@@ -157,6 +157,7 @@ def first_boundary(doc: Prepared, a: int, b: int) -> int:
 
 _TRIM_HEAD = ("names.filler", "modes.target", "modes.result", "comparators.")
 _TRIM_TAIL = ("names.filler", "verbs.", "comparators.")
+_DATE_TRAPS = frozenset(("date", "day_month", "month_year", "quarter_year"))
 
 
 def trim(doc: Prepared, a: int, b: int) -> tuple[int, int]:
@@ -164,6 +165,9 @@ def trim(doc: Prepared, a: int, b: int) -> tuple[int, int]:
     texts, kinds, keys, starts = doc.words, doc.kinds, doc.keys, doc.starts
     # "(1) tăng trưởng GRDP …": an inline list number is not part of the name.
     while a < b and doc.trap_at(starts[a]) == "inline_numbering":
+        a += 1
+    # "(trong) tháng 12/2026 bàn giao …": a leading month or date frames the name.
+    while a < b and doc.trap_at(starts[a]) in _DATE_TRAPS:
         a += 1
     changed = True
     while changed and a < b:
