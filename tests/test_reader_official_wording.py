@@ -115,3 +115,8 @@ def test_a_month_or_quarter_before_the_action_is_not_part_of_the_name() -> None:
     )
     names = [t["name"] for t in out["targets"]]
     assert names == ["trồng mới rừng", "giải ngân"]
+
+
+def test_site_clearance_keeps_its_whole_name() -> None:
+    out = _read("Năm 2026, tỷ lệ giải phóng mặt bằng các dự án trọng điểm ước đạt 92%.")
+    assert [r["name"] for r in out["results"]] == ["tỷ lệ giải phóng mặt bằng các dự án trọng điểm"]
