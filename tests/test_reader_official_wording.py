@@ -120,3 +120,14 @@ def test_a_month_or_quarter_before_the_action_is_not_part_of_the_name() -> None:
 def test_site_clearance_keeps_its_whole_name() -> None:
     out = _read("Năm 2026, tỷ lệ giải phóng mặt bằng các dự án trọng điểm ước đạt 92%.")
     assert [r["name"] for r in out["results"]] == ["tỷ lệ giải phóng mặt bằng các dự án trọng điểm"]
+
+
+def test_a_count_after_a_comma_is_a_new_figure_not_a_criterion() -> None:
+    out = _read(
+        "Năm 2027, tỉnh phấn đấu xây dựng 1.200 căn nhà ở xã hội, "
+        "thu hút từ 5 doanh nghiệp trở lên tham gia đầu tư."
+    )
+    assert [(t["value"], t["unit"]) for t in out["targets"]] == [
+        (1200, "căn"),
+        (5, "doanh nghiệp"),
+    ]
