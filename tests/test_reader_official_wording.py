@@ -131,3 +131,13 @@ def test_a_count_after_a_comma_is_a_new_figure_not_a_criterion() -> None:
         (1200, "căn"),
         (5, "doanh nghiệp"),
     ]
+
+
+def test_the_title_of_an_invoked_programme_holds_no_figure_and_no_period() -> None:
+    out = _read(
+        "Thực hiện Chương trình phát triển 5.000 ha rừng gỗ lớn giai đoạn 2026 - 2030, "
+        "năm 2026 xã trồng mới 45 ha rừng, đạt 112% kế hoạch năm. "
+        "Năm 2027, xã phấn đấu trồng mới 50 ha."
+    )
+    assert [(r["value"], r["percent_of_target"]) for r in out["results"]] == [(45, 112)]
+    assert [t["value"] for t in out["targets"]] == [50]

@@ -159,6 +159,8 @@ def period_years(doc: Prepared, a: int, b: int) -> list[int]:
         t = toks[i]
         if t.kind != "num" or t.value is None or len(t.text) != 4 or not 1950 <= t.value <= 2100:
             continue
+        if doc.trap_at(t.start) == "invoked_document_title":
+            continue  # "Thực hiện Đề án … giai đoạn 2021 - 2030, …": the title's period
         prev = toks[i - 1].text if i > 0 else ""
         prev2 = toks[i - 2].text if i > 1 else ""
         if prev == "-" and i > 1 and toks[i - 2].kind == "num":
