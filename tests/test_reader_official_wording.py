@@ -141,3 +141,12 @@ def test_the_title_of_an_invoked_programme_holds_no_figure_and_no_period() -> No
     )
     assert [(r["value"], r["percent_of_target"]) for r in out["results"]] == [(45, 112)]
     assert [t["value"] for t in out["targets"]] == [50]
+
+
+def test_a_comma_opening_the_next_year_separates_a_result_from_a_target() -> None:
+    out = _read(
+        "Năm 2026, giá trị sản xuất trên 1 ha đất trồng trọt đạt 145 triệu đồng, "
+        "năm 2027 nâng lên 150 triệu đồng."
+    )
+    assert [r["value"] for r in out["results"]] == [145]
+    assert [t["value"] for t in out["targets"]] == [150]
