@@ -150,3 +150,13 @@ def test_a_comma_opening_the_next_year_separates_a_result_from_a_target() -> Non
     )
     assert [r["value"] for r in out["results"]] == [145]
     assert [t["value"] for t in out["targets"]] == [150]
+
+
+def test_an_unmarked_statement_between_a_report_and_a_target_reads_as_a_report() -> None:
+    out = _read(
+        "Năm 2026, toàn tỉnh xảy ra 85 vụ cháy, làm 3 người bị thương.\n"
+        "Lực lượng chức năng kiểm tra 1.240 cơ sở, xử phạt 96 trường hợp.\n"
+        "Năm 2027, Công an tỉnh đặt mục tiêu kiểm tra 100% cơ sở có nguy cơ cháy, nổ cao."
+    )
+    assert [r["value"] for r in out["results"]] == [85, 3, 1240, 96]
+    assert [t["value"] for t in out["targets"]] == [100]

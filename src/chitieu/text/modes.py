@@ -85,7 +85,8 @@ def doc_default(doc: Prepared, sentences: list[Sentence], cues: Cues) -> str:
     """With no cue anywhere near a statement, the document's leaning decides: the mode most
     clauses with figures state outright, and the sentences without figures that frame them
     ("… tổ chức hội nghị sơ kết 6 tháng đầu năm"), one vote each. A text with no sign of
-    reporting reads as targets."""
+    reporting reads as targets; a tie reads as reports (targets are nearly always announced
+    by a cue, "phấn đấu", "đặt mục tiêu"; reported figures often go bare)."""
     res = tgt = 0
     for s in sentences:
         if not any(scan_quantities(doc, a, b) for a, b in s.clauses):
@@ -104,7 +105,7 @@ def doc_default(doc: Prepared, sentences: list[Sentence], cues: Cues) -> str:
             r = r or any(is_summary_quantity(doc, q) for q in qs)
             res += r
             tgt += t and not r
-    return RESULT if res > tgt else TARGET
+    return RESULT if res >= tgt and res else TARGET
 
 
 def covered_tokens(doc: Prepared, qs: list[Quantity], a: int, b: int) -> set[int]:
