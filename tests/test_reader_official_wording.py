@@ -160,3 +160,14 @@ def test_an_unmarked_statement_between_a_report_and_a_target_reads_as_a_report()
     )
     assert [r["value"] for r in out["results"]] == [85, 3, 1240, 96]
     assert [t["value"] for t in out["targets"]] == [100]
+
+
+def test_during_the_year_opening_a_statement_reports_it() -> None:
+    out = _read("Trong năm, Hội Nông dân xã hỗ trợ 35 hộ vay vốn phát triển sản xuất.")
+    assert [r["value"] for r in out["results"]] == [35]
+    assert out["targets"] == []
+
+
+def test_during_the_coming_year_still_sets_targets() -> None:
+    out = _read("Trong năm, phấn đấu hỗ trợ 40 hộ vay vốn phát triển sản xuất.")
+    assert [t["value"] for t in out["targets"]] == [40]
