@@ -171,3 +171,12 @@ def test_during_the_year_opening_a_statement_reports_it() -> None:
 def test_during_the_coming_year_still_sets_targets() -> None:
     out = _read("Trong năm, phấn đấu hỗ trợ 40 hộ vay vốn phát triển sản xuất.")
     assert [t["value"] for t in out["targets"]] == [40]
+
+
+def test_prizes_won_are_counted_but_solutions_listed_are_not() -> None:
+    out = _read(
+        "Năm 2026, đội tuyển của huyện đã giành 14 giải tại Hội khỏe Phù Đổng cấp tỉnh. "
+        "Hội nghị thống nhất 4 nhóm giải pháp trọng tâm."
+    )
+    assert [(r["value"], r["unit"]) for r in out["results"]] == [(14, "giải")]
+    assert out["targets"] == []
