@@ -180,3 +180,9 @@ def test_prizes_won_are_counted_but_solutions_listed_are_not() -> None:
     )
     assert [(r["value"], r["unit"]) for r in out["results"]] == [(14, "giải")]
     assert out["targets"] == []
+
+
+def test_capital_added_by_adjustment_is_an_amount_not_a_rise() -> None:
+    out = _read("Năm 2026, tỉnh đã cấp mới 42 dự án FDI; vốn điều chỉnh tăng thêm 320 triệu USD.")
+    got = [(r["value"], r["unit"], r["change_percent"]) for r in out["results"]]
+    assert got == [(42, "dự án", None), (320, "triệu USD", None)]
