@@ -186,3 +186,12 @@ def test_capital_added_by_adjustment_is_an_amount_not_a_rise() -> None:
     out = _read("Năm 2026, tỉnh đã cấp mới 42 dự án FDI; vốn điều chỉnh tăng thêm 320 triệu USD.")
     got = [(r["value"], r["unit"], r["change_percent"]) for r in out["results"]]
     assert got == [(42, "dự án", None), (320, "triệu USD", None)]
+
+
+def test_budget_paid_by_enterprises_shares_the_estimate_before_it() -> None:
+    out = _read(
+        "Năm 2026, doanh thu của doanh nghiệp ước đạt 2,5 tỷ USD; "
+        "nộp ngân sách 820 tỷ đồng, tăng 4% so với năm 2025."
+    )
+    got = [(r["value"], r["estimated"], r["change_percent"]) for r in out["results"]]
+    assert got == [(2.5, True, None), (820, True, 4)]
