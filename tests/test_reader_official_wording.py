@@ -195,3 +195,12 @@ def test_budget_paid_by_enterprises_shares_the_estimate_before_it() -> None:
     )
     got = [(r["value"], r["estimated"], r["change_percent"]) for r in out["results"]]
     assert got == [(2.5, True, None), (820, True, 4)]
+
+
+def test_central_budget_capital_is_not_a_central_resolution_number() -> None:
+    out = _read(
+        "Đến hết tháng 10/2026, vốn ngân sách trung ương đã giải ngân 1.480 tỷ đồng, "
+        "đạt 70,2% kế hoạch. Các chi bộ tiếp tục quán triệt Nghị quyết Trung ương 8."
+    )
+    got = [(r["value"], r["percent_of_target"]) for r in out["results"]]
+    assert got == [(1480, 70.2)]
