@@ -204,3 +204,12 @@ def test_central_budget_capital_is_not_a_central_resolution_number() -> None:
     )
     got = [(r["value"], r["percent_of_target"]) for r in out["results"]]
     assert got == [(1480, 70.2)]
+
+
+def test_a_deadline_after_a_striving_verb_does_not_make_a_report() -> None:
+    out = _read(
+        "UBND xã yêu cầu các thôn phấn đấu đến ngày 30/6/2027 thu 100% quỹ phòng, chống thiên tai."
+    )
+    assert [(t["value"], t["unit"]) for t in out["targets"]] == [(100, "%")]
+    assert out["results"] == []
+

@@ -41,7 +41,8 @@ def mode_cues3(doc: Prepared, a: int, b: int, covered: set[int]) -> tuple[bool, 
     """(has a result cue, has a target cue) in tokens [a, b), ignoring words that belong to
     a quantity or directly follow one ("126,82% chỉ tiêu" is a reference, not a heading)."""
     res = tgt = basis = False
-    last_res = last_tgt = -1
+    first_res = last_res = last_tgt = -1
+    setter = False
     tags = doc.tags
     # The phrases starting in [a, b), found by bisection: a clause may be the whole text.
     for j in range(bisect.bisect_left(doc.tag_starts, max(a, 0)), len(tags)):
@@ -56,15 +57,22 @@ def mode_cues3(doc: Prepared, a: int, b: int, covered: set[int]) -> tuple[bool, 
         if i in covered:
             continue
         if "modes.result" in cats:
+            if not res:
+                first_res = i
             res, last_res = True, i
         # "hằng năm" sets targets only when nothing before it in the sentence reports.
         if "modes.target" in cats and "modes.recurrent" not in cats:
-            tgt, last_tgt = True, i
+            tgt, last_tgt, setter = True, i, "modes.setter" in cats
     # "Dù kết quả khả quan, phường vẫn phải phấn đấu thu … 650 tỷ đồng": a report cue in a
     # segment of its own, then a target verb on the figure.
     if res and tgt and last_res < last_tgt < min(covered, default=b):
         comma = doc.next_token(",", last_res)
         res = comma is None or comma > last_tgt
+    elif res and tgt and setter and last_tgt < first_res:
+        # "phấn đấu đến ngày 31/01/2027 giải ngân 100% …": a date after the target verb, in
+        # its segment, is a deadline, not the "as of" of a report.
+        comma = doc.next_token(",", last_tgt)
+        res = comma is not None and comma < first_res
     return res, tgt, basis
 
 
