@@ -213,3 +213,7 @@ def test_a_deadline_after_a_striving_verb_does_not_make_a_report() -> None:
     assert [(t["value"], t["unit"]) for t in out["targets"]] == [(100, "%")]
     assert out["results"] == []
 
+
+def test_who_is_asked_to_strive_is_not_part_of_the_name() -> None:
+    out = _read("Năm 2027, Ban Thường vụ yêu cầu các chi bộ phấn đấu kết nạp 25 đảng viên mới.")
+    assert [t["name"] for t in out["targets"]] == ["kết nạp đảng viên mới"]

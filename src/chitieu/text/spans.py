@@ -170,14 +170,20 @@ def name_span(
     # "Đảng ủy xã đề ra chỉ tiêu thu nhập …": who sets the target comes before the verb.
     first_predicate = first_tag_in(doc, i, b, PREDICATE)
     keys = doc.keys
-    for k in range(i, b if first_predicate is None else first_predicate):
+    # "UBND tỉnh yêu cầu các chủ đầu tư phấn đấu … giải ngân": the last setter before the
+    # predicate (who is asked, then strives) ends the actors.
+    k = i
+    while k < (b if first_predicate is None else first_predicate):
         if "modes.setter" not in keys[k]:
+            k += 1
             continue  # most words: no phrase, or not this one
         t = doc.tag(k)
         if t is not None and t.start == k and "modes.setter" in t.categories and k > i:
             i, lead = _skip_leading_cues(doc, t.end, b)
             verb = lead or verb
-            break
+            k = max(i, k + 1)
+            continue
+        k += 1
     i = _after_organisation(doc, _after_actor(doc, i, b), b)
     end = first_tag_in(doc, i, b, PREDICATE)
     if end is not None and end > i:
