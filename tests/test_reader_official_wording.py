@@ -217,3 +217,11 @@ def test_a_deadline_after_a_striving_verb_does_not_make_a_report() -> None:
 def test_who_is_asked_to_strive_is_not_part_of_the_name() -> None:
     out = _read("Năm 2027, Ban Thường vụ yêu cầu các chi bộ phấn đấu kết nạp 25 đảng viên mới.")
     assert [t["name"] for t in out["targets"]] == ["kết nạp đảng viên mới"]
+
+
+def test_two_names_with_one_head_after_the_figure_share_it() -> None:
+    out = _read(
+        "Năm 2027, phấn đấu kéo giảm 3% số vụ cháy và số thiệt hại về tài sản do cháy gây ra."
+    )
+    got = [(t["name"], t["value"]) for t in out["targets"]]
+    assert got == [("số vụ cháy", -3), ("số thiệt hại về tài sản do cháy gây ra", -3)]

@@ -272,7 +272,10 @@ def shared_names(doc: Prepared, slot: Slot, name: str) -> list[str]:
     chain_words = {doc.words[i] for i in range(slot.chain[0], slot.chain[1])}
     k = folded.index("và")
     left, right = words[:k], words[k + 1 :]
-    if "đều" in chain_words and left and right and folded[0] == folded[k + 1]:
+    # "kéo giảm 5-10% số người chết và số người bị thương": after the figure, too, two names
+    # with one head share it.
+    after = slot.post_near[0] < len(doc.words) and doc.words[slot.post_near[0]] == folded[0]
+    if ("đều" in chain_words or after) and left and right and folded[0] == folded[k + 1]:
         return [" ".join(left), " ".join(right)]
     units = doc.lexicon.units
     first = units.longest(folded, 0)
