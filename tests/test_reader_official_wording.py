@@ -225,3 +225,8 @@ def test_two_names_with_one_head_after_the_figure_share_it() -> None:
     )
     got = [(t["name"], t["value"]) for t in out["targets"]]
     assert got == [("số vụ cháy", -3), ("số thiệt hại về tài sản do cháy gây ra", -3)]
+
+
+def test_an_actor_before_has_completed_is_not_the_name() -> None:
+    out = _read("Đến nay, huyện đã hoàn thành 640 căn nhà đại đoàn kết.")
+    assert [r["name"] for r in out["results"]] == ["hoàn thành căn nhà đại đoàn kết"]

@@ -80,6 +80,10 @@ def slot_name(
     if slot.forced_name:
         return slot.forced_name
     own = _text(doc, _own_range(doc, slot))
+    done = _completed_by_actor(doc, slot) if own else None
+    if done is not None:
+        # "thành phố đã hoàn thành 18.940 căn": who acted, then what was done names it.
+        own = _text(doc, done)
     # range_has: the same test as a scan of tag_cats, without a generator per slot.
     if own and range_has(doc, slot.chain[0], slot.chain[1], "modes.setter"):
         own = ""  # "phường tập trung phấn đấu hoàn thành 100% …": who sets, not what
@@ -133,6 +137,19 @@ def slot_name(
     if slot.subset and prev_name and not name.lower().startswith(prev_name.lower()):
         name = f"{prev_name} {name}"
     return _with_head(doc, clause, q.first, name)
+
+
+def _completed_by_actor(doc: Prepared, slot: Slot) -> tuple[int, int] | None:
+    """The cue chain is "đã hoàn thành" (an auxiliary after the actor, then verbs.complete
+    and nothing else): the span of "hoàn thành"."""
+    a, b = slot.chain
+    t = doc.tag(a)
+    if t is None or t.start != a or "names.actor_end" not in t.categories:
+        return None
+    v = doc.tag(t.end)
+    if v is None or v.start != t.end or v.end != b or "verbs.complete" not in v.categories:
+        return None
+    return (v.start, v.end)
 
 
 def _counts_what_moved(doc: Prepared, slot: Slot) -> bool:
