@@ -230,3 +230,12 @@ def test_two_names_with_one_head_after_the_figure_share_it() -> None:
 def test_an_actor_before_has_completed_is_not_the_name() -> None:
     out = _read("Đến nay, huyện đã hoàn thành 640 căn nhà đại đoàn kết.")
     assert [r["name"] for r in out["results"]] == ["hoàn thành căn nhà đại đoàn kết"]
+
+
+def test_a_year_restated_after_a_comma_keeps_the_indicator_of_the_result() -> None:
+    out = _read(
+        "Năm 2026, sản lượng thủy sản đạt 12.500 tấn, năm 2025 đạt 11.900 tấn. "
+        "Năm 2027, phấn đấu sản lượng thủy sản đạt 13.000 tấn."
+    )
+    got = [(r["name"], r["value"]) for r in out["results"]]
+    assert got == [("sản lượng thủy sản", 12500), ("sản lượng thủy sản", 11900)]

@@ -235,7 +235,9 @@ def extract(text: str) -> Extraction:
                     and (range_has(doc, a, a + 2, "summaries.subset") or shares_verb(doc, slots))
                 )
                 estimated = estimated or block_estimated
-                found = build_results(doc, slots, (a, b), s.index, estimated, diagnostics)
+                found = build_results(
+                    doc, slots, (a, b), s.index, estimated, diagnostics, last_name
+                )
                 prev_estimated = any(r.estimated for r in found)
                 if found:
                     last_name = found[-1].name  # "… đạt 46,2%; năm 2027 phấn đấu đạt 47%"

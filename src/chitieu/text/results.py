@@ -107,7 +107,10 @@ def build_results(
     sentence: int,
     estimated_context: bool,
     diagnostics: list[Diagnostic],
+    prev_name: str | None = None,
 ) -> list[ExtractedResult]:
+    """prev_name: the last name of the sentence's clause before ("…, năm 2025 đạt 4.800 tỷ
+    đồng" restates its indicator)."""
     items: list[_Item] = []
     # "…; so với năm 2024, giảm 18 vụ, số người chết giảm 12,7%": changes stated apart.
     apart = "references.compare" in tag_cats(doc, clause[0])
@@ -162,7 +165,7 @@ def build_results(
         if not opens and items:
             item = items[-1]
         else:
-            name = slot_name(doc, slot, clause, items[-1].name if items else None)
+            name = slot_name(doc, slot, clause, items[-1].name if items else prev_name)
             if cumulative and name is not None and not own:
                 name = f"tổng số {name}"  # "…, nâng tổng số lên 5 trường"
             if name is None:
