@@ -239,3 +239,13 @@ def test_a_year_restated_after_a_comma_keeps_the_indicator_of_the_result() -> No
     )
     got = [(r["name"], r["value"]) for r in out["results"]]
     assert got == [("sản lượng thủy sản", 12500), ("sản lượng thủy sản", 11900)]
+
+
+def test_trainees_students_and_patients_are_counting_units() -> None:
+    out = _read(
+        "Năm 2026, trường cao đẳng đã tuyển 850 sinh viên; bệnh viện điều trị 18.400 bệnh nhân."
+    )
+    assert [(r["value"], r["unit"]) for r in out["results"]] == [
+        (850, "sinh viên"),
+        (18400, "bệnh nhân"),
+    ]
