@@ -249,3 +249,8 @@ def test_trainees_students_and_patients_are_counting_units() -> None:
         (850, "sinh viên"),
         (18400, "bệnh nhân"),
     ]
+
+
+def test_the_closing_quote_of_a_speech_is_not_part_of_a_name() -> None:
+    out = _read('Đồng chí Bí thư nhấn mạnh: "Năm 2027, tỷ lệ thu gom rác thải phải đạt trên 98%".')
+    assert [t["name"] for t in out["targets"]] == ["tỷ lệ thu gom rác thải"]

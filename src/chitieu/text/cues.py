@@ -182,6 +182,9 @@ def trim(doc: Prepared, a: int, b: int) -> tuple[int, int]:
             b, changed = b - 1, True
         elif not keys[b - 1].isdisjoint(_TRIM_TAIL):
             b, changed = doc.tags[doc.tag_of[b - 1]].start, True
+    if a < b and texts[b - 1] in ('"', "'") and texts[a:b].count(texts[b - 1]) % 2:
+        b -= 1  # '… giải ngân vốn đầu tư công đạt trên 95%"': a quotation closes, not the name
+        a, b = trim(doc, a, b) if a < b else (a, b)
     if a < b and texts[b - 1] == ")":
         depth = 0
         for k in range(a, b):
