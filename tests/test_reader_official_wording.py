@@ -254,3 +254,13 @@ def test_trainees_students_and_patients_are_counting_units() -> None:
 def test_the_closing_quote_of_a_speech_is_not_part_of_a_name() -> None:
     out = _read('Đồng chí Bí thư nhấn mạnh: "Năm 2027, tỷ lệ thu gom rác thải phải đạt trên 98%".')
     assert [t["name"] for t in out["targets"]] == ["tỷ lệ thu gom rác thải"]
+
+
+def test_on_a_tied_leaning_an_unmarked_line_follows_the_cued_line_before_it() -> None:
+    out = _read(
+        "Năm 2026, thu ngân sách xã đã đạt 45 tỷ đồng.\n"
+        "Năm 2027, xã phấn đấu thu ngân sách 48 tỷ đồng.\n"
+        "Tỷ lệ che phủ rừng 45%."
+    )
+    assert [t["value"] for t in out["targets"]] == [48, 45]
+    assert [r["value"] for r in out["results"]] == [45]

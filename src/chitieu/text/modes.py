@@ -14,6 +14,8 @@ from chitieu.text.summaries import is_summary_quantity
 from chitieu.text.tokens import Prepared
 
 TARGET, RESULT = "target", "result"
+# doc_default when as many statements report as set targets: the nearest one before decides.
+TIE = "tie"
 
 
 def mode_cues(doc: Prepared, a: int, b: int, covered: set[int]) -> tuple[bool, bool, bool]:
@@ -93,8 +95,8 @@ def doc_default(doc: Prepared, sentences: list[Sentence], cues: Cues) -> str:
     """With no cue anywhere near a statement, the document's leaning decides: the mode most
     clauses with figures state outright, and the sentences without figures that frame them
     ("… tổ chức hội nghị sơ kết 6 tháng đầu năm"), one vote each. A text with no sign of
-    reporting reads as targets; a tie reads as reports (targets are nearly always announced
-    by a cue, "phấn đấu", "đặt mục tiêu"; reported figures often go bare)."""
+    reporting reads as targets. A tie (TIE) leaves it to the nearest cued statement before,
+    else to reports (targets are nearly always announced by a cue; reports often go bare)."""
     res = tgt = 0
     for s in sentences:
         if not any(scan_quantities(doc, a, b) for a, b in s.clauses):
@@ -113,7 +115,9 @@ def doc_default(doc: Prepared, sentences: list[Sentence], cues: Cues) -> str:
             r = r or any(is_summary_quantity(doc, q) for q in qs)
             res += r
             tgt += t and not r
-    return RESULT if res >= tgt and res else TARGET
+    if res and res == tgt:
+        return TIE
+    return RESULT if res > tgt else TARGET
 
 
 def covered_tokens(doc: Prepared, qs: list[Quantity], a: int, b: int) -> set[int]:
