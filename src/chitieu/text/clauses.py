@@ -118,6 +118,9 @@ def build_slots(doc: Prepared, a: int, b: int, qs: list[Quantity]) -> list[Slot]
         post = posts[k]
         near = (post[0], first_boundary(doc, post[0], post[1]))
         in_paren = _inside_paren(doc, pa if k else a, q.first)
+        if k and not in_paren and slots[-1].in_paren:
+            # "(đạt 91,2%, kế hoạch 93%)": still inside the bracket the figure before opened
+            in_paren = ")" not in doc.words[qs[k - 1].last : q.first]
         slot = Slot(q, (pa, pb), post, near, (chain_a, pb), (na, nb), head_verb, in_paren, (pa, pb))
         slot.subset = pa < pb and "summaries.subset" in keys[pa]
         slot.chain_keys = _EMPTY.union(*keys[chain_a:pb])

@@ -179,6 +179,7 @@ def _first_boundary_memo(doc: Prepared, a: int, b: int) -> int:
 
 _TRIM_HEAD = frozenset(("names.filler", "modes.target", "modes.result", "comparators."))
 _TRIM_TAIL = frozenset(("names.filler", "verbs.", "comparators."))
+_DATE_TRAPS = frozenset(("date", "day_month", "month_year", "quarter_year"))
 
 
 def trim(doc: Prepared, a: int, b: int) -> tuple[int, int]:
@@ -186,6 +187,9 @@ def trim(doc: Prepared, a: int, b: int) -> tuple[int, int]:
     texts, kinds, keys, starts = doc.words, doc.kinds, doc.keys, doc.starts
     # "(1) tăng trưởng GRDP …": an inline list number is not part of the name.
     while a < b and doc.trap_at(starts[a]) == "inline_numbering":
+        a += 1
+    # "(trong) tháng 12/2026 bàn giao …": a leading month or date frames the name.
+    while a < b and doc.trap_at(starts[a]) in _DATE_TRAPS:
         a += 1
     changed = True
     while changed and a < b:
@@ -200,6 +204,9 @@ def trim(doc: Prepared, a: int, b: int) -> tuple[int, int]:
             b, changed = b - 1, True
         elif not keys[b - 1].isdisjoint(_TRIM_TAIL):
             b, changed = doc.tags[doc.tag_of[b - 1]].start, True
+    if a < b and texts[b - 1] in ('"', "'") and texts[a:b].count(texts[b - 1]) % 2:
+        b -= 1  # '… giải ngân vốn đầu tư công đạt trên 95%"': a quotation closes, not the name
+        a, b = trim(doc, a, b) if a < b else (a, b)
     if a < b and texts[b - 1] == ")":
         depth = 0
         for k in range(a, b):

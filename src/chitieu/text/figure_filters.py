@@ -36,6 +36,8 @@ def _keep(doc: Prepared, q: Quantity, diagnostics: list[Diagnostic]) -> bool:
         before >= 0
         and "names.locative" in doc.keys[before]
         and not (q.is_percent and _counts_next(doc, q.last))
+        # "thu hồi đất của 1.126/1.158 hộ": a count out of a total is how far, too
+        and not (q.total is not None and q.unit_kind == "count")
     ):
         diagnostics.append(
             figure_diagnostic(

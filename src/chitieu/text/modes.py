@@ -15,6 +15,8 @@ from chitieu.text.summaries import is_summary_quantity
 from chitieu.text.tokens import Prepared
 
 TARGET, RESULT = "target", "result"
+# doc_default when as many statements report as set targets: the nearest one before decides.
+TIE = "tie"
 
 
 def mode_cues(doc: Prepared, a: int, b: int, covered: set[int]) -> tuple[bool, bool, bool]:
@@ -42,7 +44,8 @@ def mode_cues3(doc: Prepared, a: int, b: int, covered: set[int]) -> tuple[bool, 
     """(has a result cue, has a target cue) in tokens [a, b), ignoring words that belong to
     a quantity or directly follow one ("126,82% chỉ tiêu" is a reference, not a heading)."""
     res = tgt = basis = False
-    last_res = last_tgt = -1
+    first_res = last_res = last_tgt = -1
+    setter = False
     tags = doc.tags
     # The phrases starting in [a, b), found by bisection: a clause may be the whole text.
     for j in range(bisect.bisect_left(doc.tag_starts, max(a, 0)), len(tags)):
@@ -57,15 +60,22 @@ def mode_cues3(doc: Prepared, a: int, b: int, covered: set[int]) -> tuple[bool, 
         if i in covered:
             continue
         if "modes.result" in cats:
+            if not res:
+                first_res = i
             res, last_res = True, i
         # "hằng năm" sets targets only when nothing before it in the sentence reports.
         if "modes.target" in cats and "modes.recurrent" not in cats:
-            tgt, last_tgt = True, i
+            tgt, last_tgt, setter = True, i, "modes.setter" in cats
     # "Dù kết quả khả quan, phường vẫn phải phấn đấu thu … 650 tỷ đồng": a report cue in a
     # segment of its own, then a target verb on the figure.
     if res and tgt and last_res < last_tgt < min(covered, default=b):
         comma = doc.next_token(",", last_res)
         res = comma is None or comma > last_tgt
+    elif res and tgt and setter and last_tgt < first_res:
+        # "phấn đấu đến ngày 31/01/2027 giải ngân 100% …": a date after the target verb, in
+        # its segment, is a deadline, not the "as of" of a report.
+        comma = doc.next_token(",", last_tgt)
+        res = comma is not None and comma < first_res
     return res, tgt, basis
 
 
@@ -106,7 +116,8 @@ def doc_default(doc: Prepared, sentences: list[Sentence], cues: Cues) -> str:
     """With no cue anywhere near a statement, the document's leaning decides: the mode most
     clauses with figures state outright, and the sentences without figures that frame them
     ("… tổ chức hội nghị sơ kết 6 tháng đầu năm"), one vote each. A text with no sign of
-    reporting reads as targets."""
+    reporting reads as targets. A tie (TIE) leaves it to the nearest cued statement before,
+    else to reports (targets are nearly always announced by a cue; reports often go bare)."""
     res = tgt = 0
     for s in sentences:
         if not any(quantities_in(doc, a, b) for a, b in s.clauses):
@@ -125,6 +136,8 @@ def doc_default(doc: Prepared, sentences: list[Sentence], cues: Cues) -> str:
             r = r or any(is_summary_quantity(doc, q) for q in qs)
             res += r
             tgt += t and not r
+    if res and res == tgt:
+        return TIE
     return RESULT if res > tgt else TARGET
 
 
@@ -187,6 +200,8 @@ def period_years(doc: Prepared, a: int, b: int) -> list[int]:
         value = toks[i].value
         if value is None or not 1950 <= value <= 2100:
             continue
+        if doc.trap_at(doc.starts[i]) == "invoked_document_title":
+            continue  # "Thực hiện Đề án … giai đoạn 2021 - 2030, …": the title's period
         prev = words[i - 1] if i > 0 else ""
         prev2 = words[i - 2] if i > 1 else ""
         if prev == "-" and i > 1 and kinds[i - 2] == "num":

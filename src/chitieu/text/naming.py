@@ -92,6 +92,10 @@ def slot_name(
     if slot.forced_name:
         return slot.forced_name
     own = _text(doc, _own_range(doc, slot))
+    done = _completed_by_actor(doc, slot) if own else None
+    if done is not None:
+        # "thành phố đã hoàn thành 18.940 căn": who acted, then what was done names it.
+        own = _text(doc, done)
     if own and "modes.setter" in slot.chain_keys:
         own = ""  # "phường tập trung phấn đấu hoàn thành 100% …": who sets, not what
     after = post_name(doc, slot)
@@ -146,6 +150,19 @@ def slot_name(
     if slot.subset and prev_name and not name.lower().startswith(prev_name.lower()):
         name = f"{prev_name} {name}"
     return _with_head(doc, clause, q.first, name)
+
+
+def _completed_by_actor(doc: Prepared, slot: Slot) -> tuple[int, int] | None:
+    """The cue chain is "đã hoàn thành" (an auxiliary after the actor, then verbs.complete
+    and nothing else): the span of "hoàn thành"."""
+    a, b = slot.chain
+    t = doc.tag(a)
+    if t is None or t.start != a or "names.actor_end" not in t.categories:
+        return None
+    v = doc.tag(t.end)
+    if v is None or v.start != t.end or v.end != b or "verbs.complete" not in v.categories:
+        return None
+    return (v.start, v.end)
 
 
 def _counts_what_moved(doc: Prepared, slot: Slot) -> bool:
@@ -297,7 +314,10 @@ def shared_names(doc: Prepared, slot: Slot, name: str) -> list[str]:
     chain_words = {doc.words[i] for i in range(slot.chain[0], slot.chain[1])}
     k = folded.index("và")
     left, right = words[:k], words[k + 1 :]
-    if "đều" in chain_words and left and right and folded[0] == folded[k + 1]:
+    # "kéo giảm 5-10% số người chết và số người bị thương": after the figure, too, two names
+    # with one head share it.
+    after = slot.post_near[0] < len(doc.words) and doc.words[slot.post_near[0]] == folded[0]
+    if ("đều" in chain_words or after) and left and right and folded[0] == folded[k + 1]:
         return [" ".join(left), " ".join(right)]
     units = doc.lexicon.units
     first = units.longest(folded, 0)

@@ -107,7 +107,10 @@ def build_results(
     sentence: int,
     estimated_context: bool,
     diagnostics: list[Diagnostic],
+    prev_name: str | None = None,
 ) -> list[ExtractedResult]:
+    """prev_name: the last name of the sentence's clause before ("…, năm 2025 đạt 4.800 tỷ
+    đồng" restates its indicator)."""
     items: list[_Item] = []
     # "…; so với năm 2024, giảm 18 vụ, số người chết giảm 12,7%": changes stated apart.
     apart = "references.compare" in tag_cats(doc, clause[0])
@@ -130,6 +133,10 @@ def build_results(
         slashed = pre_a < q.first and doc.tokens[pre_a].text == "/"
         if pre_a < q.first and doc.tokens[pre_a].text in ("(", "/"):
             pre_a += 1
+        elif slot.in_paren:  # "…, chưa đạt kế hoạch (kế hoạch 95%)": what the bracket says
+            pre_a = next(
+                (i + 1 for i in range(q.first - 1, pre_a, -1) if doc.words[i] == "("), pre_a
+            )
         # "(kế hoạch 6,5-7%)", "65 tỷ đồng/dự toán 58 tỷ đồng": the plan quoted beside a result.
         if (slot.in_paren or slashed) and (
             starts_with_plan(doc, pre_a, slot.q.first) or _plan_before_paren(doc, slot)
@@ -158,7 +165,7 @@ def build_results(
         if not opens and items:
             item = items[-1]
         else:
-            name = slot_name(doc, slot, clause, items[-1].name if items else None)
+            name = slot_name(doc, slot, clause, items[-1].name if items else prev_name)
             if cumulative and name is not None and not own:
                 name = f"tổng số {name}"  # "…, nâng tổng số lên 5 trường"
             if name is None:
@@ -210,7 +217,10 @@ def build_results(
             if item.change_percent is None:
                 negative = doc.tokens[q.first - 1].text == "-"
                 item.change_percent = -q.value if negative else q.value
-        elif q.is_percent and ratio and _compared_to_period(doc, near_a, near_b):
+        elif (
+            # "tương đương giảm 23,3%": a rise/fall verb after the ratio word gives the change
+            q.is_percent and ratio and not (inc or dec) and _compared_to_period(doc, near_a, near_b)
+        ):
             if item.change_percent is None:
                 item.change_percent = q.value - HUNDRED
         elif q.is_percent and (

@@ -173,15 +173,25 @@ def name_span(
     # The first predicate from i on, asked once and passed along while it stays the answer.
     stop = first_tag_in(doc, i, b, PREDICATE)
     keys = doc.keys
-    for k in range(i, b if stop is None else stop):
+    # "UBND tỉnh yêu cầu các chủ đầu tư phấn đấu … giải ngân": the last setter before the
+    # predicate (who is asked, then strives) ends the actors.
+    limit = b if stop is None else stop
+    moved = False
+    k = i
+    while k < limit:
         if "modes.setter" not in keys[k]:
+            k += 1
             continue  # most words: no phrase, or not this one
         t = doc.tag(k)
         if t is not None and t.start == k and "modes.setter" in t.categories and k > i:
             i, lead = _skip_leading_cues(doc, t.end, b)
             verb = lead or verb
-            stop = first_tag_in(doc, i, b, PREDICATE)
-            break
+            moved = True
+            k = max(i, k + 1)
+            continue
+        k += 1
+    if moved:
+        stop = first_tag_in(doc, i, b, PREDICATE)
     i, end = _after_organisation(doc, _after_actor(doc, i, b, stop), b, stop)
     if end is not None and end > i:
         # "Công an tỉnh kéo giảm tội phạm …": actor, verb, then the indicator.
