@@ -9,6 +9,7 @@ reader (engine.py) runs them once over everything it found.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from chitieu.text.items import ExtractedResult, ExtractedTarget
 from chitieu.text.lexicon import load_name_words
@@ -22,19 +23,11 @@ def _content_words(name: str) -> set[str]:
     return {w for w in fold(name).split() if w not in _NAME_NOISE}
 
 
-# Names recur across the items of a text and across texts: their content words are read once
-# (bounded: emptied when full, like the digit groups of tokens.py).
-_CONTENT: dict[str, frozenset[str]] = {}
-
-
+# Names recur across the items of a text and across texts: their content words are read
+# once per name (a bounded cache).
+@lru_cache(maxsize=20_000)
 def _content_of(name: str) -> frozenset[str]:
-    """_content_words(name), read once per name."""
-    found = _CONTENT.get(name)
-    if found is None:
-        if len(_CONTENT) >= 20_000:
-            _CONTENT.clear()
-        found = _CONTENT[name] = frozenset(_content_words(name))
-    return found
+    return frozenset(_content_words(name))
 
 
 def join_changes(results: list[ExtractedResult]) -> list[ExtractedResult]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from chitieu.text.items import ExtractedResult, ExtractedTarget
 from chitieu.text.normalize import fold
@@ -12,17 +13,10 @@ _MIN_BODY = 80
 _WORD = re.compile(r"\w+")
 
 
-# Names recur across items and texts: each is read once (bounded: emptied when full).
-_WORDS: dict[str, frozenset[str]] = {}
-
-
+# Names recur across items and texts: each is read once (a bounded cache).
+@lru_cache(maxsize=20_000)
 def _words(name: str) -> frozenset[str]:
-    found = _WORDS.get(name)
-    if found is None:
-        if len(_WORDS) >= 20_000:
-            _WORDS.clear()
-        found = _WORDS[name] = frozenset(_WORD.findall(fold(name)))
-    return found
+    return frozenset(_WORD.findall(fold(name)))
 
 
 def drop_headline_echoes(
