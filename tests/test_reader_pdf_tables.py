@@ -263,6 +263,31 @@ def test_prose_inside_a_ruled_frame_reads_as_prose(tmp_path: Path, frame: str) -
     assert [value for _n, _c, value, _u in targets] == [Decimal(50), Decimal("1.2"), Decimal(95)]
 
 
+def test_a_page_turned_for_display_still_gives_its_table_and_a_sideways_page_its_text(
+    tmp_path: Path,
+) -> None:
+    from pypdf import PdfWriter
+
+    source = _pdf(tmp_path / "bao-cao.pdf", OPENING + _table(BUDGET_HEADING, BUDGET_ROWS))
+    expected = _results(extract(read_document(source)))
+    assert len(expected) == len(BUDGET_ROWS)
+    # Content drawn sideways, turned upright by the page's /Rotate (a landscape page printed
+    # to PDF): read as it is seen.
+    upright = PdfWriter(clone_from=source)
+    upright.pages[0].rotate(90)
+    upright.pages[0].transfer_rotation_to_content()
+    upright.pages[0].rotate(270)
+    upright.write(tmp_path / "xoay.pdf")
+    assert _results(extract(read_document(tmp_path / "xoay.pdf"))) == expected
+    # A page shown sideways: its text still reads (pypdf, along the text), without the table.
+    sideways = PdfWriter(clone_from=source)
+    sideways.pages[0].rotate(90)
+    sideways.write(tmp_path / "nghieng.pdf")
+    text = read_document(tmp_path / "nghieng.pdf")
+    assert text.splitlines()[0].startswith("ỦY BAN NHÂN DÂN XÃ AN BÌNH")
+    assert "Kết quả cụ thể như sau:" in text and "\t" not in text
+
+
 def test_the_command_reads_a_pdf_table_into_the_contract_json(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -14,6 +14,7 @@ headers and footers, digits aside). A table continued on the next page, with the
 and nothing but furniture or the page margins between, is one table: a heading row repeated on
 the new page is dropped.
 
+A page whose text runs sideways (shown turned a quarter) is read by pypdf, without tables.
 Returns None when pdfplumber is missing or cannot read the file: the caller then reads the
 text layer with pypdf as before (and reports a damaged file in Vietnamese).
 """
@@ -84,6 +85,7 @@ class _Table:
 @dataclass
 class _Page:
     blocks: list[_Line | _Table] = field(default_factory=list)
+    sideways: bool = False  # its text runs up or down the page: pypdf reads it
 
 
 def _cluster(values: list[float]) -> list[float]:
@@ -201,6 +203,11 @@ def _closing_lines(page: Page) -> tuple[list[dict[str, Any]], set[int]]:
 def _read_page(page: Page, budget: list[int]) -> _Page:
     """The page's lines and tables, top to bottom; `budget` is the grid slots the document
     may still spend on finding tables (its one item goes down)."""
+    chars = page.chars
+    if sum(1 for c in chars if not c.get("upright", True)) * 2 > len(chars):
+        # A page turned a quarter (a wide table printed sideways): pdfplumber's lines would
+        # be a letter each; pypdf reads along the text.
+        return _Page(sideways=True)
     tables: list[Table] = []
     open_bottoms: set[int] = set()
     size = grid_size(page)
@@ -336,6 +343,17 @@ def _text(blocks: list[_Line | _Table]) -> str:
     return "\n".join(lines)
 
 
+def _read_sideways(path: Path, pages: list[_Page]) -> None:
+    """The sideways pages' text from pypdf, line by line (no tables: a known gap)."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(path))
+    for page, source in zip(pages, reader.pages, strict=True):
+        if page.sideways:
+            lines = (clean(line) for line in (source.extract_text() or "").split("\n"))
+            page.blocks = [_Line(line, float(k), False) for k, line in enumerate(lines) if line]
+
+
 def read_pdf_tables(path: Path) -> str | None:
     """The text of a text-layer PDF, its tables as tab-separated rows; None when pdfplumber
     is not installed, cannot read the file or finds no text (pypdf is the fallback)."""
@@ -352,6 +370,8 @@ def read_pdf_tables(path: Path) -> str | None:
             for page in pdf.pages:
                 pages.append(_read_page(page, budget))
                 page.close()  # free its parsed objects: memory stays flat over many pages
+        if any(page.sideways for page in pages):
+            _read_sideways(path, pages)
     except Exception:  # pdfminer raises many kinds on a damaged file; pypdf then explains
         return None
     _drop_furniture(pages)
