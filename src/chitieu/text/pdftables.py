@@ -34,8 +34,8 @@ if TYPE_CHECKING:
     from pdfplumber.page import Page
     from pdfplumber.table import Table
 
-# Ruling lines only: text alignment ("text" strategy) takes justified prose and lists for
-# tables, and the Word tables offices send are printed with borders.
+# Ruling lines only: text alignment (the "text" strategy) cut whole pages of running text into
+# grids of word pieces, and the Word tables offices send are printed with borders.
 _SETTINGS: dict[str, Any] = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 # pdfplumber's time grows with the slots of the grid the ruling lines make (distinct x of the
 # vertical lines times distinct y of the horizontal ones), faster than linearly: about 1 s for
