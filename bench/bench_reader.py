@@ -102,6 +102,20 @@ def _baseline(texts: list[str]) -> None:
         _WORDS.findall(t.lower())
 
 
+def _repeated(label: str, what: str, texts: list[str]) -> None:
+    """Throughput over `texts` repeated to about 2 MB, then their density."""
+    size = sum(len(t.encode("utf-8")) for t in texts)
+    reps = max(1, 2_000_000 // size)
+    elapsed = _cpu(lambda: [extract(t) for _ in range(reps) for t in texts])
+    base = _cpu(lambda: _baseline(texts * reps))
+    mb = reps * size / 1_000_000
+    print(
+        f"throughput, {label} ({what}, {size // 1000} KB, repeated): {mb / elapsed:.2f} MB/s"
+        f" ({elapsed:.2f} s CPU, {elapsed / base:.0f}x plain re tokenization)"
+    )
+    print(_density(texts))
+
+
 def main() -> None:
     passages = corpus_passages()
     docs: list[str] = []
@@ -137,31 +151,11 @@ def main() -> None:
     # nearly every sentence of it holds a figure, and the reader's cost is per figure.
     if SEEDS.is_dir():
         articles = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
-        size = sum(len(a.encode("utf-8")) for a in articles)
-        reps = max(1, 2_000_000 // size)
-        elapsed = _cpu(lambda: [extract(a) for _ in range(reps) for a in articles])
-        base = _cpu(lambda: _baseline(articles * reps))
-        mb = reps * size / 1_000_000
-        print(
-            f"throughput, real articles ({len(articles)} sample articles, {size // 1000} KB,"
-            f" repeated): {mb / elapsed:.2f} MB/s ({elapsed:.2f} s CPU,"
-            f" {elapsed / base:.0f}x plain re tokenization)"
-        )
-        print(_density(articles))
+        _repeated("real articles", f"{len(articles)} sample articles", articles)
     # Whole documents: what users paste or upload (bench/corpus/README.md).
     documents = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]
     if documents:
-        size = sum(len(d.encode("utf-8")) for d in documents)
-        reps = max(1, 2_000_000 // size)
-        elapsed = _cpu(lambda: [extract(d) for _ in range(reps) for d in documents])
-        base = _cpu(lambda: _baseline(documents * reps))
-        mb = reps * size / 1_000_000
-        print(
-            f"throughput, whole documents (bench/corpus, {len(documents)} files, {size // 1000} KB,"
-            f" repeated): {mb / elapsed:.2f} MB/s ({elapsed:.2f} s CPU,"
-            f" {elapsed / base:.0f}x plain re tokenization)"
-        )
-        print(_density(documents))
+        _repeated("whole documents", f"bench/corpus, {len(documents)} files", documents)
     text = adversarial()
     start = time.perf_counter()
     cpu = _cpu(lambda: extract(text), repeat=1)

@@ -88,3 +88,44 @@ def test_sectors_of_an_economic_structure_are_named_ty_trong_sector() -> None:
         "tỷ trọng công nghiệp - xây dựng",
         "tỷ trọng dịch vụ",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Thực hiện chương trình giảm nghèo bền vững, phấn đấu tỷ lệ hộ nghèo giảm còn 1,2%.",
+            "tỷ lệ hộ nghèo",
+        ),
+        (
+            "Tiếp tục tăng cường công tác tuyên truyền, dự kiến tỷ lệ tham gia bảo hiểm y tế "
+            "đạt 94%.",
+            "tỷ lệ tham gia bảo hiểm y tế",
+        ),
+    ],
+)
+def test_a_mode_word_after_a_comma_starts_the_statement_afresh(text: str, name: str) -> None:
+    # The clause before the comma (a programme holding "giảm") is not part of the name.
+    assert names(text) == [name]
+
+
+def test_a_mode_word_after_a_comma_with_nothing_named_after_it_keeps_the_name_before() -> None:
+    assert names("Thu ngân sách nhà nước, ước đạt 1.250 tỷ đồng.") == ["Thu ngân sách nhà nước"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Đến nay, Hội Nông dân xã có 1.250 hội viên đạt danh hiệu sản xuất giỏi.",
+            "hội viên đạt danh hiệu sản xuất giỏi",
+        ),
+        (
+            "Năm 2026, toàn tỉnh Lạng Sơn có 14 xã đạt chuẩn nông thôn mới.",
+            "xã đạt chuẩn nông thôn mới",
+        ),
+    ],
+)
+def test_who_has_the_counted_units_is_not_part_of_their_name(text: str, name: str) -> None:
+    # "X có N <đơn vị> …": X owns them; the counted noun and what follows name the figure.
+    assert names(text) == [name]

@@ -3,7 +3,7 @@ the name before it, the words after it. Shared by the target, result and summary
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from chitieu.text.cues import (
     CHAIN,
@@ -11,7 +11,6 @@ from chitieu.text.cues import (
     first_boundary,
     has_prefix,
     is_boundary,
-    range_has,
     tag_cats,
     trim,
 )
@@ -20,7 +19,7 @@ from chitieu.text.spans import name_span
 from chitieu.text.tokens import Prepared
 
 
-@dataclass
+@dataclass(slots=True)  # slots: one is built per figure and its fields read by every rule
 class Slot:
     q: Quantity
     pre: tuple[int, int]  # token range between the previous quantity (or split) and this one
@@ -35,6 +34,15 @@ class Slot:
     subset: bool = False  # opens with "trong đó": a part of the statement before
     tail: tuple[int, int] | None = None  # name words after a parenthesised restatement
     shared: tuple[int, int] | None = None  # "28 vụ, 46 đối tượng phạm tội …": the next's words
+    # The cue categories (and "file." prefixes) of the chain's phrases, gathered once: every
+    # rule asks the chain about one or two of them ("verbs.increase" in slot.chain_keys is
+    # range_has(doc, *slot.chain, "verbs.increase")).
+    chain_keys: frozenset[str] = frozenset()
+    # naming.post_name's answers (near, full), read once: the result and the name rules both ask.
+    post_names: list[str | None] = field(default_factory=lambda: [None, None])
+
+
+_EMPTY: frozenset[str] = frozenset()
 
 
 def _chain_start(doc: Prepared, a: int, end: int) -> int:
@@ -48,7 +56,7 @@ def _chain_start(doc: Prepared, a: int, end: int) -> int:
 
 
 # Words that open a sub-statement: a split before them is the right one ("…, trong đó …").
-CONNECTORS = ("summaries.subset", "names.filler")
+CONNECTORS = frozenset(("summaries.subset", "names.filler"))
 
 
 def _split(doc: Prepared, a: int, b: int) -> int | None:
@@ -84,6 +92,7 @@ def build_slots(doc: Prepared, a: int, b: int, qs: list[Quantity]) -> list[Slot]
     if not qs:
         return []  # most clauses of prose hold no figure
     slots: list[Slot] = []
+    keys = doc.keys
     prev_end = a
     pres: list[tuple[int, int]] = []
     posts: list[tuple[int, int]] = []
@@ -110,10 +119,13 @@ def build_slots(doc: Prepared, a: int, b: int, qs: list[Quantity]) -> list[Slot]
         post = posts[k]
         near = (post[0], first_boundary(doc, post[0], post[1]))
         in_paren = _inside_paren(doc, pa if k else a, q.first)
-        slots.append(
-            Slot(q, (pa, pb), post, near, (chain_a, pb), (na, nb), head_verb, in_paren, (pa, pb))
-        )
-        slots[-1].subset = pa < pb and has_prefix(tag_cats(doc, pa), "summaries.subset")
+        if k and not in_paren and slots[-1].in_paren:
+            # "(đạt 91,2%, kế hoạch 93%)": still inside the bracket the figure before opened
+            in_paren = ")" not in doc.words[qs[k - 1].last : q.first]
+        slot = Slot(q, (pa, pb), post, near, (chain_a, pb), (na, nb), head_verb, in_paren, (pa, pb))
+        slot.subset = pa < pb and "summaries.subset" in keys[pa]
+        slot.chain_keys = _EMPTY.union(*keys[chain_a:pb])
+        slots.append(slot)
     _restatements(doc, slots, b)
     _shared_tails(doc, slots)
     _respectively(doc, a, slots)
@@ -183,8 +195,8 @@ def _split_names(doc: Prepared, a: int, b: int) -> list[tuple[int, int]]:
 def _respectively(doc: Prepared, a: int, slots: list[Slot]) -> None:
     """ "A và B lần lượt là 15,3% và 12,6%": give each value the name in the same position."""
     for k, slot in enumerate(slots):
-        ca, cb = slot.chain
-        if not range_has(doc, ca, cb, "verbs.respectively"):
+        ca = slot.chain[0]
+        if "verbs.respectively" not in slot.chain_keys:
             continue
         group = [slot]
         for nxt in slots[k + 1 :]:
@@ -212,7 +224,7 @@ def _respectively(doc: Prepared, a: int, slots: list[Slot]) -> None:
             continue
         parts = parts[-len(group) :]
         if verb is None:
-            cats = frozenset().union(*(tag_cats(doc, i) for i in range(ca, cb)))
+            cats = slot.chain_keys
             verb = (
                 "increase"
                 if "verbs.increase" in cats

@@ -31,7 +31,8 @@ def _describes(doc: Prepared, count: Quantity, q: Quantity) -> bool:
         # "87 trang trại, gia trại của hội viên cho thu nhập trên 1 tỷ đồng": a comma may list
         # more nouns; any other mark, or a verb, ends the description.
         if doc.tokens[k].text == ",":
-            if has_prefix(tag_cats(doc, k + 1), _HEADS):
+            # "…, khởi công mới từ 10 dự án trở lên": a count after a comma is counted anew
+            if q.unit_kind == "count" or has_prefix(tag_cats(doc, k + 1), _HEADS):
                 return False
         elif doc.tokens[k].kind != "word":
             return False

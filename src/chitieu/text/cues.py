@@ -14,14 +14,18 @@ BOUNDARY_WORDS = {"và"}
 
 
 # Cue categories that may sit between a name and its number ("tăng bình quân khoảng 5%").
-CHAIN = (
-    "comparators.",
-    "verbs.",
-    "names.filler",
-    "modes.estimated",
-    "modes.result",
-    "modes.target",
-    "status.",
+# Sets, not tuples, wherever a token's keys are tested with isdisjoint: an untagged token's
+# empty keys answer at once (a tuple is walked item by item whatever the keys).
+CHAIN = frozenset(
+    (
+        "comparators.",
+        "verbs.",
+        "names.filler",
+        "modes.estimated",
+        "modes.result",
+        "modes.target",
+        "status.",
+    )
 )
 
 
@@ -80,9 +84,7 @@ def first_tag_in(doc: Prepared, a: int, b: int, prefixes: tuple[str, ...]) -> in
     at = doc.tokens_with(prefixes)
     j = bisect.bisect_left(at, max(a, 0))
     if j < len(at) and at[j] < b:
-        i = at[j]
-        t = doc.tag(i)
-        return t.start if t is not None else i
+        return doc.tags[doc.tag_of[at[j]]].start  # tokens_with holds tagged tokens only
     return None
 
 
@@ -122,11 +124,31 @@ def last_boundary(doc: Prepared, a: int, b: int, words: bool = True) -> int | No
     return None
 
 
+_SHORT_WALK = 32
+
+
 def first_boundary(doc: Prepared, a: int, b: int) -> int:
-    """The first boundary in [a, b) outside closed brackets (an unclosed "(" is one), or b.
-    Each step depends only on (i, b), so every token walked gets the answer memoised: without
-    it, asking from each number of a long clause with brackets and no comma was quadratic."""
-    memo = doc.boundary_memo.setdefault(b, {})
+    """The first boundary in [a, b) outside closed brackets (an unclosed "(" is one), or b."""
+    # The usual case, a few words to a comma or the clause end with no bracket, is walked
+    # plainly; a bracket or a longer walk takes the memoised walk.
+    texts = doc.words
+    end = min(b, a + _SHORT_WALK)
+    for i in range(a, end):
+        w = texts[i]
+        if w == "(":
+            return _first_boundary_memo(doc, a, b)
+        if w in BOUNDARY_PUNCT or (w in BOUNDARY_WORDS and is_boundary(doc, i)):
+            return i
+    return b if end == b else _first_boundary_memo(doc, a, b)
+
+
+def _first_boundary_memo(doc: Prepared, a: int, b: int) -> int:
+    """first_boundary, by a walk whose steps depend only on (i, b): every token walked gets
+    the answer memoised. Without it, asking from each number of a long clause with brackets
+    and no comma was quadratic."""
+    memo = doc.boundary_memo.get(b)
+    if memo is None:
+        memo = doc.boundary_memo[b] = {}
     texts = doc.words
     path: list[int] = []
     i = a
@@ -155,8 +177,9 @@ def first_boundary(doc: Prepared, a: int, b: int) -> int:
     return found
 
 
-_TRIM_HEAD = ("names.filler", "modes.target", "modes.result", "comparators.")
-_TRIM_TAIL = ("names.filler", "verbs.", "comparators.")
+_TRIM_HEAD = frozenset(("names.filler", "modes.target", "modes.result", "comparators."))
+_TRIM_TAIL = frozenset(("names.filler", "verbs.", "comparators."))
+_DATE_TRAPS = frozenset(("date", "day_month", "month_year", "quarter_year"))
 
 
 def trim(doc: Prepared, a: int, b: int) -> tuple[int, int]:
@@ -164,6 +187,9 @@ def trim(doc: Prepared, a: int, b: int) -> tuple[int, int]:
     texts, kinds, keys, starts = doc.words, doc.kinds, doc.keys, doc.starts
     # "(1) tăng trưởng GRDP …": an inline list number is not part of the name.
     while a < b and doc.trap_at(starts[a]) == "inline_numbering":
+        a += 1
+    # "(trong) tháng 12/2026 bàn giao …": a leading month or date frames the name.
+    while a < b and doc.trap_at(starts[a]) in _DATE_TRAPS:
         a += 1
     changed = True
     while changed and a < b:
@@ -178,6 +204,9 @@ def trim(doc: Prepared, a: int, b: int) -> tuple[int, int]:
             b, changed = b - 1, True
         elif not keys[b - 1].isdisjoint(_TRIM_TAIL):
             b, changed = doc.tags[doc.tag_of[b - 1]].start, True
+    if a < b and texts[b - 1] in ('"', "'") and texts[a:b].count(texts[b - 1]) % 2:
+        b -= 1  # '… giải ngân vốn đầu tư công đạt trên 95%"': a quotation closes, not the name
+        a, b = trim(doc, a, b) if a < b else (a, b)
     if a < b and texts[b - 1] == ")":
         depth = 0
         for k in range(a, b):

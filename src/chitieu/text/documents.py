@@ -11,6 +11,7 @@ from typing import Any
 
 from chitieu.filesafety import file_problem
 from chitieu.text.doctables import GridCell, clean, clean_lines, table_lines
+from chitieu.text.pdftables import read_pdf_tables
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _CONTENTS = re.compile(r"^(?:toc\d|tocheading$|tableofcontents$)")
@@ -324,6 +325,11 @@ def _docx_blocks(body: Any) -> Iterator[str]:
 
 
 def _read_pdf(path: Path) -> str:
+    """Tables kept as tables with pdfplumber; without it (or on a file it cannot read) the
+    plain text layer through pypdf, which also says why a damaged file is refused."""
+    text = read_pdf_tables(path)
+    if text is not None:
+        return text
     try:
         from pypdf import PdfReader
         from pypdf.errors import PdfReadError

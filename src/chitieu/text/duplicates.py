@@ -9,6 +9,7 @@ reader (engine.py) runs them once over everything it found.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from chitieu.text.items import ExtractedResult, ExtractedTarget
 from chitieu.text.lexicon import load_name_words
@@ -20,6 +21,13 @@ _NAME_NOISE = load_name_words().noise
 
 def _content_words(name: str) -> set[str]:
     return {w for w in fold(name).split() if w not in _NAME_NOISE}
+
+
+# Names recur across the items of a text and across texts: their content words are read
+# once per name (a bounded cache).
+@lru_cache(maxsize=20_000)
+def _content_of(name: str) -> frozenset[str]:
+    return frozenset(_content_words(name))
 
 
 def join_changes(results: list[ExtractedResult]) -> list[ExtractedResult]:
@@ -91,17 +99,20 @@ def drop_restated(results: list[ExtractedResult]) -> list[ExtractedResult]:
     same result: keep the fuller one."""
 
     def said(r: ExtractedResult) -> dict[str, object]:
-        return {f: getattr(r, f) for f in _FIELDS if getattr(r, f) is not None}
+        values = (r.value, r.unit, r.percent_of_target, r.change_percent, r.status)  # _FIELDS
+        return {f: v for f, v in zip(_FIELDS, values, strict=True) if v is not None}
 
     if len(results) > 400:
         return results  # not one report with a headline: nothing to fold
+    if len(results) < 2:
+        return list(results)  # nothing to fold into: skip what each result says
     # What each result says and its name's words, once: each is compared with ~120 others.
     saids = [said(r) for r in results]
     # "Says all I say and more" as a set test: a proper subset of (field, value) pairs. Values
     # are Decimals and strings (hashable, equal ones hash alike); a NaN is never equal to
     # itself, so a result holding one keeps the field-by-field comparison.
     items = [frozenset(d.items()) if all(v == v for v in d.values()) else None for d in saids]
-    names = [_content_words(r.name) for r in results]
+    names = [_content_of(r.name) for r in results]
     out: list[ExtractedResult] = []
     for i, r in enumerate(results):
         mine = saids[i]
@@ -134,14 +145,12 @@ def drop_restated(results: list[ExtractedResult]) -> list[ExtractedResult]:
 def _dedupe[T: (ExtractedTarget, ExtractedResult)](items: list[T]) -> list[T]:
     if len(items) < 2:
         return list(items)  # nothing to compare: skip building the keys
-    seen: set[str] = set()
+    seen: set[tuple[object, ...]] = set()
     out: list[T] = []
     for it in items:
-        d = it.to_dict()
-        d.pop("span", None)
-        # Items of one type give their fields in one order: the values' reprs are the key
-        # (what repr(sorted(d.items())) said, without sorting).
-        key = repr(tuple(d.values()))
+        # What to_dict() says but the span (what repr(sorted(d.items())) keyed, without a dict
+        # and a repr per item).
+        key = it.said()
         if key not in seen:
             seen.add(key)
             out.append(it)

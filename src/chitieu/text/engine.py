@@ -35,6 +35,7 @@ from chitieu.text.items import (
 from chitieu.text.modes import (
     RESULT,
     TARGET,
+    TIE,
     clause_cues,
     doc_default,
     heading_mode,
@@ -88,6 +89,7 @@ def extract(text: str) -> Extraction:
     block_mode: str | None = None
     block_estimated = False
     para_mode: str | None = None
+    cued = RESULT  # the mode of the last sentence a cue decided (for a tied leaning)
     tables = read_tables(doc)  # rows under a heading row of columns ("Kế hoạch | Thực hiện")
     targets += tables.targets
     results += tables.results
@@ -191,7 +193,7 @@ def extract(text: str) -> Extraction:
             elif weak_result(doc, slots):
                 mode, weak = RESULT, True
             else:
-                mode = any_weak or default
+                mode = any_weak or (cued if default == TIE else default)
             if (res or tgt or recurrent) and slots:
                 sentence_mode = (
                     mode if sentence_mode is None or (tgt and not res) else sentence_mode
@@ -237,7 +239,9 @@ def extract(text: str) -> Extraction:
                     and (range_has(doc, a, a + 2, "summaries.subset") or shares_verb(doc, slots))
                 )
                 estimated = estimated or block_estimated
-                found = build_results(doc, slots, (a, b), s.index, estimated, diagnostics)
+                found = build_results(
+                    doc, slots, (a, b), s.index, estimated, diagnostics, last_name
+                )
                 prev_estimated = any(r.estimated for r in found)
                 if found:
                     last_name = found[-1].name  # "… đạt 46,2%; năm 2027 phấn đấu đạt 47%"
@@ -249,7 +253,7 @@ def extract(text: str) -> Extraction:
         if summary_qs and not sentence_mode:
             para_mode = RESULT  # counting targets met is reporting
         if sentence_mode:
-            para_mode = sentence_mode
+            para_mode = cued = sentence_mode
             if s.ends_with_colon:
                 block_mode = sentence_mode
             elif s.new_line and not s.bullet and block_mode and sentence_mode != block_mode:

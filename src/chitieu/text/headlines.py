@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from chitieu.text.items import ExtractedResult, ExtractedTarget
 from chitieu.text.normalize import fold
@@ -12,8 +13,10 @@ _MIN_BODY = 80
 _WORD = re.compile(r"\w+")
 
 
-def _words(name: str) -> set[str]:
-    return set(_WORD.findall(fold(name)))
+# Names recur across items and texts: each is read once (a bounded cache).
+@lru_cache(maxsize=20_000)
+def _words(name: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(fold(name)))
 
 
 def drop_headline_echoes(

@@ -17,7 +17,16 @@ def _num(value: Decimal | None) -> int | float | None:
     return float(value)
 
 
-@dataclass(frozen=True)
+def _key_num(value: Decimal | None) -> int | str | None:
+    """_num(value) for a hashable key that tells apart what JSON writes apart: a float by its
+    repr ("1.0" is not "1", though 1.0 == 1)."""
+    n = _num(value)
+    return repr(n) if isinstance(n, float) else n
+
+
+# slots: items are built by the thousand per text and read by every later step; a frozen
+# dataclass with slots builds faster (and fields.py still sets `field` on a fresh one).
+@dataclass(frozen=True, slots=True)
 class ExtractedTarget:
     name: str
     kind: str  # "level" | "change"
@@ -44,8 +53,23 @@ class ExtractedTarget:
             "field": self.field,
         }
 
+    def said(self) -> tuple[object, ...]:
+        """to_dict() without the span, as a hashable tuple: two items that say the same thing
+        (duplicates.py) have equal ones. Built from the fields, not from to_dict(): it is asked
+        of every item of every text."""
+        return (
+            self.name,
+            self.kind,
+            self.comparator,
+            _key_num(self.value),
+            _key_num(self.value_max),
+            self.unit,
+            self.basis,
+            self.field,
+        )
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, slots=True)
 class ExtractedResult:
     name: str
     value: Decimal | None
@@ -72,8 +96,21 @@ class ExtractedResult:
             "field": self.field,
         }
 
+    def said(self) -> tuple[object, ...]:
+        """to_dict() without the span, as a hashable tuple (see ExtractedTarget.said)."""
+        return (
+            self.name,
+            _key_num(self.value),
+            self.unit if self.value is not None else None,
+            self.estimated,
+            _key_num(self.percent_of_target),
+            _key_num(self.change_percent),
+            self.status,
+            self.field,
+        )
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, slots=True)
 class ExtractedSummary:
     total: int | None
     achieved: int | None
@@ -95,7 +132,7 @@ class ExtractedSummary:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Diagnostic:
     """A number or passage the reader looked at and did not turn into an item, and why."""
 

@@ -4,11 +4,12 @@ section, the years, the paragraph, weak signs, and last the document's leaning."
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 
 from chitieu.text.clauses import Slot
-from chitieu.text.cues import has_prefix, range_has, tag_cats
+from chitieu.text.cues import has_prefix, tag_cats
 from chitieu.text.normalize import fold
-from chitieu.text.quantities import Quantity, scan_quantities
+from chitieu.text.quantities import Quantity, quantities_in
 from chitieu.text.result_bases import signed_in_paren, starts_with_plan
 from chitieu.text.sentences import Sentence
 from chitieu.text.summaries import is_summary_quantity
@@ -17,6 +18,8 @@ from chitieu.text.tokens import Prepared
 TARGET, RESULT = "target", "result"
 # "nhiệm kỳ", "giai đoạn" as tokens hold them (folded: "đoạn" -> "đọan").
 _TERM_WORDS = ("kỳ", fold("đoạn"))
+# doc_default when as many statements report as set targets: the nearest one before decides.
+TIE = "tie"
 
 
 def mode_cues(doc: Prepared, a: int, b: int, covered: set[int]) -> tuple[bool, bool, bool]:
@@ -44,7 +47,8 @@ def mode_cues3(doc: Prepared, a: int, b: int, covered: set[int]) -> tuple[bool, 
     """(has a result cue, has a target cue) in tokens [a, b), ignoring words that belong to
     a quantity or directly follow one ("126,82% chỉ tiêu" is a reference, not a heading)."""
     res = tgt = basis = False
-    last_res = last_tgt = -1
+    first_res = last_res = last_tgt = -1
+    setter = False
     tags = doc.tags
     # The phrases starting in [a, b), found by bisection: a clause may be the whole text.
     for j in range(bisect.bisect_left(doc.tag_starts, max(a, 0)), len(tags)):
@@ -59,15 +63,22 @@ def mode_cues3(doc: Prepared, a: int, b: int, covered: set[int]) -> tuple[bool, 
         if i in covered:
             continue
         if "modes.result" in cats:
+            if not res:
+                first_res = i
             res, last_res = True, i
         # "hằng năm" sets targets only when nothing before it in the sentence reports.
         if "modes.target" in cats and "modes.recurrent" not in cats:
-            tgt, last_tgt = True, i
+            tgt, last_tgt, setter = True, i, "modes.setter" in cats
     # "Dù kết quả khả quan, phường vẫn phải phấn đấu thu … 650 tỷ đồng": a report cue in a
     # segment of its own, then a target verb on the figure.
     if res and tgt and last_res < last_tgt < min(covered, default=b):
         comma = doc.next_token(",", last_res)
         res = comma is None or comma > last_tgt
+    elif res and tgt and setter and last_tgt < first_res:
+        # "phấn đấu đến ngày 31/01/2027 giải ngân 100% …": a date after the target verb, in
+        # its segment, is a deadline, not the "as of" of a report.
+        comma = doc.next_token(",", last_tgt)
+        res = comma is not None and comma < first_res
     return res, tgt, basis
 
 
@@ -77,21 +88,42 @@ Cues = dict[tuple[int, int], tuple[bool, bool, bool]]
 def clause_cues(doc: Prepared, sentences: list[Sentence]) -> Cues:
     """(result cue, target cue) of every clause, computed once."""
     cues: Cues = {}
+    silent = (False, False, False)
     for s in sentences:
         for a, b in s.clauses:
-            qs = scan_quantities(doc, a, b)
+            qs = quantities_in(doc, a, b)  # read here for every later rule (cached)
+            if not _has_mode_cue(doc, a, b):
+                # Nothing for mode_cues to weigh: the tokens it would set aside do not matter.
+                cues[(a, b)] = silent
+                continue
             cues[(a, b)] = mode_cues(doc, a, b, covered_tokens(doc, qs, a, b))
     return cues
+
+
+_MODE_CUES = frozenset(("modes.result", "modes.target", "modes.result_basis"))
+
+
+def _has_mode_cue(doc: Prepared, a: int, b: int) -> bool:
+    """A phrase starting in [a, b) that mode_cues3 counts (nearly half the clauses have none)."""
+    tags = doc.tags
+    for j in range(bisect.bisect_left(doc.tag_starts, max(a, 0)), len(tags)):
+        t = tags[j]
+        if t.start >= b:
+            return False
+        if not t.categories.isdisjoint(_MODE_CUES):
+            return True
+    return False
 
 
 def doc_default(doc: Prepared, sentences: list[Sentence], cues: Cues) -> str:
     """With no cue anywhere near a statement, the document's leaning decides: the mode most
     clauses with figures state outright, and the sentences without figures that frame them
     ("… tổ chức hội nghị sơ kết 6 tháng đầu năm"), one vote each. A text with no sign of
-    reporting reads as targets."""
+    reporting reads as targets. A tie (TIE) leaves it to the nearest cued statement before,
+    else to reports (targets are nearly always announced by a cue; reports often go bare)."""
     res = tgt = 0
     for s in sentences:
-        if not any(scan_quantities(doc, a, b) for a, b in s.clauses):
+        if not any(quantities_in(doc, a, b) for a, b in s.clauses):
             framed = [cues[c] for c in s.clauses]
             r = any(c[0] for c in framed)
             t = any(c[1] for c in framed)
@@ -99,7 +131,7 @@ def doc_default(doc: Prepared, sentences: list[Sentence], cues: Cues) -> str:
             tgt += t and not r
             continue
         for a, b in s.clauses:
-            qs = scan_quantities(doc, a, b)
+            qs = quantities_in(doc, a, b)
             if not qs:
                 continue
             r, t, _ = cues[(a, b)]
@@ -107,16 +139,22 @@ def doc_default(doc: Prepared, sentences: list[Sentence], cues: Cues) -> str:
             r = r or any(is_summary_quantity(doc, q) for q in qs)
             res += r
             tgt += t and not r
+    if res and res == tgt:
+        return TIE
     return RESULT if res > tgt else TARGET
 
 
-def covered_tokens(doc: Prepared, qs: list[Quantity], a: int, b: int) -> set[int]:
+def covered_tokens(doc: Prepared, qs: Sequence[Quantity], a: int, b: int) -> set[int]:
     """Tokens whose cue words do not speak for the clause: the quantities, the word right
     after one ("126,82% chỉ tiêu"), and a comparison's basis ("so với ước thực hiện 2025")."""
-    covered = {i for q in qs for i in range(q.first, q.last)}
-    covered |= {q.last for q in qs if "references.plan" in tag_cats(doc, q.last)}
+    covered: set[int] = set()
+    keys = doc.keys
+    for q in qs:
+        covered.update(range(q.first, q.last))
+        if q.last < len(keys) and "references.plan" in keys[q.last]:
+            covered.add(q.last)
     # A bracket holding a figure speaks for that figure only ("(năm 2025 ước đạt 8,1%)").
-    firsts = sorted(q.first for q in qs)
+    firsts = sorted([q.first for q in qs])
     open_at: int | None = None
     # Visit the brackets only, found by bisection (most clauses have none).
     k = doc.next_token("(", a) if firsts else None
@@ -157,24 +195,29 @@ def period_years(doc: Prepared, a: int, b: int) -> list[int]:
     """Years a statement is about: "năm 2025", "giai đoạn 2026 - 2030" (its end), not the
     basis of a comparison ("so với năm 2024") nor a date ("ngày 10 tháng 12 năm 2025")."""
     years: list[int] = []
-    toks = doc.tokens
+    words, kinds, toks = doc.words, doc.kinds, doc.tokens
     for i in doc.numbers_in(max(a, 0), b):  # years are numbers: visit those alone
-        t = toks[i]
-        if t.kind != "num" or t.value is None or len(t.text) != 4 or not 1950 <= t.value <= 2100:
+        # Four digits first: a string length is cheaper than comparing Decimals.
+        if len(words[i]) != 4:
             continue
-        prev = toks[i - 1].text if i > 0 else ""
-        prev2 = toks[i - 2].text if i > 1 else ""
-        if prev == "-" and i > 1 and toks[i - 2].kind == "num":
-            if not (i > 3 and toks[i - 3].text in _TERM_WORDS and _names_period(doc, i - 4)):
-                years.append(int(t.value))
+        value = toks[i].value
+        if value is None or not 1950 <= value <= 2100:
+            continue
+        if doc.trap_at(doc.starts[i]) == "invoked_document_title":
+            continue  # "Thực hiện Đề án … giai đoạn 2021 - 2030, …": the title's period
+        prev = words[i - 1] if i > 0 else ""
+        prev2 = words[i - 2] if i > 1 else ""
+        if prev == "-" and i > 1 and kinds[i - 2] == "num":
+            if not (i > 3 and words[i - 3] in _TERM_WORDS and _names_period(doc, i - 4)):
+                years.append(int(value))
             continue
         if prev != "năm" and not (prev == "-" or prev in ("đoạn", "kỳ")):
             continue
         if prev in _TERM_WORDS and _names_period(doc, i - 2):
             continue  # "khóa XII, nhiệm kỳ 2021 - 2026", "chuẩn nghèo … giai đoạn 2021 - 2025"
-        if prev == "năm" and (prev2 in ("với", "so") or (i > 2 and toks[i - 3].text == "tháng")):
+        if prev == "năm" and (prev2 in ("với", "so") or (i > 2 and words[i - 3] == "tháng")):
             continue
-        years.append(int(t.value))
+        years.append(int(value))
     return years
 
 
@@ -211,13 +254,14 @@ def year_mode(
 
 def quantity_target_signal(doc: Prepared, slots: list[Slot]) -> bool:
     """Bounds and ranges are how targets are written (a plan quoted in brackets aside)."""
+    keys = doc.keys
     for slot in slots:
         if slot.in_paren:
             continue
         if slot.q.value_max is not None:
             return True
         for i in range(slot.chain[0], min(slot.post[1], slot.post[0] + 2)):
-            if "modes.target_weak" in tag_cats(doc, i):
+            if "modes.target_weak" in keys[i]:  # tokens of the clause: no bounds check
                 return True
     return False
 
@@ -226,25 +270,25 @@ def weak_result(doc: Prepared, slots: list[Slot]) -> bool:
     """A percentage of a plan after "đạt" ("đạt 126,82% chỉ tiêu") reads as a result."""
     for k, s in enumerate(slots):
         a, b = s.post_near
-        ca, cb = s.chain
         if k and restated_share(doc, slots[k - 1], s):
             return True
         if "modes.result_weak" in tag_cats(doc, s.q.first - 1):
             return True  # "thu hút được 45 dự án"
         if s.q.is_percent and signed_in_paren(doc, s.q.first):
             return True  # "giảm 12 vụ (-15,8%)": a change worked out after the fact
-        reached = range_has(doc, ca, cb, "verbs.value") or range_has(doc, ca, cb, "verbs.exceed_by")
+        chain_keys = s.chain_keys
+        reached = "verbs.value" in chain_keys or "verbs.exceed_by" in chain_keys
         if s.q.is_percent and reached and starts_with_plan(doc, a, b):
             return True
         # "bằng 108,5% cùng kỳ", "tăng 6,2 triệu đồng", "12/12 xã": only reports say these.
-        if range_has(doc, ca, cb, "verbs.ratio_to_basis") and s.q.is_percent:
+        if "verbs.ratio_to_basis" in chain_keys and s.q.is_percent:
             return True
         if s.q.total is not None:
             return True
         # "đạt 8,2% (kế hoạch 8%)": a plan quoted beside a figure is how reports write.
         if s.in_paren and starts_with_plan(doc, s.pre[0] + 1, s.q.first):
             return True
-        moved = range_has(doc, ca, cb, "verbs.increase") or range_has(doc, ca, cb, "verbs.decrease")
+        moved = "verbs.increase" in chain_keys or "verbs.decrease" in chain_keys
         compared = s.post[0] < s.post[1] and "references.compare" in tag_cats(doc, s.post[0])
         if moved and not s.q.is_percent and (s.q.unit_kind != "count" or compared):
             return True
@@ -267,9 +311,9 @@ def restated_share(doc: Prepared, before: Slot, s: Slot) -> bool:
     return (
         na >= nb
         and ca < cb
-        and range_has(doc, ca, cb, "verbs.value")
-        and not range_has(doc, ca, cb, "modes.target_weak")  # "còn" is a level, "dưới" a bound
-        and not range_has(doc, before.chain[0], before.chain[1], "modes.target_weak")
+        and "verbs.value" in s.chain_keys
+        and "modes.target_weak" not in s.chain_keys  # "còn" is a level, "dưới" a bound
+        and "modes.target_weak" not in before.chain_keys
         # "chiếm 1,15%" alone, not "đạt 90% kế hoạch"
         and all(doc.tokens[i].kind != "word" for i in range(*s.post_near))
     )
@@ -299,7 +343,7 @@ def heading_mode(doc: Prepared, s: Sentence) -> str | None:
     "… với các chỉ tiêu chủ yếu sau:". Short, or ending with a colon."""
     if not s.ends_with_colon and (not s.new_line or s.end - s.start > 16):
         return None
-    figures = [q for q in scan_quantities(doc, s.start, s.end) if q.unit or q.total is not None]
+    figures = [q for q in quantities_in(doc, s.start, s.end) if q.unit or q.total is not None]
     if figures and not s.ends_with_colon:
         return None
     if not s.ends_with_colon and s.end < len(doc.tokens):

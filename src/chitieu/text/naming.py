@@ -6,8 +6,8 @@ from functools import lru_cache
 
 from chitieu.text.clauses import Slot
 from chitieu.text.columns import cell_break, column_unit
-from chitieu.text.cues import has_prefix, range_has, tag_cats, trim
-from chitieu.text.lexicon import split_words
+from chitieu.text.cues import has_prefix, tag_cats, trim
+from chitieu.text.lexicon import Lexicon, split_words
 from chitieu.text.normalize import fold
 from chitieu.text.quantities import unit_at
 from chitieu.text.spans import head, subject
@@ -30,17 +30,29 @@ def _text(doc: Prepared, r: tuple[int, int]) -> str:
 
 
 def post_name(doc: Prepared, slot: Slot, full: bool = False) -> str:
-    """Words after the number that name what it counts ("98% đảng viên hoàn thành nhiệm vụ")."""
+    """Words after the number that name what it counts ("98% đảng viên hoàn thành nhiệm vụ").
+    Read once per slot: its ranges are fixed when the clause's slots are built."""
+    known = slot.post_names[full]
+    if known is None:
+        known = slot.post_names[full] = _post_name(doc, slot, full)
+    return known
+
+
+_BASIS_OR_PART = frozenset(("references.compare", "summaries.subset"))
+
+
+def _post_name(doc: Prepared, slot: Slot, full: bool) -> str:
     a, b = slot.post if full else slot.post_near
     if a >= b and slot.shared is not None:
         return _text(doc, trim(doc, *slot.shared))  # "28 vụ, 46 đối tượng phạm tội về ma túy"
+    keys = doc.keys  # indexes below b are tokens: no bounds check (tag_cats) needed
     # "90% trở lên tổ chức cơ sở đảng …": a bound word may come before the name.
-    while a < b and has_prefix(tag_cats(doc, a), "comparators.at_least"):
+    while a < b and "comparators.at_least" in keys[a]:
         t = doc.tag(a)
         a = t.end if t is not None else a + 1
     # "21 đoàn viên đã được kết nạp Đảng": an auxiliary is read past, not a cue that ends.
     k = a
-    while k < b and "names.actor_end" in tag_cats(doc, k):
+    while k < b and "names.actor_end" in keys[k]:
         t = doc.tag(k)
         k = t.end if t is not None else k + 1
     cats = tag_cats(doc, k)
@@ -50,7 +62,7 @@ def post_name(doc: Prepared, slot: Slot, full: bool = False) -> str:
     a2, b2 = trim(doc, a, b)
     # Stop before a comparison that is a basis, not part of the name.
     for i in range(a2, b2):
-        if has_prefix(tag_cats(doc, i), ("references.compare", "summaries.subset")):
+        if not keys[i].isdisjoint(_BASIS_OR_PART):
             b2 = i
             break
     a2, b2 = trim(doc, a2, b2)
@@ -82,13 +94,16 @@ def slot_name(
     if slot.forced_name:
         return slot.forced_name
     own = _text(doc, _own_range(doc, slot))
-    # range_has: the same test as a scan of tag_cats, without a generator per slot.
-    if own and range_has(doc, slot.chain[0], slot.chain[1], "modes.setter"):
+    done = _completed_by_actor(doc, slot) if own else None
+    if done is not None:
+        # "thành phố đã hoàn thành 18.940 căn": who acted, then what was done names it.
+        own = _text(doc, done)
+    if own and "modes.setter" in slot.chain_keys:
         own = ""  # "phường tập trung phấn đấu hoàn thành 100% …": who sets, not what
     after = post_name(doc, slot)
     counted = q.unit_kind == "count" and bool(q.unit)
     measure = q.unit_kind == "measure"
-    exists = range_has(doc, slot.chain[0], slot.chain[1], "verbs.exist")
+    exists = "verbs.exist" in slot.chain_keys
     if q.is_percent and exists and after:
         # "ấp 3 có 98% hộ gia đình đạt danh hiệu …": the counted noun after is the indicator.
         return _with_head(doc, clause, q.first, post_name(doc, slot, full=True) or after)
@@ -97,12 +112,14 @@ def slot_name(
         after = post_name(doc, slot, full=True)
     if (counted or (q.unit_kind == "measure" and not own)) and after:
         # "hoàn thành 3 km đường giao thông nông thôn": the noun after a measure names it.
-        name = " ".join(x for x in (own, q.unit, after) if x)
+        # "Hội Nông dân xã có 1.250 hội viên đạt danh hiệu …": who has them is not the name.
+        owner = counted and exists
+        name = " ".join(x for x in ("" if owner else own, q.unit, after) if x)
     elif own and q.is_percent and after and _counts_what_moved(doc, slot):
         # "chúng tôi đã kéo giảm 8,3% số vụ phạm tội …": who acted, the change, then the
         # indicator it is of.
         name = after
-    elif own and q.is_percent and after and not _chain_has(doc, slot, "verbs."):
+    elif own and q.is_percent and after and "verbs." not in slot.chain_keys:
         # "phường thu gom, xử lý 100% rác thải sinh hoạt": the share is the object of the
         # verb before it, and the noun after it says of what.
         name = f"{own} {after}"
@@ -143,24 +160,27 @@ def slot_name(
 def _share_of_a_total(doc: Prepared, slot: Slot) -> bool:
     """ "chiếm 5,12% tổng số hộ dân cư": a share (verbs.share) followed by "tổng …"."""
     a = slot.post_near[0]
-    return (
-        a < len(doc.words)
-        and doc.words[a] == "tổng"
-        and range_has(doc, slot.chain[0], slot.chain[1], "verbs.share")
-    )
+    return a < len(doc.words) and doc.words[a] == "tổng" and "verbs.share" in slot.chain_keys
+
+
+def _completed_by_actor(doc: Prepared, slot: Slot) -> tuple[int, int] | None:
+    """The cue chain is "đã hoàn thành" (an auxiliary after the actor, then verbs.complete
+    and nothing else): the span of "hoàn thành"."""
+    a, b = slot.chain
+    t = doc.tag(a)
+    if t is None or t.start != a or "names.actor_end" not in t.categories:
+        return None
+    v = doc.tag(t.end)
+    if v is None or v.start != t.end or v.end != b or "verbs.complete" not in v.categories:
+        return None
+    return (v.start, v.end)
 
 
 def _counts_what_moved(doc: Prepared, slot: Slot) -> bool:
     """A tăng/giảm right before a percentage, and "số …" (a count) right after it."""
     a = slot.post_near[0]
-    moved = range_has(doc, *slot.chain, "verbs.increase") or range_has(
-        doc, *slot.chain, "verbs.decrease"
-    )
+    moved = "verbs.increase" in slot.chain_keys or "verbs.decrease" in slot.chain_keys
     return moved and a < len(doc.words) and doc.words[a] == "số"
-
-
-def _chain_has(doc: Prepared, slot: Slot, category: str) -> bool:
-    return any(has_prefix(tag_cats(doc, i), category) for i in range(*slot.chain))
 
 
 def _holds_words(name: str, unit: str | None) -> bool:
@@ -257,9 +277,27 @@ def _name_words(name: str) -> tuple[str, ...]:
     return split_words(fold(name))
 
 
+# is_lower_better's answers per name, for the lexicon they were read with (names recur across
+# clauses and texts). Bounded: emptied when full.
+_LOWER: dict[str, bool] = {}
+_LOWER_LEXICON: list[Lexicon] = []
+
+
 def is_lower_better(doc: Prepared, name: str) -> bool:
     """A lower-is-better word in the name, and no reverser before or after it ("tỷ lệ cơ sở
     gây ô nhiễm … được xử lý", "tỷ lệ người nghiện ma túy được cai nghiện")."""
+    if not _LOWER_LEXICON or _LOWER_LEXICON[0] is not doc.lexicon:
+        _LOWER.clear()
+        _LOWER_LEXICON[:] = [doc.lexicon]
+    found = _LOWER.get(name)
+    if found is None:
+        if len(_LOWER) >= 8192:
+            _LOWER.clear()
+        found = _LOWER[name] = _lower_is_better(doc, name)
+    return found
+
+
+def _lower_is_better(doc: Prepared, name: str) -> bool:
     words = list(_name_words(name))
     lower = False
     i = 0
@@ -287,7 +325,10 @@ def shared_names(doc: Prepared, slot: Slot, name: str) -> list[str]:
     chain_words = {doc.words[i] for i in range(slot.chain[0], slot.chain[1])}
     k = folded.index("và")
     left, right = words[:k], words[k + 1 :]
-    if "đều" in chain_words and left and right and folded[0] == folded[k + 1]:
+    # "kéo giảm 5-10% số người chết và số người bị thương": after the figure, too, two names
+    # with one head share it.
+    after = slot.post_near[0] < len(doc.words) and doc.words[slot.post_near[0]] == folded[0]
+    if ("đều" in chain_words or after) and left and right and folded[0] == folded[k + 1]:
         return [" ".join(left), " ".join(right)]
     units = doc.lexicon.units
     first = units.longest(folded, 0)

@@ -52,30 +52,33 @@ def _number_at(doc: Prepared, i: int) -> Decimal | None:
 def _unit_at(doc: Prepared, j: int) -> tuple[str, str, int] | None:
     """(unit as written, kind, index after) for a unit starting at token j, or None. A
     number is read again for each range that holds it: its unit is read once."""
-    cache = doc.unit_cache
-    if j in cache:
-        found: tuple[str, str, int] | None = cache[j]
-        return found
-    found = _read_unit(doc, j)
-    cache[j] = found
+    found: tuple[str, str, int] | None = doc.unit_cache.get(j, _UNREAD)
+    if found is _UNREAD:
+        found = doc.unit_cache[j] = _read_unit(doc, j)
     return found
+
+
+_UNREAD = ("", "", -1)  # a marker no reading returns
 
 
 unit_at = _unit_at  # for columns.py: the unit cell before a figure in a table row
 
 
 def _read_unit(doc: Prepared, j: int) -> tuple[str, str, int] | None:
-    n = len(doc.words)
-    if j >= n or not _same_line(doc, j - 1, j):
-        return None
     words = doc.words
+    n = len(words)
+    if j >= n:
+        return None
     lex = doc.lexicon
+    scales = lex.multipliers.children
     # Most tokens after a number open no unit and no scale word: one lookup says so.
-    if words[j] not in lex.multipliers.children and words[j] not in lex.units.children:
+    if words[j] not in scales and words[j] not in lex.units.children:
+        return None
+    if not _same_line(doc, j - 1, j):
         return None
     k, kind = j, None
-    # Scale words, possibly stacked ("ngàn tỷ").
-    while k < n:
+    # Scale words, possibly stacked ("ngàn tỷ"); most units open with none.
+    while k < n and words[k] in scales:
         found = lex.multipliers.longest(words, k)
         if found is None:
             break
@@ -116,11 +119,16 @@ def _glued_ok(doc: Prepared, a: int, b: int) -> bool:
 
 
 def scan_quantities(doc: Prepared, a: int, b: int) -> list[Quantity]:
-    """All quantities whose first number lies in tokens [a, b)."""
+    """All quantities whose first number lies in tokens [a, b) (a list the caller may keep)."""
+    return list(quantities_in(doc, a, b))
+
+
+def quantities_in(doc: Prepared, a: int, b: int) -> tuple[Quantity, ...]:
+    """The same, read once per range: the mode rules ask each clause before the reader does."""
     key = (a, b)
-    cached = doc.quantity_cache.get(key)
+    cached: tuple[Quantity, ...] | None = doc.quantity_cache.get(key)
     if cached is not None:
-        return list(cached)
+        return cached
     out: list[Quantity] = []
     # Only numbers and number words can open a quantity: visit those alone.
     starts = doc.number_starts()
@@ -134,8 +142,8 @@ def scan_quantities(doc: Prepared, a: int, b: int) -> list[Quantity]:
             continue
         out.append(q)
         i = max(q.last, j + 1)
-    doc.quantity_cache[key] = tuple(out)
-    return out
+    found = doc.quantity_cache[key] = tuple(out)
+    return found
 
 
 def _quantity_at(doc: Prepared, i: int, b: int) -> Quantity | None:
@@ -153,8 +161,8 @@ def _quantity_at(doc: Prepared, i: int, b: int) -> Quantity | None:
             return None
         text, kind, end = unit
         return Quantity(i, end, value, None, text, kind, None, starts[i], ends[end - 1])
-    v1 = _number_at(doc, i)
-    if v1 is None:
+    v1 = doc.tokens[i].value  # a number token: number_starts holds numbers and number words
+    if v1 is None or doc.trap_at(starts[i]) is not None:
         return None
     j = i + 1
     total: Decimal | None = None
@@ -187,14 +195,6 @@ def _quantity_at(doc: Prepared, i: int, b: int) -> Quantity | None:
     lo, hi = v1, v2
     if hi is not None and hi < lo:
         lo, hi = hi, lo
-    return Quantity(
-        first=i,
-        last=last,
-        value=lo,
-        value_max=hi,
-        unit=unit[0] if unit else None,
-        unit_kind=unit[1] if unit else None,
-        total=total,
-        start=starts[i],
-        end=ends[last - 1],
-    )
+    if unit is None:
+        return Quantity(i, last, lo, hi, None, None, total, starts[i], ends[last - 1])
+    return Quantity(i, last, lo, hi, unit[0], unit[1], total, starts[i], ends[last - 1])

@@ -34,7 +34,7 @@ HUNDRED = Decimal(100)
 _QUOTED_TARGET = "chỉ tiêu được nhắc lại trong báo cáo kết quả, không phải kết quả"
 
 
-@dataclass
+@dataclass(slots=True)
 class _Item:
     name: str
     start: int
@@ -107,7 +107,10 @@ def build_results(
     sentence: int,
     estimated_context: bool,
     diagnostics: list[Diagnostic],
+    prev_name: str | None = None,
 ) -> list[ExtractedResult]:
+    """prev_name: the last name of the sentence's clause before ("…, năm 2025 đạt 4.800 tỷ
+    đồng" restates its indicator)."""
     items: list[_Item] = []
     # "…; so với năm 2024, giảm 18 vụ, số người chết giảm 12,7%": changes stated apart.
     apart = "references.compare" in tag_cats(doc, clause[0])
@@ -132,6 +135,10 @@ def build_results(
         slashed = pre_a < q.first and doc.tokens[pre_a].text == "/"
         if pre_a < q.first and doc.tokens[pre_a].text in ("(", "/"):
             pre_a += 1
+        elif slot.in_paren:  # "…, chưa đạt kế hoạch (kế hoạch 95%)": what the bracket says
+            pre_a = next(
+                (i + 1 for i in range(q.first - 1, pre_a, -1) if doc.words[i] == "("), pre_a
+            )
         # "(kế hoạch 6,5-7%)", "65 tỷ đồng/dự toán 58 tỷ đồng": the plan quoted beside a result.
         if (slot.in_paren or slashed) and (
             starts_with_plan(doc, pre_a, slot.q.first) or _plan_before_paren(doc, slot)
@@ -149,7 +156,7 @@ def build_results(
         if own and items and _continues_count(doc, slot, items[-1]):
             own = ""  # "xóa 186 căn nhà tạm, nhà dột nát …, đạt 100% kế hoạch": the same figure
         after = post_name(doc, slot)
-        cumulative = bool(items) and range_has(doc, *slot.chain, "verbs.cumulative")
+        cumulative = bool(items) and "verbs.cumulative" in slot.chain_keys
         opens = (
             bool(own)
             or bool(slot.forced_name)
@@ -160,7 +167,7 @@ def build_results(
         if not opens and items:
             item = items[-1]
         else:
-            name = slot_name(doc, slot, clause, items[-1].name if items else None)
+            name = slot_name(doc, slot, clause, items[-1].name if items else prev_name)
             if cumulative and name is not None and not own:
                 name = f"tổng số {name}"  # "…, nâng tổng số lên 5 trường"
             if name is None:
@@ -178,20 +185,20 @@ def build_results(
             )
             items.append(item)
         item.end = q.end
-        chain = slot.chain
         # "so với năm 2024, giảm 18 vụ": a difference from the basis, not a count reached.
         compared = (
             apart  # "…; so với cùng kỳ giảm 3 vụ, giảm 2 người chết": all differences
             or range_has(doc, slot.full_pre[0], q.first, "references.compare")
             or range_has(doc, slot.post[0], slot.post[1], "references.compare")
         )
-        inc = range_has(doc, chain[0], chain[1], "verbs.increase")
-        dec = range_has(doc, chain[0], chain[1], "verbs.decrease")
+        chain_keys = slot.chain_keys
+        inc = "verbs.increase" in chain_keys
+        dec = "verbs.decrease" in chain_keys
         compared = compared or (differences and (inc or dec) and not q.is_percent)
         differences = compared and (inc or dec) and not q.is_percent
-        valued = range_has(doc, chain[0], chain[1], "verbs.value")
-        exceed_by = range_has(doc, chain[0], chain[1], "verbs.exceed_by")
-        ratio = range_has(doc, chain[0], chain[1], "verbs.ratio_to_basis")
+        valued = "verbs.value" in chain_keys
+        exceed_by = "verbs.exceed_by" in chain_keys
+        ratio = "verbs.ratio_to_basis" in chain_keys
         if range_has(doc, slot.full_pre[0], q.first, "modes.estimated") or estimated_context:
             item.estimated = True
         # "Ước cả năm …, giải quyết việc làm cho 420 lao động, trong đó …": the part too.
@@ -214,7 +221,10 @@ def build_results(
             if item.change_percent is None:
                 negative = doc.tokens[q.first - 1].text == "-"
                 item.change_percent = -q.value if negative else q.value
-        elif q.is_percent and ratio and _compared_to_period(doc, near_a, near_b):
+        elif (
+            # "tương đương giảm 23,3%": a rise/fall verb after the ratio word gives the change
+            q.is_percent and ratio and not (inc or dec) and _compared_to_period(doc, near_a, near_b)
+        ):
             if item.change_percent is None:
                 item.change_percent = q.value - HUNDRED
         elif q.is_percent and (
@@ -247,7 +257,7 @@ def build_results(
             q.is_percent
             and "/" not in (q.unit or "")  # "8,6%/năm" is a rate, never a share of a plan
             and all(doc.tokens[i].kind != "word" for i in range(near_a, near_b))
-            and not range_has(doc, chain[0], chain[1], "verbs.share")  # "chiếm 1,15%"
+            and "verbs.share" not in chain_keys  # "chiếm 1,15%"
             and (
                 (
                     item.value is not None

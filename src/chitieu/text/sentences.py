@@ -76,6 +76,34 @@ def _semicolons(words: list[str], a: int, b: int) -> list[int]:
         k += 1
 
 
+def _year_commas(doc: Prepared, a: int, b: int) -> list[int]:
+    """ "Thu nhập … năm 2026 đạt 72,5 triệu đồng, năm 2027 nâng lên 78 triệu đồng": a comma
+    opening another year ends a clause, once a figure stands before it (the years decide a
+    clause's mode)."""
+    words, tokens = doc.words, doc.tokens
+    found: list[int] = []
+    k = a
+    while True:
+        try:
+            k = words.index("năm", k, b - 1)
+        except ValueError:
+            return found
+        nxt = tokens[k + 1]
+        if (
+            k > a
+            and words[k - 1] == ","
+            and nxt.kind == "num"
+            and len(nxt.text) == 4
+            and nxt.text[:2] in ("19", "20")
+            and any(
+                tokens[i].kind == "num" and doc.trap_at(tokens[i].start) is None
+                for i in range(found[-1] + 1 if found else a, k - 1)
+            )
+        ):
+            found.append(k - 1)
+        k += 1
+
+
 def split_sentences(doc: Prepared) -> list[Sentence]:
     # The tokens' fields as parallel lists (doc.kinds, doc.starts…): a list index is cheaper
     # than a named tuple's attribute, and this visits every sentence end of every text.
@@ -102,7 +130,11 @@ def split_sentences(doc: Prepared) -> list[Sentence]:
         )
         clauses: list[tuple[int, int]] = []
         c = start
-        for k in _semicolons(words, start, end):
+        cuts = _semicolons(words, start, end)
+        years = _year_commas(doc, start, end)
+        if years:
+            cuts = sorted({*cuts, *years})
+        for k in cuts:
             if k > c:
                 clauses.append((c, k))
             c = k + 1

@@ -58,7 +58,7 @@ def _is_intro(doc: Prepared, a: int, b: int) -> bool:
     return False
 
 
-_SCENE = ("modes.result", "modes.result_basis", "references.period")
+_SCENE = frozenset(("modes.result", "modes.result_basis", "references.period"))
 
 
 def _is_attribution(doc: Prepared, a: int, b: int) -> bool:
@@ -119,14 +119,16 @@ _LEADING_TRAPS = frozenset(
     )
 )
 
-_LEADING = (
-    "names.filler",
-    "modes.",
-    "comparators.",
-    "verbs.",
-    "status.",
-    "summaries.subset",
-    "references.period",  # "năm 2023 tăng trưởng kinh tế …"
+_LEADING = frozenset(
+    (
+        "names.filler",
+        "modes.",
+        "comparators.",
+        "verbs.",
+        "status.",
+        "summaries.subset",
+        "references.period",  # "năm 2023 tăng trưởng kinh tế …"
+    )
 )
 
 
@@ -162,24 +164,39 @@ def name_span(
                 _is_intro(doc, a, comma)
                 or _is_attribution(doc, a, comma)
                 or _opens_indicator(doc, comma + 1)
+                or _opens_statement(doc, comma + 1, b)
                 or "names.scope" in tag_cats(doc, comma + 1)  # "…, toàn huyện còn 2.124 hộ nghèo"
             ):
                 break
             a = comma + 1
     i, verb = _skip_leading_cues(doc, a, b)
     # "Đảng ủy xã đề ra chỉ tiêu thu nhập …": who sets the target comes before the verb.
-    first_predicate = first_tag_in(doc, i, b, PREDICATE)
+    # The first predicate from i on, asked once and passed along while it stays the answer.
+    stop = first_tag_in(doc, i, b, PREDICATE)
     keys = doc.keys
-    for k in range(i, b if first_predicate is None else first_predicate):
+    # "UBND tỉnh yêu cầu các chủ đầu tư phấn đấu … giải ngân": the last setter before the
+    # predicate (who is asked, then strives) ends the actors.
+    limit = b if stop is None else stop
+    moved = False
+    k = i
+    while k < limit:
         if "modes.setter" not in keys[k]:
+            k += 1
             continue  # most words: no phrase, or not this one
         t = doc.tag(k)
         if t is not None and t.start == k and "modes.setter" in t.categories and k > i:
             i, lead = _skip_leading_cues(doc, t.end, b)
             verb = lead or verb
-            break
-    i = _after_organisation(doc, _after_actor(doc, _after_with(doc, i, b, strip_intro), b), b)
-    end = first_tag_in(doc, i, b, PREDICATE)
+            moved = True
+            k = max(i, k + 1)
+            continue
+        k += 1
+    if moved:
+        stop = first_tag_in(doc, i, b, PREDICATE)
+    after_with = _after_with(doc, i, b, strip_intro, stop)
+    if after_with != i:
+        i, stop = after_with, first_tag_in(doc, after_with, b, PREDICATE)
+    i, end = _after_organisation(doc, _after_actor(doc, i, b, stop), b, stop)
     if end is not None and end > i:
         # "Công an tỉnh kéo giảm tội phạm …": actor, verb, then the indicator.
         cats = tag_cats(doc, end)
@@ -238,12 +255,13 @@ def _opens_indicator(doc: Prepared, k: int) -> bool:
 _OWN_HEADS = ("indicators.rate", "indicators.amount", "indicators.head")
 
 
-def _after_with(doc: Prepared, i: int, b: int, first: bool) -> int:
+def _after_with(doc: Prepared, i: int, b: int, first: bool, stop: int | None) -> int:
     """ "… 4.215 lao động bị mất việc làm với số tiền 5,3 tỷ đồng", "Cà phê là cây trồng chủ
     lực với diện tích 35.200 ha": a "với" (names.amount_with) among the last five words,
     followed by an indicator's head word, starts the name when the words before it describe
-    the previous figure or make a statement. "thông qua kế hoạch đầu tư công với tổng vốn
-    295 tỷ đồng": a plain name before it is what the amount is of, and stays."""
+    the previous figure or make a statement (`stop`, the first predicate from i, lies before
+    it). "thông qua kế hoạch đầu tư công với tổng vốn 295 tỷ đồng": a plain name before it
+    is what the amount is of, and stays."""
     keys = doc.keys
     for k in range(b - 2, max(i, b - 6), -1):
         if "names.amount_with" not in keys[k]:
@@ -253,17 +271,29 @@ def _after_with(doc: Prepared, i: int, b: int, first: bool) -> int:
             t is not None
             and t.start == k + 1
             and has_prefix(t.categories, _OWN_HEADS)
-            and (not first or first_tag_in(doc, i, k, PREDICATE) is not None)
+            and (not first or (stop is not None and stop < k))
         ):
             return k + 1
         return i
     return i
 
 
-def _after_actor(doc: Prepared, i: int, b: int) -> int:
+def _opens_statement(doc: Prepared, k: int, b: int) -> bool:
+    """ "Thực hiện chương trình giảm nghèo bền vững, phấn đấu tỷ lệ hộ nghèo giảm còn …":
+    after a comma, a mode word (phấn đấu, dự kiến, ước…) followed by a name starts the
+    statement afresh; "Thu ngân sách, ước đạt …" (nothing named after it) does not."""
+    t = doc.tag(k)
+    if t is None or t.start != k or "modes." not in t.keys:
+        return False
+    i, _ = _skip_leading_cues(doc, k, b)
+    return i < b and doc.kinds[i] == "word" and first_tag_in(doc, i, i + 1, PREDICATE) is None
+
+
+def _after_actor(doc: Prepared, i: int, b: int, stop: int | None) -> int:
     """ "tỉnh đã thu hút 35 dự án": the words before "đã" are who acted, when plain words
-    (the action) follow it; "tỷ lệ hộ nghèo đã giảm còn 2%" keeps its name."""
-    stop = first_tag_in(doc, i, b, PREDICATE)
+    (the action) follow it; "tỷ lệ hộ nghèo đã giảm còn 2%" keeps its name. `stop` is the
+    first predicate from i (first_tag_in); it is still the first from the index returned,
+    which lies before it."""
     limit = b if stop is None else stop
     keys = doc.keys
     for k in range(i + 1, limit):
@@ -283,22 +313,23 @@ def _after_actor(doc: Prepared, i: int, b: int) -> int:
 _PLACE_WORDS = load_name_words().place
 
 
-def _after_organisation(doc: Prepared, i: int, b: int) -> int:
+def _after_organisation(doc: Prepared, i: int, b: int, stop: int | None) -> tuple[int, int | None]:
     """ "Hội Cựu chiến binh xã Tân Phú vận động hội viên phát triển 25 trang trại": the
     organisation (its name, its place, the place's proper name) acts; the indicator is what
-    follows, when a plain word (the action) comes before the figure."""
+    follows, when a plain word (the action) comes before the figure. Returns where the name
+    starts and the first predicate from there (`stop`: the first one from i)."""
     t = doc.tag(i) if i < b else None
     if t is None or t.start != i or "names.organisation" not in t.categories:
-        return i
+        return i, stop
     k = t.end
     while k < b and doc.words[k] in _PLACE_WORDS:
         k += 1
     while k < b and doc.kinds[k] == "word" and doc.text[doc.tokens[k].start].isupper():
         k += 1  # "Tân Phú"
-    stop = first_tag_in(doc, k, b, PREDICATE)
-    if k < (b if stop is None else stop) and doc.kinds[k] == "word":
-        return k
-    return i
+    after = first_tag_in(doc, k, b, PREDICATE)
+    if k < (b if after is None else after) and doc.kinds[k] == "word":
+        return k, after
+    return i, stop
 
 
 def head(doc: Prepared, a: int, b: int) -> tuple[int, int] | None:

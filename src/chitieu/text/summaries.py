@@ -65,6 +65,17 @@ def _role(doc: Prepared, a: int, b: int, first: bool, allow_total: bool) -> str 
     return None
 
 
+def _all_of(doc: Prepared, a: int, b: int) -> bool:
+    """ "đều" ("all of them") right before the first role word after a count."""
+    for i in range(a, b):
+        cats = tag_cats(doc, i)
+        if "summaries.all_of" in cats:
+            return True
+        if any(f"summaries.{r}" in cats or f"status.{r}" in cats for r in _ROLES):
+            return False
+    return False
+
+
 def read_sentence(
     doc: Prepared, a: int, b: int, qs: list[Quantity], sentence: int
 ) -> list[_Summary]:
@@ -85,6 +96,8 @@ def read_sentence(
         if role is None:
             role = _role(doc, pre_a, q.first, first=False, allow_total=True)
         assign: dict[str, int] = {}
+        if q.total is None and role not in (None, "total") and _all_of(doc, q.last, post_b):
+            assign["total"] = int(q.value)  # "4 chỉ tiêu … đều hoàn thành": all of them
         if q.total is not None:
             assign["total"] = int(q.total)
             assign[role if role and role != "total" else "achieved"] = int(q.value)
@@ -107,9 +120,13 @@ def read_sentence(
 def _single_mentions(doc: Prepared, a: int, b: int, qs: list[Quantity], cur: _Summary) -> None:
     """ "…; riêng chỉ tiêu tỷ lệ lao động qua đào tạo chưa đạt": one target named alone."""
     counted = {q.last - 1 for q in qs} | {i for q in qs for i in range(q.first, q.last)}
-    for i in range(a + 1, b):
+    # Only the words right after a "riêng" can open one: visit those (by binary search).
+    after = doc.next_token("riêng", a)
+    while after is not None and after + 1 < b:
+        i = after + 1
+        after = doc.next_token("riêng", i)
         tag = doc.tag(i)
-        if tag is None or tag.start != i or i in counted or doc.words[i - 1] != "riêng":
+        if tag is None or tag.start != i or i in counted:
             continue
         if not ({"summaries.set_noun", "references.plan"} & tag.categories):
             continue

@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 
 from chitieu.text.clauses import Slot
-from chitieu.text.cues import range_has, tag_cats
+from chitieu.text.cues import tag_cats
 from chitieu.text.items import Diagnostic, ExtractedTarget, figure_diagnostic
 from chitieu.text.naming import basis_of, is_lower_better, shared_names, slot_name
 from chitieu.text.tokens import Prepared
@@ -17,8 +17,9 @@ _FLIP = {">=": "<=", "<=": ">=", "~": "~"}
 def chain_comparator(doc: Prepared, slot: Slot) -> str | None:
     """The comparator word nearest the number, or "trở lên" right after it."""
     found = None
+    keys = doc.keys
     for i in range(slot.chain[0], slot.chain[1]):
-        cats = tag_cats(doc, i)
+        cats = keys[i]
         if "comparators.at_least" in cats:
             found = ">="
         elif "comparators.at_most" in cats:
@@ -49,12 +50,10 @@ def build_targets(
                 figure_diagnostic(doc.text, q, "target.no_name", "không xác định được tên chỉ tiêu")
             )
             continue
-        chain = slot.chain
-        inc = range_has(doc, chain[0], chain[1], "verbs.increase") or range_has(
-            doc, chain[0], chain[1], "verbs.exceed_by"
-        )
-        dec = range_has(doc, chain[0], chain[1], "verbs.decrease")
-        valued = range_has(doc, chain[0], chain[1], "verbs.value")
+        chain_keys = slot.chain_keys
+        inc = "verbs.increase" in chain_keys or "verbs.exceed_by" in chain_keys
+        dec = "verbs.decrease" in chain_keys
+        valued = "verbs.value" in chain_keys
         if not (inc or dec) and not valued and slot.head_verb:
             inc, dec = slot.head_verb == "increase", slot.head_verb == "decrease"
             if dec and chain_comparator(doc, slot) == "<=":
