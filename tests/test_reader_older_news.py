@@ -180,3 +180,11 @@ def test_the_period_of_a_criteria_set_does_not_date_the_statement() -> None:
         "giai đoạn 2021 - 2025.\n\nNăm 2023, huyện phấn đấu thu ngân sách 130 tỷ đồng."
     )
     assert [r[1] for r in _results(text)] == [3.0]
+
+
+def test_a_programme_named_inside_a_name_does_not_hide_the_figure() -> None:
+    text = (
+        "Năm 2021, tổng nguồn vốn huy động thực hiện Chương trình giai đoạn 2016 - 2021 "
+        "đạt hơn 1.200 tỷ đồng, trong đó vốn ngân sách 400 tỷ đồng."
+    )
+    assert 1200.0 in [x[1] for x in _results(text) + _targets(text)]
