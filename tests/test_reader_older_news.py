@@ -188,3 +188,12 @@ def test_a_programme_named_inside_a_name_does_not_hide_the_figure() -> None:
         "đạt hơn 1.200 tỷ đồng, trong đó vốn ngân sách 400 tỷ đồng."
     )
     assert 1200.0 in [x[1] for x in _results(text) + _targets(text)]
+
+
+def test_the_coming_time_sets_a_yearly_target_after_a_report() -> None:
+    text = (
+        "Năm 2023, xã đạt 17/19 chỉ tiêu, thu ngân sách đạt 18 tỷ đồng. "
+        "Thời gian tới, hằng năm xã kết nạp 12 đảng viên mới."
+    )
+    assert [t[1] for t in _targets(text)] == [12.0]
+    assert [r[1] for r in _results(text)] == [18.0]
