@@ -1,0 +1,40 @@
+"""General rules of official Vietnamese wording learnt from the seventh blind dev set (gen7).
+
+Each test is written in its own words (not a dev passage): it states one rule of how reports
+and resolutions are written and what the reader must make of it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from chitieu.text import extract
+
+
+def _read(text: str) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = extract(text).to_dict()
+    return out
+
+
+def test_a_breakdown_sentence_after_an_estimate_shares_the_estimate() -> None:
+    out = _read(
+        "Tổng vốn đầu tư toàn xã hội 6 tháng ước đạt 4.200 tỷ đồng, tăng 7% so với cùng kỳ. "
+        "Trong đó: vốn ngân sách 1.150 tỷ đồng, tăng 3,5%; vốn dân cư 2.600 tỷ đồng, tăng 9%."
+    )
+    assert [(r["value"], r["estimated"]) for r in out["results"]] == [
+        (4200, True),
+        (1150, True),
+        (2600, True),
+    ]
+
+
+def test_a_breakdown_after_an_official_figure_stays_official() -> None:
+    out = _read(
+        "Tổng vốn đầu tư toàn xã hội 6 tháng đạt 4.200 tỷ đồng, tăng 7% so với cùng kỳ. "
+        "Trong đó: vốn ngân sách 1.150 tỷ đồng, tăng 3,5%; vốn dân cư 2.600 tỷ đồng, tăng 9%."
+    )
+    assert [(r["value"], r["estimated"]) for r in out["results"]] == [
+        (4200, False),
+        (1150, False),
+        (2600, False),
+    ]
