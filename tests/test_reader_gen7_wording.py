@@ -38,3 +38,8 @@ def test_a_breakdown_after_an_official_figure_stays_official() -> None:
         (1150, False),
         (2600, False),
     ]
+
+
+def test_a_per_year_tail_on_the_upper_end_of_a_range_covers_both_ends() -> None:
+    out = _read("Giai đoạn 2026 - 2030, phấn đấu tốc độ tăng trưởng bình quân từ 8% đến 8,5%/năm.")
+    assert [(t["value"], t["value_max"], t["unit"]) for t in out["targets"]] == [(8, 8.5, "%/năm")]
