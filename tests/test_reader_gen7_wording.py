@@ -43,3 +43,14 @@ def test_a_breakdown_after_an_official_figure_stays_official() -> None:
 def test_a_per_year_tail_on_the_upper_end_of_a_range_covers_both_ends() -> None:
     out = _read("Giai đoạn 2026 - 2030, phấn đấu tốc độ tăng trưởng bình quân từ 8% đến 8,5%/năm.")
     assert [(t["value"], t["value_max"], t["unit"]) for t in out["targets"]] == [(8, 8.5, "%/năm")]
+
+
+def test_the_year_of_an_estimate_compared_against_is_not_the_statements_year() -> None:
+    out = _read(
+        "Các chỉ tiêu chủ yếu năm 2026:\n"
+        "- Tổng sản lượng lương thực đạt 52.000 tấn, tăng 3% so với ước thực hiện năm 2025.\n"
+        "- Tỷ lệ huy động trẻ 5 tuổi ra lớp đạt 100% chỉ tiêu."
+    )
+    assert out["results"] == []
+    assert [t["value"] for t in out["targets"]] == [52000, 3, 100]
+

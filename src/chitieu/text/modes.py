@@ -211,8 +211,22 @@ def period_years(doc: Prepared, a: int, b: int) -> list[int]:
             continue
         if prev == "năm" and (prev2 in ("với", "so") or (i > 2 and words[i - 3] == "tháng")):
             continue
+        if prev == "năm" and _estimate_as_basis(doc, i - 2):
+            continue  # "tăng 12% so với ước thực hiện năm 2025": the basis, not the period
         years.append(int(value))
     return years
+
+
+_ESTIMATE_WORDS = frozenset(("modes.estimated",))
+
+
+def _estimate_as_basis(doc: Prepared, j: int) -> bool:
+    """ "so với ước thực hiện năm 2025": an estimate's words, then "so với", end before j."""
+    keys, words = doc.keys, doc.words
+    k = j
+    while k >= 0 and j - k < 4 and not keys[k].isdisjoint(_ESTIMATE_WORDS):
+        k -= 1
+    return k < j and k >= 0 and words[k] == "với"
 
 
 def year_mode(
