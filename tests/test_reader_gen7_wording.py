@@ -54,3 +54,11 @@ def test_the_year_of_an_estimate_compared_against_is_not_the_statements_year() -
     assert out["results"] == []
     assert [t["value"] for t in out["targets"]] == [52000, 3, 100]
 
+
+def test_an_estimate_compared_against_is_the_basis_of_a_change() -> None:
+    out = _read(
+        "Năm 2026, phấn đấu tổng sản lượng lương thực tăng 3% so với ước thực hiện năm 2025."
+    )
+    assert [(t["name"], t["basis"]) for t in out["targets"]] == [
+        ("tổng sản lượng lương thực", "ước thực hiện năm 2025")
+    ]

@@ -252,7 +252,11 @@ def basis_of(doc: Prepared, slot: Slot) -> tuple[str | None, str | None]:
     if start >= end:
         return None, None
     text = _text(doc, (start, end))
-    if has_prefix(tag_cats(doc, start), ("references.period", "references.plan")):
+    first = start
+    if "modes.estimated" in tag_cats(doc, start):  # "so với ước thực hiện năm 2025"
+        t = doc.tag(start)
+        first = t.end if t is not None else start + 1
+    if first < end and has_prefix(tag_cats(doc, first), ("references.period", "references.plan")):
         return text, None
     return None, _text(doc, (i, end))
 
