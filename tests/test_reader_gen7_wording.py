@@ -62,3 +62,11 @@ def test_an_estimate_compared_against_is_the_basis_of_a_change() -> None:
     assert [(t["name"], t["basis"]) for t in out["targets"]] == [
         ("tổng sản lượng lương thực", "ước thực hiện năm 2025")
     ]
+
+
+def test_the_communes_a_new_commune_was_founded_from_are_not_a_figure() -> None:
+    out = _read(
+        "Phường Hòa Thuận, được thành lập từ 4 phường cũ, năm 2025 có 1.250 hộ kinh doanh."
+    )
+    assert [r["value"] for r in out["results"] + out["targets"]] == [1250]
+
