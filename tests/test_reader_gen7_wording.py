@@ -65,8 +65,13 @@ def test_an_estimate_compared_against_is_the_basis_of_a_change() -> None:
 
 
 def test_the_communes_a_new_commune_was_founded_from_are_not_a_figure() -> None:
-    out = _read(
-        "Phường Hòa Thuận, được thành lập từ 4 phường cũ, năm 2025 có 1.250 hộ kinh doanh."
-    )
+    out = _read("Phường Hòa Thuận, được thành lập từ 4 phường cũ, năm 2025 có 1.250 hộ kinh doanh.")
     assert [r["value"] for r in out["results"] + out["targets"]] == [1250]
 
+
+def test_a_unanimous_vote_is_not_a_figure() -> None:
+    out = _read(
+        "Năm 2025, thu ngân sách xã đạt 18 tỷ đồng. Kỳ họp đã thông qua 6 nghị quyết "
+        "với sự nhất trí 100%; 100% đại biểu có mặt biểu quyết tán thành."
+    )
+    assert [r["value"] for r in out["results"] + out["targets"]] == [18]
