@@ -75,3 +75,12 @@ def test_a_unanimous_vote_is_not_a_figure() -> None:
         "với sự nhất trí 100%; 100% đại biểu có mặt biểu quyết tán thành."
     )
     assert [r["value"] for r in out["results"] + out["targets"]] == [18]
+
+
+def test_the_growth_rate_of_an_amount_is_a_rate_not_a_share_of_plan() -> None:
+    out = _read(
+        "Năm 2025, tốc độ tăng trưởng giá trị sản xuất nông nghiệp đạt 4,1%, vượt kế hoạch; "
+        "tổng giá trị sản xuất đạt 97,5% kế hoạch."
+    )
+    got = [(r["value"], r["unit"], r["percent_of_target"]) for r in out["results"]]
+    assert got == [(4.1, "%", None), (None, None, 97.5)]
