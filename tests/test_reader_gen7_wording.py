@@ -84,3 +84,23 @@ def test_the_growth_rate_of_an_amount_is_a_rate_not_a_share_of_plan() -> None:
     )
     got = [(r["value"], r["unit"], r["percent_of_target"]) for r in out["results"]]
     assert got == [(4.1, "%", None), (None, None, 97.5)]
+
+
+def _counts(out: dict[str, list[dict[str, Any]]]) -> list[tuple[Any, ...]]:
+    keys = ("total", "achieved", "exceeded", "not_achieved", "pending")
+    return [tuple(s[k] for k in keys) for s in out["summaries"]]
+
+
+def test_targets_missed_named_after_the_groups_complete_the_whole_set() -> None:
+    out = _read(
+        "Năm 2025, xã thực hiện 20 chỉ tiêu, có 17 chỉ tiêu đạt và vượt. Cụ thể: nhóm kinh tế "
+        "đạt 5/6 chỉ tiêu; nhóm xã hội đạt 9/10 chỉ tiêu; nhóm quốc phòng - an ninh đạt 3/4 "
+        "chỉ tiêu. 03 chỉ tiêu không đạt là thu ngân sách, tỷ lệ lao động qua đào tạo và "
+        "tuyển quân."
+    )
+    assert _counts(out) == [
+        (20, 17, None, 3, None),
+        (6, 5, None, None, None),
+        (10, 9, None, None, None),
+        (4, 3, None, None, None),
+    ]

@@ -178,6 +178,18 @@ def _fits(m: _Summary, s: _Summary) -> bool:
     return parts <= total
 
 
+def _completes(m: _Summary, s: _Summary) -> bool:
+    """ "18 chỉ tiêu, 16 đạt và vượt. Trong đó: nhóm kinh tế 6/7 … 02 chỉ tiêu không đạt": a
+    count of targets missed, after the groups, makes up exactly the set stated before them."""
+    if "total" in s.counts or set(s.counts) - {"not_achieved", "pending"} or not s.counts:
+        return False
+    if "total" not in m.counts or set(s.counts) & set(m.counts):
+        return False
+    counts = {**m.counts, **s.counts}
+    parts = sum(counts.get(k, 0) for k in ("achieved", "not_achieved", "pending"))
+    return "achieved" in counts and parts == counts["total"]
+
+
 def _consistent(counts: dict[str, int]) -> bool:
     """Counts that can describe one set of targets. Two groups of the same size ("Trong 2 chỉ
     tiêu lĩnh vực môi trường …, cả 2 đều vượt" then "Trong 2 chỉ tiêu quốc phòng – an ninh …, 1
@@ -209,7 +221,10 @@ def merge(summaries: list[_Summary]) -> list[ExtractedSummary]:
                 m.counts.update(s.counts)
                 break
         else:
-            if not s.named:  # a target named apart with no count before it is no summary
+            whole = next((m for m in reversed(merged[-8:]) if _completes(m, s)), None)
+            if whole is not None:
+                whole.counts.update(s.counts)
+            elif not s.named:  # a target named apart with no count before it is no summary
                 merged.append(_Summary(dict(s.counts), s.start, s.end, s.sentence))
     return [
         ExtractedSummary(
