@@ -104,3 +104,19 @@ def test_targets_missed_named_after_the_groups_complete_the_whole_set() -> None:
         (10, 9, None, None, None),
         (4, 3, None, None, None),
     ]
+
+
+def test_one_target_named_as_missed_after_the_count_completes_it() -> None:
+    out = _read(
+        "Năm 2025, huyện có 14/15 chỉ tiêu đạt và vượt kế hoạch; chỉ tiêu tỷ lệ che phủ rừng "
+        "không đạt."
+    )
+    assert _counts(out) == [(15, 14, None, 1, None)]
+
+
+def test_missed_targets_listed_after_the_count_are_not_counted_as_one() -> None:
+    out = _read(
+        "Năm 2025, huyện có 13/15 chỉ tiêu đạt và vượt kế hoạch; chỉ tiêu không đạt gồm tỷ lệ "
+        "che phủ rừng và thu ngân sách."
+    )
+    assert _counts(out) == [(15, 13, None, None, None)]
