@@ -120,3 +120,21 @@ def test_missed_targets_listed_after_the_count_are_not_counted_as_one() -> None:
         "che phủ rừng và thu ngân sách."
     )
     assert _counts(out) == [(15, 13, None, None, None)]
+
+
+def test_a_breakdown_sentence_reports_when_the_figure_before_it_reports() -> None:
+    out = _read(
+        "Năm 2025, tổng vốn đầu tư toàn xã hội đạt 4.200 tỷ đồng, bằng 105% kế hoạch. "
+        "Trong đó: vốn ngân sách 1.150 tỷ đồng; vốn dân cư 2.600 tỷ đồng."
+    )
+    assert [r["value"] for r in out["results"]] == [4200, 1150, 2600]
+    assert out["targets"] == []
+
+
+def test_a_breakdown_sentence_sets_targets_when_the_figure_before_it_does() -> None:
+    out = _read(
+        "Năm 2026, phấn đấu tổng vốn đầu tư toàn xã hội đạt 5.000 tỷ đồng. "
+        "Trong đó: vốn ngân sách 1.300 tỷ đồng; vốn dân cư 3.000 tỷ đồng."
+    )
+    assert [t["value"] for t in out["targets"]] == [5000, 1300, 3000]
+    assert out["results"] == []

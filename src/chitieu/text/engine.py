@@ -89,6 +89,7 @@ def extract(text: str) -> Extraction:
     block_mode: str | None = None
     block_estimated = False
     last_estimated = False  # the sentence before ended on an estimate
+    last_mode: str | None = None  # the mode of the last clause read with figures
     para_mode: str | None = None
     cued = RESULT  # the mode of the last sentence a cue decided (for a tied leaning)
     tables = read_tables(doc)  # rows under a heading row of columns ("Kế hoạch | Thực hiện")
@@ -106,8 +107,11 @@ def extract(text: str) -> Extraction:
         sentence_weak: str | None = None  # from bounds or report-only forms, this sentence only
         last_name: str | None = None  # "…giảm 2 - 3%/năm; đến năm 2030 còn dưới 5%"
         # "… ước đạt 21.356 tỷ đồng. Trong đó: công nghiệp 13.480 tỷ đồng": a sentence opening
-        # on "trong đó" breaks down the figure before it, and shares its estimate.
-        prev_estimated = last_estimated and range_has(doc, s.start, s.start + 2, "summaries.subset")
+        # on "trong đó" breaks down the figure before it, and shares its mode and estimate.
+        part_of_before = range_has(doc, s.start, s.start + 2, "summaries.subset")
+        if part_of_before:
+            sentence_weak = last_mode
+        prev_estimated = last_estimated and part_of_before
         breakdown = prev_estimated  # parts listed after "trong đó" share it while verbless
         last_estimated = False
         summary_qs: list[Quantity] = []
@@ -205,6 +209,7 @@ def extract(text: str) -> Extraction:
                 sentence_weak = mode
             if not slots:
                 continue
+            last_mode = mode
             diagnostics.append(
                 Diagnostic(
                     (doc.tokens[a].start, doc.tokens[b - 1].end),
