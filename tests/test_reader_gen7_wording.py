@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from chitieu.text import extract
 
 
@@ -138,3 +140,17 @@ def test_a_breakdown_sentence_sets_targets_when_the_figure_before_it_does() -> N
     )
     assert [t["value"] for t in out["targets"]] == [5000, 1300, 3000]
     assert out["results"] == []
+
+
+@pytest.mark.parametrize(
+    "basis", ["ước thực hiện cả năm 2025", "thực hiện năm 2025", "kế hoạch năm 2025"]
+)
+def test_any_year_a_target_is_compared_against_is_not_its_year(basis: str) -> None:
+    out = _read(
+        "Các chỉ tiêu chủ yếu năm 2026:\n"
+        f"- Sản lượng thủy sản đạt 9.500 tấn, tăng 4% so với {basis}.\n"
+        "- Tỷ lệ tiêm chủng mở rộng đạt 100% chỉ tiêu."
+    )
+    assert out["results"] == []
+    assert [t["value"] for t in out["targets"]] == [9500, 4, 100]
+

@@ -217,16 +217,16 @@ def period_years(doc: Prepared, a: int, b: int) -> list[int]:
     return years
 
 
-_ESTIMATE_WORDS = frozenset(("modes.estimated",))
-
-
 def _estimate_as_basis(doc: Prepared, j: int) -> bool:
-    """ "so với ước thực hiện năm 2025": an estimate's words, then "so với", end before j."""
-    keys, words = doc.keys, doc.words
+    """ "so với ước thực hiện năm 2025", "so với cùng kỳ năm 2025", "so với kế hoạch năm
+    2025": a few words after "so với", ending at j, then the year: a comparison's basis."""
+    words, kinds = doc.words, doc.kinds
     k = j
-    while k >= 0 and j - k < 4 and not keys[k].isdisjoint(_ESTIMATE_WORDS):
+    while k > 0 and j - k < 5 and kinds[k] == "word":
+        if words[k] == "với":
+            return words[k - 1] == "so"
         k -= 1
-    return k < j and k >= 0 and words[k] == "với"
+    return False
 
 
 def year_mode(
