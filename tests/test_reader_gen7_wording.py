@@ -154,3 +154,10 @@ def test_any_year_a_target_is_compared_against_is_not_its_year(basis: str) -> No
     assert out["results"] == []
     assert [t["value"] for t in out["targets"]] == [9500, 4, 100]
 
+
+@pytest.mark.parametrize("done", ["thực hiện", "kết quả thực hiện"])
+def test_what_was_done_in_a_year_is_the_basis_of_a_change(done: str) -> None:
+    out = _read(f"Năm 2026, phấn đấu sản lượng thủy sản tăng 4% so với {done} năm 2025.")
+    assert [(t["name"], t["basis"]) for t in out["targets"]] == [
+        ("sản lượng thủy sản", f"{done} năm 2025")
+    ]
