@@ -161,3 +161,12 @@ def test_what_was_done_in_a_year_is_the_basis_of_a_change(done: str) -> None:
     assert [(t["name"], t["basis"]) for t in out["targets"]] == [
         ("sản lượng thủy sản", f"{done} năm 2025")
     ]
+
+
+def test_a_resolution_passed_by_all_delegates_is_not_a_figure() -> None:
+    out = _read(
+        "Năm 2025, thu ngân sách xã đạt 20 tỷ đồng, vượt 5% dự toán. Nghị quyết được 100% "
+        "đại biểu có mặt biểu quyết thông qua."
+    )
+    assert [r["value"] for r in out["results"]] == [20]
+    assert out["targets"] == []
