@@ -170,3 +170,11 @@ def test_a_resolution_passed_by_all_delegates_is_not_a_figure() -> None:
     )
     assert [r["value"] for r in out["results"]] == [20]
     assert out["targets"] == []
+
+
+def test_one_target_named_as_missed_after_a_comma_completes_the_count() -> None:
+    out = _read(
+        "Năm 2025, huyện có 14/15 chỉ tiêu đạt và vượt kế hoạch, chỉ tiêu tỷ lệ che phủ rừng "
+        "không đạt."
+    )
+    assert _counts(out) == [(15, 14, None, 1, None)]

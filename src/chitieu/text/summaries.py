@@ -121,8 +121,8 @@ def _single_mentions(doc: Prepared, a: int, b: int, qs: list[Quantity], cur: _Su
     """ "…; riêng chỉ tiêu tỷ lệ lao động qua đào tạo chưa đạt": one target named alone. The
     clause may also open on it ("12/13 chỉ tiêu đạt và vượt; chỉ tiêu thu ngân sách không đạt")."""
     counted = {q.last - 1 for q in qs} | {i for q in qs for i in range(q.first, q.last)}
-    # Only the words right after a "riêng" or a ";" can open one: visit those (binary search).
-    for opener in ("riêng", ";"):
+    # Only the words right after "riêng", ";" or "," can open one: visit those (binary search).
+    for opener in ("riêng", ";", ","):
         after = doc.next_token(opener, a)
         while after is not None and after + 1 < b:
             i = after + 1
@@ -133,7 +133,7 @@ def _single_mentions(doc: Prepared, a: int, b: int, qs: list[Quantity], cur: _Su
             cats = tag.categories
             if not ({"summaries.set_noun", "references.plan"} & cats):
                 continue
-            if opener == ";" and not _names_one(doc, tag.end, b, cats):
+            if opener != "riêng" and not _names_one(doc, tag.end, b, cats):
                 continue
             end = next((k for k in range(i, b) if doc.tokens[k].text in (";", ".")), b)
             role = _role(doc, tag.end, end, first=True, allow_total=False)
