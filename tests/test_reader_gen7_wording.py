@@ -178,3 +178,11 @@ def test_one_target_named_as_missed_after_a_comma_completes_the_count() -> None:
         "không đạt."
     )
     assert _counts(out) == [(15, 14, None, 1, None)]
+
+
+def test_breakdown_parts_that_say_dat_still_share_the_estimate() -> None:
+    out = _read(
+        "Giá trị sản xuất 9 tháng ước đạt 5.200 tỷ đồng, tăng 8% so với cùng kỳ. Trong đó: "
+        "nông nghiệp đạt 1.100 tỷ đồng, tăng 3%; công nghiệp đạt 2.600 tỷ đồng, tăng 11%."
+    )
+    assert [r["estimated"] for r in out["results"]] == [True, True, True]

@@ -246,7 +246,11 @@ def extract(text: str) -> Extraction:
                     colon is not None and range_has(doc, s.start, colon, "modes.estimated")
                 ) or (
                     prev_estimated
-                    and (subset or shares_verb(doc, slots) or (breakdown and verbless(doc, slots)))
+                    and (
+                        subset
+                        or shares_verb(doc, slots)
+                        or (breakdown and verbless(doc, slots, reaching=True))
+                    )
                 )
                 estimated = estimated or block_estimated
                 found = build_results(

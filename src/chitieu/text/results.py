@@ -62,12 +62,22 @@ def shares_verb(doc: Prepared, slots: list[Slot]) -> bool:
     return na < nb and has_prefix(tag_cats(doc, na), _INDICATOR_HEADS)
 
 
-def verbless(doc: Prepared, slots: list[Slot]) -> bool:
-    """No verb of its own before the clause's first figure ("nông nghiệp 964 tỷ đồng")."""
+def verbless(doc: Prepared, slots: list[Slot], reaching: bool = False) -> bool:
+    """No verb of its own before the clause's first figure ("nông nghiệp 964 tỷ đồng"); with
+    `reaching`, a bare "đạt" does not count ("công nghiệp đạt 2.600 tỷ đồng")."""
     if not slots:
         return False
     first = slots[0]
-    return first_tag_in(doc, first.full_pre[0], first.q.first, _OWN_VERB) is None
+    a = first.full_pre[0]
+    while (at := first_tag_in(doc, a, first.q.first, _OWN_VERB)) is not None:
+        tag = doc.tag(at)
+        if not reaching or tag is None or not tag.categories <= _REACHED:
+            return False
+        a = tag.end
+    return True
+
+
+_REACHED = frozenset(("verbs.", "verbs.value", "summaries.", "summaries.achieved"))  # "đạt"
 
 
 _INDICATOR_HEADS = ("indicators.rate", "indicators.amount", "indicators.head")
