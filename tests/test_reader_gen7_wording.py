@@ -186,3 +186,10 @@ def test_breakdown_parts_that_say_dat_still_share_the_estimate() -> None:
         "nông nghiệp đạt 1.100 tỷ đồng, tăng 3%; công nghiệp đạt 2.600 tỷ đồng, tăng 11%."
     )
     assert [r["estimated"] for r in out["results"]] == [True, True, True]
+
+
+def test_the_end_of_a_year_compared_against_is_the_basis() -> None:
+    out = _read("Năm 2026, phấn đấu tỷ lệ hộ nghèo giảm 1,5% so với cuối năm 2025.")
+    assert [(t["name"], t["value"], t["basis"]) for t in out["targets"]] == [
+        ("tỷ lệ hộ nghèo", -1.5, "cuối năm 2025")
+    ]
