@@ -193,3 +193,10 @@ def test_the_end_of_a_year_compared_against_is_the_basis() -> None:
     assert [(t["name"], t["value"], t["basis"]) for t in out["targets"]] == [
         ("tỷ lệ hộ nghèo", -1.5, "cuối năm 2025")
     ]
+
+
+def test_the_growth_rate_of_a_named_amount_keeps_the_amount_in_its_name() -> None:
+    out = _read("Năm 2026, phấn đấu tốc độ tăng giá trị sản xuất công nghiệp từ 11% trở lên.")
+    assert [(t["name"], t["value"]) for t in out["targets"]] == [
+        ("tốc độ tăng giá trị sản xuất công nghiệp", 11)
+    ]

@@ -116,8 +116,10 @@ def _is_amount(doc: Prepared, name: str) -> bool:
             # "tốc độ tăng trưởng giá trị sản xuất": a term opening on a rate ("tốc độ")
             # names that rate of the amount after it.
             inner = doc.lexicon.cues.longest(words[: found[0] - 1], 0)
-            if inner is not None and "indicators.rate" in inner[1].categories:
-                return False
+            while inner is not None:
+                if "indicators.rate" in inner[1].categories:
+                    return False
+                inner = doc.lexicon.cues.longest(words[: inner[0] - 1], 0)
         if "indicators.amount" in cats:
             amount = True
     return amount
