@@ -200,3 +200,11 @@ def test_the_growth_rate_of_a_named_amount_keeps_the_amount_in_its_name() -> Non
     assert [(t["name"], t["value"]) for t in out["targets"]] == [
         ("tốc độ tăng giá trị sản xuất công nghiệp", 11)
     ]
+
+
+def test_a_count_of_former_communes_is_history_not_a_figure() -> None:
+    out = _read(
+        "Phường Tây Sơn (sáp nhập 2 phường cũ) và xã Hòa An (thành lập trên cơ sở nhập 3 xã) "
+        "năm 2025 đều thu ngân sách vượt dự toán; toàn phường có 1.250 hộ kinh doanh."
+    )
+    assert [r["value"] for r in out["results"] + out["targets"]] == [1250]
