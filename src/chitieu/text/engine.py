@@ -46,7 +46,7 @@ from chitieu.text.modes import (
     year_mode,
 )
 from chitieu.text.quantities import Quantity, scan_quantities
-from chitieu.text.results import build_results, shares_verb
+from chitieu.text.results import build_results, shares_verb, verbless
 from chitieu.text.sentences import split_sentences
 from chitieu.text.summaries import (
     is_summary_quantity,
@@ -88,6 +88,8 @@ def extract(text: str) -> Extraction:
     past = any(y < target_year for y in all_years) if target_year is not None else False
     block_mode: str | None = None
     block_estimated = False
+    last_estimated = False  # the sentence before ended on an estimate
+    last_mode: str | None = None  # the mode of the last clause read with figures
     para_mode: str | None = None
     cued = RESULT  # the mode of the last sentence a cue decided (for a tied leaning)
     tables = read_tables(doc)  # rows under a heading row of columns ("Kế hoạch | Thực hiện")
@@ -104,7 +106,14 @@ def extract(text: str) -> Extraction:
         sentence_mode: str | None = None
         sentence_weak: str | None = None  # from bounds or report-only forms, this sentence only
         last_name: str | None = None  # "…giảm 2 - 3%/năm; đến năm 2030 còn dưới 5%"
-        prev_estimated = False
+        # "… ước đạt 21.356 tỷ đồng. Trong đó: công nghiệp 13.480 tỷ đồng": a sentence opening
+        # on "trong đó" breaks down the figure before it, and shares its mode and estimate.
+        part_of_before = range_has(doc, s.start, s.start + 2, "summaries.subset")
+        if part_of_before:
+            sentence_weak = last_mode
+        prev_estimated = last_estimated and part_of_before
+        breakdown = prev_estimated  # parts listed after "trong đó" share it while verbless
+        last_estimated = False
         summary_qs: list[Quantity] = []
         infos = []
         for a, b in s.clauses:
@@ -202,6 +211,7 @@ def extract(text: str) -> Extraction:
                 sentence_weak = mode
             if not slots:
                 continue
+            last_mode = mode
             diagnostics.append(
                 Diagnostic(
                     (doc.tokens[a].start, doc.tokens[b - 1].end),
@@ -232,17 +242,24 @@ def extract(text: str) -> Extraction:
                 # An estimate covers its own clause, a "trong đó" part of it, or a list after
                 # a heading that says "ước".
                 colon = _first_index(doc.words, ":", s.start, a)
+                subset = prev_estimated and range_has(doc, a, a + 2, "summaries.subset")
+                breakdown = breakdown or subset
                 estimated = (
                     colon is not None and range_has(doc, s.start, colon, "modes.estimated")
                 ) or (
                     prev_estimated
-                    and (range_has(doc, a, a + 2, "summaries.subset") or shares_verb(doc, slots))
+                    and (
+                        subset
+                        or shares_verb(doc, slots)
+                        or (breakdown and verbless(doc, slots, reaching=True))
+                    )
                 )
                 estimated = estimated or block_estimated
                 found = build_results(
                     doc, slots, (a, b), s.index, estimated, diagnostics, last_name
                 )
                 prev_estimated = any(r.estimated for r in found)
+                last_estimated = prev_estimated
                 if found:
                     last_name = found[-1].name  # "… đạt 46,2%; năm 2027 phấn đấu đạt 47%"
                 results += found

@@ -217,6 +217,8 @@ def period_years(doc: Prepared, a: int, b: int) -> list[int]:
             continue  # "khóa XII, nhiệm kỳ 2021 - 2026", "chuẩn nghèo … giai đoạn 2021 - 2025"
         if prev == "năm" and (prev2 in ("với", "so") or (i > 2 and words[i - 3] == "tháng")):
             continue
+        if prev == "năm" and _estimate_as_basis(doc, i - 2):
+            continue  # "tăng 12% so với ước thực hiện năm 2025": the basis, not the period
         years.append(int(value))
     return years
 
@@ -229,6 +231,18 @@ def _names_period(doc: Prepared, i: int) -> bool:
             return False
         if "modes.names_period" in tag_cats(doc, k):
             return True
+    return False
+
+
+def _estimate_as_basis(doc: Prepared, j: int) -> bool:
+    """ "so với ước thực hiện năm 2025", "so với cùng kỳ năm 2025", "so với kế hoạch năm
+    2025": a few words after "so với", ending at j, then the year: a comparison's basis."""
+    words, kinds = doc.words, doc.kinds
+    k = j
+    while k > 0 and j - k < 5 and kinds[k] == "word":
+        if words[k] == "với":
+            return words[k - 1] == "so"
+        k -= 1
     return False
 
 

@@ -241,6 +241,10 @@ def _with_head(doc: Prepared, clause: tuple[int, int], end: int, name: str) -> s
     return f"{head_text}: {name}"
 
 
+# Words for what was done ("ước thực hiện", "kết quả thực hiện") before a basis period.
+_DONE_IN = ("modes.estimated", "modes.result", "modes.section_result", "verbs.performed")
+
+
 def basis_of(doc: Prepared, slot: Slot) -> tuple[str | None, str | None]:
     """(basis, words for the name): "so với năm 2022" -> ("năm 2022", None);
     "so với GRDP" -> (None, "so với GRDP")."""
@@ -263,7 +267,13 @@ def basis_of(doc: Prepared, slot: Slot) -> tuple[str | None, str | None]:
     if start >= end:
         return None, None
     text = _text(doc, (start, end))
-    if has_prefix(tag_cats(doc, start), ("references.period", "references.plan")):
+    first = start
+    # "so với ước thực hiện năm 2025", "so với (kết quả) thực hiện năm 2025": what was done in
+    # a period is that period as a basis.
+    while first < end and has_prefix(tag_cats(doc, first), _DONE_IN):
+        t = doc.tag(first)
+        first = t.end if t is not None else first + 1
+    if first < end and has_prefix(tag_cats(doc, first), ("references.period", "references.plan")):
         return text, None
     return None, _text(doc, (i, end))
 

@@ -184,7 +184,13 @@ def _quantity_at(doc: Prepared, i: int, b: int) -> Quantity | None:
         cand = _number_at(doc, k + 1)
         if cand is not None and cand != v1:
             cand_unit = _unit_at(doc, k + 2) if k + 2 < n else None
-            same = u1 is None or cand_unit is None or u1[0] == cand_unit[0]
+            # "từ 6,5% đến 7%/năm": a per-period tail written once, on the upper end, is both's.
+            same = (
+                u1 is None
+                or cand_unit is None
+                or u1[0] == cand_unit[0]
+                or cand_unit[0].startswith(u1[0] + "/")
+            )
             # "9,1% - 9,5%" or "6,5-7%"; a bare "5 - 7" with no unit is not a range we read.
             if same and (u1 is not None or cand_unit is not None):
                 v2, u2, k = cand, cand_unit, (cand_unit[2] if cand_unit else k + 2)

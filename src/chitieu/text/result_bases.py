@@ -112,6 +112,14 @@ def _is_amount(doc: Prepared, name: str) -> bool:
         cats = found[1].categories
         if "indicators.rate" in cats and i == 0:
             return False
+        if i == 0 and "names.term" in cats and found[0] > 1:
+            # "tốc độ tăng trưởng giá trị sản xuất": a term opening on a rate ("tốc độ")
+            # names that rate of the amount after it.
+            inner = doc.lexicon.cues.longest(words[: found[0] - 1], 0)
+            while inner is not None:
+                if "indicators.rate" in inner[1].categories:
+                    return False
+                inner = doc.lexicon.cues.longest(words[: inner[0] - 1], 0)
         if "indicators.amount" in cats:
             amount = True
     return amount

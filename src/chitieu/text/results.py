@@ -53,15 +53,31 @@ class _Item:
 def shares_verb(doc: Prepared, slots: list[Slot]) -> bool:
     """ "thu ngân sách ước đạt 65 tỷ đồng; chi ngân sách 142 tỷ đồng": a clause with no verb
     of its own before its first figure shares the estimate of the clause before (ellipsis)."""
-    if not slots:
+    if not verbless(doc, slots):
         return False
     first = slots[0]
-    if first_tag_in(doc, first.full_pre[0], first.q.first, _OWN_VERB) is not None:
-        return False
     # Only an indicator's name before the figure ("chi ngân sách 142 tỷ đồng"): a verb not in
     # the tables ("toàn xã kết nạp 12 đảng viên") makes a statement of its own.
     na, nb = first.name_range
     return na < nb and has_prefix(tag_cats(doc, na), _INDICATOR_HEADS)
+
+
+def verbless(doc: Prepared, slots: list[Slot], reaching: bool = False) -> bool:
+    """No verb of its own before the clause's first figure ("nông nghiệp 964 tỷ đồng"); with
+    `reaching`, a bare "đạt" does not count ("công nghiệp đạt 2.600 tỷ đồng")."""
+    if not slots:
+        return False
+    first = slots[0]
+    a = first.full_pre[0]
+    while (at := first_tag_in(doc, a, first.q.first, _OWN_VERB)) is not None:
+        tag = doc.tag(at)
+        if not reaching or tag is None or not tag.categories <= _REACHED:
+            return False
+        a = tag.end
+    return True
+
+
+_REACHED = frozenset(("verbs.", "verbs.value", "summaries.", "summaries.achieved"))  # "đạt"
 
 
 _INDICATOR_HEADS = ("indicators.rate", "indicators.amount", "indicators.head")

@@ -118,22 +118,38 @@ def read_sentence(
 
 
 def _single_mentions(doc: Prepared, a: int, b: int, qs: list[Quantity], cur: _Summary) -> None:
-    """ "…; riêng chỉ tiêu tỷ lệ lao động qua đào tạo chưa đạt": one target named alone."""
+    """ "…; riêng chỉ tiêu tỷ lệ lao động qua đào tạo chưa đạt": one target named alone. The
+    clause may also open on it ("12/13 chỉ tiêu đạt và vượt; chỉ tiêu thu ngân sách không đạt")."""
     counted = {q.last - 1 for q in qs} | {i for q in qs for i in range(q.first, q.last)}
-    # Only the words right after a "riêng" can open one: visit those (by binary search).
-    after = doc.next_token("riêng", a)
-    while after is not None and after + 1 < b:
-        i = after + 1
-        after = doc.next_token("riêng", i)
-        tag = doc.tag(i)
-        if tag is None or tag.start != i or i in counted:
-            continue
-        if not ({"summaries.set_noun", "references.plan"} & tag.categories):
-            continue
-        end = next((k for k in range(i, b) if doc.tokens[k].text in (";", ".")), b)
-        role = _role(doc, tag.end, end, first=True, allow_total=False)
-        if role in ("not_achieved", "pending") and role not in cur.counts:
-            cur.counts[role] = 1
+    # Only the words right after "riêng", ";" or "," can open one: visit those (binary search).
+    for opener in ("riêng", ";", ","):
+        after = doc.next_token(opener, a)
+        while after is not None and after + 1 < b:
+            i = after + 1
+            after = doc.next_token(opener, i)
+            tag = doc.tag(i)
+            if tag is None or tag.start != i or i in counted:
+                continue
+            cats = tag.categories
+            if not ({"summaries.set_noun", "references.plan"} & cats):
+                continue
+            if opener != "riêng" and not _names_one(doc, tag.end, b, cats):
+                continue
+            end = next((k for k in range(i, b) if doc.tokens[k].text in (";", ".")), b)
+            role = _role(doc, tag.end, end, first=True, allow_total=False)
+            if role in ("not_achieved", "pending") and role not in cur.counts:
+                cur.counts[role] = 1
+
+
+def _names_one(doc: Prepared, nxt: int, b: int, cats: frozenset[str]) -> bool:
+    """ "chỉ tiêu thu ngân sách …": the set noun, then the name of one target (not "chỉ tiêu
+    chưa đạt gồm …", which may be several)."""
+    return (
+        "summaries.set_noun" in cats
+        and nxt < b
+        and doc.tokens[nxt].kind == "word"
+        and not has_prefix(tag_cats(doc, nxt), ("modes.", "verbs.", "summaries.", "comparators."))
+    )
 
 
 def reports_met(summaries: list[_Summary]) -> bool:
@@ -178,6 +194,18 @@ def _fits(m: _Summary, s: _Summary) -> bool:
     return parts <= total
 
 
+def _completes(m: _Summary, s: _Summary) -> bool:
+    """ "18 chỉ tiêu, 16 đạt và vượt. Trong đó: nhóm kinh tế 6/7 … 02 chỉ tiêu không đạt": a
+    count of targets missed, after the groups, makes up exactly the set stated before them."""
+    if "total" in s.counts or set(s.counts) - {"not_achieved", "pending"} or not s.counts:
+        return False
+    if "total" not in m.counts or set(s.counts) & set(m.counts):
+        return False
+    counts = {**m.counts, **s.counts}
+    parts = sum(counts.get(k, 0) for k in ("achieved", "not_achieved", "pending"))
+    return "achieved" in counts and parts == counts["total"]
+
+
 def _consistent(counts: dict[str, int]) -> bool:
     """Counts that can describe one set of targets. Two groups of the same size ("Trong 2 chỉ
     tiêu lĩnh vực môi trường …, cả 2 đều vượt" then "Trong 2 chỉ tiêu quốc phòng – an ninh …, 1
@@ -209,7 +237,10 @@ def merge(summaries: list[_Summary]) -> list[ExtractedSummary]:
                 m.counts.update(s.counts)
                 break
         else:
-            if not s.named:  # a target named apart with no count before it is no summary
+            whole = next((m for m in reversed(merged[-8:]) if _completes(m, s)), None)
+            if whole is not None:
+                whole.counts.update(s.counts)
+            elif not s.named:  # a target named apart with no count before it is no summary
                 merged.append(_Summary(dict(s.counts), s.start, s.end, s.sentence))
     return [
         ExtractedSummary(
