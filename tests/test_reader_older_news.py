@@ -197,3 +197,11 @@ def test_the_coming_time_sets_a_yearly_target_after_a_report() -> None:
     )
     assert [t[1] for t in _targets(text)] == [12.0]
     assert [r[1] for r in _results(text)] == [18.0]
+
+
+def test_what_a_figure_counts_ends_where_an_amount_with_voi_begins() -> None:
+    text = "Năm 2019, xã đã xây dựng 40 căn nhà đại đoàn kết với tổng kinh phí 2 tỷ đồng."
+    assert [r[0] for r in _results(text)] == [
+        "xây dựng căn nhà đại đoàn kết",
+        "tổng kinh phí",
+    ]

@@ -76,7 +76,7 @@ def _split(doc: Prepared, a: int, b: int) -> int | None:
                 break
             i = j + 1
             continue
-        if is_boundary(doc, i):
+        if is_boundary(doc, i) or _amount_with(doc, i, b):
             bounds.append(i)
         i += 1
     if not bounds:
@@ -86,6 +86,19 @@ def _split(doc: Prepared, a: int, b: int) -> int | None:
         if k + 1 < b and not keys[k + 1].isdisjoint(CONNECTORS):
             return k
     return bounds[0]
+
+
+_HEADS = ("indicators.rate", "indicators.amount", "indicators.head")
+
+
+def _amount_with(doc: Prepared, i: int, b: int) -> bool:
+    """ "150 căn nhà tình thương với tổng kinh phí 4,5 tỷ đồng": a "với" (names.amount_with)
+    before an indicator's head word ends what the figure before counts and opens the name of
+    the next one."""
+    if "names.amount_with" not in doc.keys[i] or i + 1 >= b:
+        return False
+    t = doc.tag(i + 1)
+    return t is not None and t.start == i + 1 and has_prefix(t.categories, _HEADS)
 
 
 def build_slots(doc: Prepared, a: int, b: int, qs: list[Quantity]) -> list[Slot]:
