@@ -205,3 +205,13 @@ def test_what_a_figure_counts_ends_where_an_amount_with_voi_begins() -> None:
         "xây dựng căn nhà đại đoàn kết",
         "tổng kinh phí",
     ]
+
+
+def test_houses_handed_over_are_counted_not_an_event() -> None:
+    text = "Năm 2019, Mặt trận xã đã trao 12 căn nhà đại đoàn kết cho hộ nghèo."
+    assert [(r[1], r[2]) for r in _results(text)] == [(12.0, "căn")]
+
+
+def test_gifts_handed_over_are_still_an_event() -> None:
+    text = "Năm 2019, Mặt trận xã đã trao 120 phần quà cho hộ nghèo."
+    assert _results(text) == [] and _targets(text) == []

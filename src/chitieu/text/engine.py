@@ -59,6 +59,9 @@ from chitieu.text.tables import read_tables
 from chitieu.text.targets import brings_own_head, build_targets, is_structure
 from chitieu.text.tokens import prepare
 
+# Counters of houses: a clause that hands houses over reports them, whatever its event word.
+_HOUSE_UNITS = frozenset(("căn", "căn nhà"))
+
 _MODE_MESSAGES = {
     TARGET: "mệnh đề được đọc là chỉ tiêu đề ra",
     RESULT: "mệnh đề được đọc là kết quả thực hiện",
@@ -163,7 +166,13 @@ def extract(text: str) -> Extraction:
                 res = not (ys and target_year is not None and max(ys) >= target_year)
             recurrent = not (res or tgt) and range_has(doc, a, b, "modes.recurrent")
             weak = False
-            if slots and not (res or tgt) and range_has(doc, a, b, "modes.event"):
+            if (
+                slots
+                and not (res or tgt)
+                and range_has(doc, a, b, "modes.event")
+                # "trao 150 căn nhà tình thương …": houses handed over are counted, not gifts.
+                and not any(sl.q.unit in _HOUSE_UNITS for sl in slots)
+            ):
                 for sl in slots:
                     diagnostics.append(
                         figure_diagnostic(
