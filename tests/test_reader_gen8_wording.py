@@ -1,0 +1,38 @@
+"""General rules of Vietnamese news wording learnt from the eighth blind dev set (gen8).
+
+Each test is written in its own words (not a dev passage): it states one rule of how sector
+news and official texts are written and what the reader must make of it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from chitieu.text import extract
+
+
+def _read(text: str) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = extract(text).to_dict()
+    return out
+
+
+def _values(items: list[dict[str, Any]]) -> list[Any]:
+    return [i["value"] for i in items]
+
+
+def test_the_price_of_one_item_per_unit_is_no_indicator() -> None:
+    out = _read(
+        "Vụ hè thu, toàn huyện thu hoạch 12.500 ha lúa, năng suất ước đạt 61 tạ/ha. "
+        "Giá lúa tươi tại ruộng dao động 6.800-7.300 đồng/kg; giá vé tham quan làng nghề "
+        "50.000 đồng/lượt."
+    )
+    assert out["targets"] == []
+    assert _values(out["results"]) == [12500, 61]
+
+
+def test_a_value_per_hectare_or_income_per_head_stays_a_figure() -> None:
+    out = _read(
+        "Năm 2026, giá trị sản phẩm trên 1 ha đất trồng trọt đã đạt 165 triệu đồng/ha; thu "
+        "nhập bình quân đầu người đạt 72 triệu đồng/người/năm."
+    )
+    assert _values(out["targets"] + out["results"]) == [165, 72]
