@@ -36,3 +36,16 @@ def test_a_value_per_hectare_or_income_per_head_stays_a_figure() -> None:
         "nhập bình quân đầu người đạt 72 triệu đồng/người/năm."
     )
     assert _values(out["targets"] + out["results"]) == [165, 72]
+
+
+def test_the_oldest_and_youngest_delegates_ages_are_no_figures() -> None:
+    out = _read(
+        "Đại hội Hội Nông dân xã nhiệm kỳ 2026-2031; đại biểu lớn tuổi nhất 79 tuổi, "
+        "nhỏ tuổi nhất 24 tuổi."
+    )
+    assert out["targets"] == [] and out["results"] == []
+
+
+def test_life_expectancy_in_years_of_age_stays_a_target() -> None:
+    out = _read("Đến năm 2030, tuổi thọ trung bình của người dân đạt 76 tuổi.")
+    assert [(t["value"], t["unit"]) for t in out["targets"]] == [(76, "tuổi")]
