@@ -49,3 +49,11 @@ def test_the_oldest_and_youngest_delegates_ages_are_no_figures() -> None:
 def test_life_expectancy_in_years_of_age_stays_a_target() -> None:
     out = _read("Đến năm 2030, tuổi thọ trung bình của người dân đạt 76 tuổi.")
     assert [(t["value"], t["unit"]) for t in out["targets"]] == [(76, "tuổi")]
+
+
+def test_the_make_up_of_an_elected_committee_is_no_figure() -> None:
+    out = _read(
+        "Đại hội Đảng bộ xã nhiệm kỳ 2025-2030 bầu Ban Chấp hành gồm 27 đồng chí; Ban Thường vụ "
+        "gồm 7 ủy viên."
+    )
+    assert out["targets"] == [] and out["results"] == []
