@@ -57,3 +57,11 @@ def test_the_make_up_of_an_elected_committee_is_no_figure() -> None:
         "gồm 7 ủy viên."
     )
     assert out["targets"] == [] and out["results"] == []
+
+
+def test_the_toll_of_one_crash_is_not_the_years_toll() -> None:
+    out = _read(
+        "Năm 2026, toàn huyện xảy ra 41 vụ tai nạn giao thông, làm chết 19 người. Ngày 3/5, "
+        "một xe khách tông vào xe đầu kéo trên tỉnh lộ làm 2 người chết, 7 người bị thương."
+    )
+    assert _values(out["results"]) == [41, 19]
