@@ -65,3 +65,10 @@ def test_the_toll_of_one_crash_is_not_the_years_toll() -> None:
         "một xe khách tông vào xe đầu kéo trên tỉnh lộ làm 2 người chết, 7 người bị thương."
     )
     assert _values(out["results"]) == [41, 19]
+
+
+def test_the_size_of_one_vehicle_or_bridge_is_no_figure() -> None:
+    out = _read(
+        "Buổi diễn tập huy động 1 xe thang cao 40 m; cuối năm, xã khánh thành một cây cầu dài 86 m."
+    )
+    assert out["targets"] == [] and out["results"] == []
