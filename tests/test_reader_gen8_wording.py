@@ -72,3 +72,14 @@ def test_the_size_of_one_vehicle_or_bridge_is_no_figure() -> None:
         "Buổi diễn tập huy động 1 xe thang cao 40 m; cuối năm, xã khánh thành một cây cầu dài 86 m."
     )
     assert out["targets"] == [] and out["results"] == []
+
+
+def test_riêng_inside_the_name_of_a_fruit_does_not_cut_the_name() -> None:
+    out = _read(
+        "9 tháng, kim ngạch xuất khẩu nông sản của huyện đã đạt 310 triệu USD, trong đó sầu riêng "
+        "205 triệu USD."
+    )
+    assert [(r["value"], r["name"].endswith("sầu riêng")) for r in out["results"]] == [
+        (310, False),
+        (205, True),
+    ]
