@@ -83,3 +83,8 @@ def test_riêng_inside_the_name_of_a_fruit_does_not_cut_the_name() -> None:
         (310, False),
         (205, True),
     ]
+
+
+def test_an_apartment_is_counted_in_căn_hộ() -> None:
+    out = _read("Giai đoạn 2026-2030, phấn đấu xây dựng 3.500 căn hộ nhà ở xã hội.")
+    assert [(t["value"], t["unit"]) for t in out["targets"]] == [(3500, "căn hộ")]
