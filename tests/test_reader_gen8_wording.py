@@ -88,3 +88,14 @@ def test_riêng_inside_the_name_of_a_fruit_does_not_cut_the_name() -> None:
 def test_an_apartment_is_counted_in_căn_hộ() -> None:
     out = _read("Giai đoạn 2026-2030, phấn đấu xây dựng 3.500 căn hộ nhà ở xã hội.")
     assert [(t["value"], t["unit"]) for t in out["targets"]] == [(3500, "căn hộ")]
+
+
+def test_a_label_ending_in_the_list_heading_names_no_indicator() -> None:
+    out = _read(
+        "Kỳ họp thông qua Nghị quyết về phát triển giáo dục, với các mục tiêu: hoàn thành ít "
+        "nhất 25 trường đạt chuẩn quốc gia; tỷ lệ trẻ em đi học đúng độ tuổi đạt trên 99%."
+    )
+    assert [(t["name"], t["value"]) for t in out["targets"]] == [
+        ("trường đạt chuẩn quốc gia", 25),
+        ("tỷ lệ trẻ em đi học đúng độ tuổi", 99),
+    ]
