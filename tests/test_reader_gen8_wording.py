@@ -99,3 +99,15 @@ def test_a_label_ending_in_the_list_heading_names_no_indicator() -> None:
         ("trường đạt chuẩn quốc gia", 25),
         ("tỷ lệ trẻ em đi học đúng độ tuổi", 99),
     ]
+
+
+def test_the_capital_added_to_licensed_projects_is_a_figure_not_a_change() -> None:
+    out = _read(
+        "10 tháng, thành phố đã điều chỉnh tăng vốn cho 21 dự án, vốn đăng ký tăng thêm "
+        "415 triệu USD."
+    )
+    assert [(r["name"], r["value"], r["unit"]) for r in out["results"]][-1] == (
+        "vốn đăng ký tăng thêm",
+        415,
+        "triệu USD",
+    )
