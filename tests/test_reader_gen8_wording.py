@@ -111,3 +111,13 @@ def test_the_capital_added_to_licensed_projects_is_a_figure_not_a_change() -> No
         415,
         "triệu USD",
     )
+
+
+def test_a_room_meal_or_ticket_price_is_no_indicator_but_ticket_takings_are() -> None:
+    out = _read(
+        "9 tháng, khu du lịch đã đón 420.000 lượt khách, doanh thu bán vé đạt 36 tỷ đồng. Giá "
+        "phòng nghỉ từ 700.000 đồng một đêm, suất ăn có giá 45.000 đồng; vé cáp treo là "
+        "250.000 đồng/người."
+    )
+    assert _values(out["results"]) == [420000, 36]
+    assert out["targets"] == []
