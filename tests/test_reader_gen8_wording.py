@@ -121,3 +121,19 @@ def test_a_room_meal_or_ticket_price_is_no_indicator_but_ticket_takings_are() ->
     )
     assert _values(out["results"]) == [420000, 36]
     assert out["targets"] == []
+
+
+def test_what_one_road_bridge_or_plant_measures_is_no_figure() -> None:
+    out = _read(
+        "Cây cầu mới dài 186 m, rộng 12 m, tải trọng 40 tấn, nằm cách trung tâm huyện 9 km. "
+        "Nhà máy xử lý rác có công suất 12 MW; bệnh viện huyện quy mô 300 giường."
+    )
+    assert out["targets"] == [] and out["results"] == []
+
+
+def test_a_total_length_built_stays_a_result() -> None:
+    out = _read("Năm 2025, toàn huyện đã cứng hóa 45 tuyến đường với tổng chiều dài 62 km.")
+    assert [(r["value"], r["unit"]) for r in out["results"]] == [
+        (45, "tuyến đường"),
+        (62, "km"),
+    ]
