@@ -137,3 +137,11 @@ def test_a_total_length_built_stays_a_result() -> None:
         (45, "tuyến đường"),
         (62, "km"),
     ]
+
+
+def test_who_took_part_in_one_contest_or_festival_is_attendance() -> None:
+    out = _read(
+        "Hội thi văn nghệ quần chúng thu hút 28 đội với hơn 600 diễn viên. Lễ hội đua thuyền "
+        "thu hút khoảng 15.000 lượt người xem; buổi lễ có sự tham gia của 300 đoàn viên."
+    )
+    assert out["targets"] == [] and out["results"] == []
