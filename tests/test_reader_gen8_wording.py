@@ -145,3 +145,12 @@ def test_who_took_part_in_one_contest_or_festival_is_attendance() -> None:
         "thu hút khoảng 15.000 lượt người xem; buổi lễ có sự tham gia của 300 đoàn viên."
     )
     assert out["targets"] == [] and out["results"] == []
+
+
+def test_the_mark_of_one_exam_is_no_figure_but_the_pass_rate_is() -> None:
+    out = _read(
+        "Kỳ thi năm 2025, tỷ lệ học sinh tốt nghiệp THPT đã đạt 99,2%; điểm chuẩn vào lớp 10 "
+        "trường chuyên là 41,5 điểm, thủ khoa khối A đạt 29,75 điểm."
+    )
+    assert out["targets"] == []
+    assert _values(out["results"]) == [99.2]
