@@ -154,3 +154,12 @@ def test_the_mark_of_one_exam_is_no_figure_but_the_pass_rate_is() -> None:
     )
     assert out["targets"] == []
     assert _values(out["results"]) == [99.2]
+
+
+def test_what_a_leader_says_will_be_done_is_a_target_among_results() -> None:
+    out = _read(
+        "Năm 2025, xã đã hoàn thành 14 km đường giao thông nông thôn. Ông Chủ tịch UBND xã "
+        "cho biết thời gian tới xã sẽ hỗ trợ 120 hộ chuyển đổi cây trồng."
+    )
+    assert _values(out["results"]) == [14]
+    assert [(t["value"], t["unit"]) for t in out["targets"]] == [(120, "hộ")]
