@@ -163,3 +163,12 @@ def test_what_a_leader_says_will_be_done_is_a_target_among_results() -> None:
     )
     assert _values(out["results"]) == [14]
     assert [(t["value"], t["unit"]) for t in out["targets"]] == [(120, "hộ")]
+
+
+def test_a_spoken_year_after_a_comma_opens_a_clause_of_its_own() -> None:
+    out = _read(
+        '"Chúng tôi đã thu ngân sách được 9,8 tỷ đồng, sang năm sẽ phấn đấu thu 11 tỷ đồng", '
+        "ông nói."
+    )
+    assert _values(out["results"]) == [9.8]
+    assert _values(out["targets"]) == [11]
