@@ -172,3 +172,8 @@ def test_a_spoken_year_after_a_comma_opens_a_clause_of_its_own() -> None:
     )
     assert _values(out["results"]) == [9.8]
     assert _values(out["targets"]) == [11]
+
+
+def test_roads_widened_or_lengthened_are_work_done_not_a_measure() -> None:
+    out = _read("Năm 2025, huyện đã mở rộng 12 km đường trục xã và kéo dài 3 km đê bao.")
+    assert _values(out["results"]) == [12, 3]
