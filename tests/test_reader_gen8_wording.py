@@ -177,3 +177,8 @@ def test_a_spoken_year_after_a_comma_opens_a_clause_of_its_own() -> None:
 def test_roads_widened_or_lengthened_are_work_done_not_a_measure() -> None:
     out = _read("Năm 2025, huyện đã mở rộng 12 km đường trục xã và kéo dài 3 km đê bao.")
     assert _values(out["results"]) == [12, 3]
+
+
+def test_a_clock_hour_says_when_not_how_much() -> None:
+    out = _read("Giá điện điều chỉnh từ 0 giờ ngày mai; đoàn kiểm tra làm việc lúc 9 giờ sáng.")
+    assert out["targets"] == [] and out["results"] == []
