@@ -182,3 +182,10 @@ def test_roads_widened_or_lengthened_are_work_done_not_a_measure() -> None:
 def test_a_clock_hour_says_when_not_how_much() -> None:
     out = _read("Giá điện điều chỉnh từ 0 giờ ngày mai; đoàn kiểm tra làm việc lúc 9 giờ sáng.")
     assert out["targets"] == [] and out["results"] == []
+
+
+def test_the_interest_rate_of_a_loan_is_no_figure() -> None:
+    out = _read(
+        "Năm 2025, Ngân hàng Chính sách xã hội đã cho 1.450 hộ vay vốn với lãi suất 0,65%/tháng."
+    )
+    assert [(r["value"], r["unit"]) for r in out["results"]] == [(1450, "hộ")]
