@@ -189,3 +189,8 @@ def test_the_interest_rate_of_a_loan_is_no_figure() -> None:
         "Năm 2025, Ngân hàng Chính sách xã hội đã cho 1.450 hộ vay vốn với lãi suất 0,65%/tháng."
     )
     assert [(r["value"], r["unit"]) for r in out["results"]] == [(1450, "hộ")]
+
+
+def test_rainfall_in_millimetres_is_weather() -> None:
+    out = _read("Đêm qua mưa to, lượng mưa phổ biến 80-120 mm, có nơi trên 180 mm.")
+    assert out["targets"] == [] and out["results"] == []
