@@ -194,3 +194,8 @@ def test_the_interest_rate_of_a_loan_is_no_figure() -> None:
 def test_rainfall_in_millimetres_is_weather() -> None:
     out = _read("Đêm qua mưa to, lượng mưa phổ biến 80-120 mm, có nơi trên 180 mm.")
     assert out["targets"] == [] and out["results"] == []
+
+
+def test_a_fee_per_month_or_per_file_is_a_price() -> None:
+    out = _read("Từ năm học mới, mức học phí 250.000 đồng/tháng; lệ phí 30.000 đồng/hồ sơ.")
+    assert out["targets"] == [] and out["results"] == []
