@@ -199,3 +199,8 @@ def test_rainfall_in_millimetres_is_weather() -> None:
 def test_a_fee_per_month_or_per_file_is_a_price() -> None:
     out = _read("Từ năm học mới, mức học phí 250.000 đồng/tháng; lệ phí 30.000 đồng/hồ sơ.")
     assert out["targets"] == [] and out["results"] == []
+
+
+def test_an_amount_for_each_household_is_a_rate_of_support_not_a_total() -> None:
+    out = _read("Năm 2025, huyện đã hỗ trợ 86 hộ nghèo xây nhà, mỗi hộ được hỗ trợ 50 triệu đồng.")
+    assert [(r["value"], r["unit"]) for r in out["results"]] == [(86, "hộ nghèo")]
