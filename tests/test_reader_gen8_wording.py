@@ -204,3 +204,11 @@ def test_a_fee_per_month_or_per_file_is_a_price() -> None:
 def test_an_amount_for_each_household_is_a_rate_of_support_not_a_total() -> None:
     out = _read("Năm 2025, huyện đã hỗ trợ 86 hộ nghèo xây nhà, mỗi hộ được hỗ trợ 50 triệu đồng.")
     assert [(r["value"], r["unit"]) for r in out["results"]] == [(86, "hộ nghèo")]
+
+
+def test_the_toll_of_one_fire_is_not_the_seasons_toll() -> None:
+    out = _read(
+        "9 tháng, toàn tỉnh xảy ra 15 vụ cháy, thiệt hại 4,5 tỷ đồng. Rạng sáng 2/10, ngọn lửa "
+        "thiêu rụi 2 ki-ốt, thiệt hại ước khoảng 800 triệu đồng."
+    )
+    assert _values(out["results"]) == [15, 4.5]
