@@ -212,3 +212,12 @@ def test_the_toll_of_one_fire_is_not_the_seasons_toll() -> None:
         "thiêu rụi 2 ki-ốt, thiệt hại ước khoảng 800 triệu đồng."
     )
     assert _values(out["results"]) == [15, 4.5]
+
+
+def test_the_approved_cost_of_a_project_is_not_money_spent() -> None:
+    out = _read(
+        "Năm 2025, huyện đã giải ngân 312 tỷ đồng vốn đầu tư công. Dự án đường ven sông có "
+        "tổng mức đầu tư 1.250 tỷ đồng."
+    )
+    assert _values(out["results"]) == [312]
+    assert out["targets"] == []
