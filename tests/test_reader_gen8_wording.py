@@ -221,3 +221,8 @@ def test_the_approved_cost_of_a_project_is_not_money_spent() -> None:
     )
     assert _values(out["results"]) == [312]
     assert out["targets"] == []
+
+
+def test_a_speed_is_a_limit_not_a_figure() -> None:
+    out = _read("Trên tuyến tránh, tốc độ tối đa cho phép là 60 km/h; xe khách chạy 95 km/h.")
+    assert out["targets"] == [] and out["results"] == []
