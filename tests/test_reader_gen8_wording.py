@@ -226,3 +226,13 @@ def test_the_approved_cost_of_a_project_is_not_money_spent() -> None:
 def test_a_speed_is_a_limit_not_a_figure() -> None:
     out = _read("Trên tuyến tránh, tốc độ tối đa cho phép là 60 km/h; xe khách chạy 95 km/h.")
     assert out["targets"] == [] and out["results"] == []
+
+
+def test_wage_and_contribution_rates_set_by_law_are_no_figures() -> None:
+    out = _read(
+        "9 tháng, toàn tỉnh đã có 312.000 người tham gia bảo hiểm xã hội. Từ ngày 1/7, lương "
+        "cơ sở là 2,34 triệu đồng/tháng, mức đóng bảo hiểm y tế bằng 4,5% mức lương cơ sở, "
+        "ngân sách hỗ trợ 30% mức đóng."
+    )
+    assert [(r["value"], r["unit"]) for r in out["results"]] == [(312000, "người")]
+    assert out["targets"] == []
