@@ -236,3 +236,13 @@ def test_wage_and_contribution_rates_set_by_law_are_no_figures() -> None:
     )
     assert [(r["value"], r["unit"]) for r in out["results"]] == [(312000, "người")]
     assert out["targets"] == []
+
+
+def test_months_gone_by_opening_a_statement_report_it() -> None:
+    out = _read("10 tháng, thành phố thu ngân sách 6.450 tỷ đồng.")
+    assert _values(out["results"]) == [6450] and out["targets"] == []
+
+
+def test_the_last_months_of_the_year_with_a_plan_stay_a_target() -> None:
+    out = _read("6 tháng cuối năm, thành phố phấn đấu thu ngân sách 3.000 tỷ đồng.")
+    assert _values(out["targets"]) == [3000]
