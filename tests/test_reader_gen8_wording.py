@@ -246,3 +246,11 @@ def test_months_gone_by_opening_a_statement_report_it() -> None:
 def test_the_last_months_of_the_year_with_a_plan_stay_a_target() -> None:
     out = _read("6 tháng cuối năm, thành phố phấn đấu thu ngân sách 3.000 tỷ đồng.")
     assert _values(out["targets"]) == [3000]
+
+
+def test_how_many_documents_a_session_passed_is_no_indicator() -> None:
+    out = _read(
+        "Kỳ họp xem xét 20 tờ trình và thông qua 17 nghị quyết, trong đó có 9 nghị quyết về "
+        "đầu tư công; UBND tỉnh đã ban hành 45 văn bản chỉ đạo."
+    )
+    assert out["targets"] == [] and out["results"] == []
