@@ -254,3 +254,8 @@ def test_how_many_documents_a_session_passed_is_no_indicator() -> None:
         "đầu tư công; UBND tỉnh đã ban hành 45 văn bản chỉ đạo."
     )
     assert out["targets"] == [] and out["results"] == []
+
+
+def test_the_stalls_of_one_fair_are_its_size_not_a_figure() -> None:
+    out = _read("Hội chợ nông sản năm nay có 180 gian hàng của 95 doanh nghiệp, hợp tác xã.")
+    assert out["targets"] == [] and out["results"] == []
