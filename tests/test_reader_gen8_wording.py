@@ -259,3 +259,10 @@ def test_how_many_documents_a_session_passed_is_no_indicator() -> None:
 def test_the_stalls_of_one_fair_are_its_size_not_a_figure() -> None:
     out = _read("Hội chợ nông sản năm nay có 180 gian hàng của 95 doanh nghiệp, hợp tác xã.")
     assert out["targets"] == [] and out["results"] == []
+
+
+def test_a_stocking_or_planting_density_is_a_norm_not_a_figure() -> None:
+    out = _read(
+        "Vụ nuôi năm 2025, xã đã thả nuôi 320 ha tôm thẻ chân trắng, mật độ thả 120 con/m²."
+    )
+    assert [(r["value"], r["unit"]) for r in out["results"]] == [(320, "ha")]
