@@ -266,3 +266,8 @@ def test_a_stocking_or_planting_density_is_a_norm_not_a_figure() -> None:
         "Vụ nuôi năm 2025, xã đã thả nuôi 320 ha tôm thẻ chân trắng, mật độ thả 120 con/m²."
     )
     assert [(r["value"], r["unit"]) for r in out["results"]] == [(320, "ha")]
+
+
+def test_a_persons_age_set_off_by_commas_introduces_them() -> None:
+    out = _read("Bà Trần Thị Hoa, 61 tuổi, và anh Lê Nam (34 tuổi) được tuyên dương.")
+    assert out["targets"] == [] and out["results"] == []
