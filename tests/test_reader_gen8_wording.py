@@ -271,3 +271,8 @@ def test_a_stocking_or_planting_density_is_a_norm_not_a_figure() -> None:
 def test_a_persons_age_set_off_by_commas_introduces_them() -> None:
     out = _read("Bà Trần Thị Hoa, 61 tuổi, và anh Lê Nam (34 tuổi) được tuyên dương.")
     assert out["targets"] == [] and out["results"] == []
+
+
+def test_one_households_figures_in_a_feature_story_are_an_example() -> None:
+    out = _read("Gia đình chị Nguyễn Thị Mai trồng 4 ha bưởi da xanh, thu lãi 600 triệu đồng/năm.")
+    assert out["targets"] == [] and out["results"] == []
