@@ -76,6 +76,10 @@ def _semicolons(words: list[str], a: int, b: int) -> list[int]:
         k += 1
 
 
+# Words after "năm" that make a spoken year: "năm qua", "năm tới", "năm nay", "năm sau".
+_SPOKEN_YEARS = frozenset(("qua", "tới", "nay", "sau", "trước"))
+
+
 def _year_commas(doc: Prepared, a: int, b: int) -> list[int]:
     """ "Thu nhập … năm 2026 đạt 72,5 triệu đồng, năm 2027 nâng lên 78 triệu đồng": a comma
     opening another year ends a clause, once a figure stands before it (the years decide a
@@ -89,18 +93,23 @@ def _year_commas(doc: Prepared, a: int, b: int) -> list[int]:
         except ValueError:
             return found
         nxt = tokens[k + 1]
+        # "…, sang năm sẽ trồng thêm 150 ha", "…, năm qua đã thu 10,5 tỷ đồng": a spoken
+        # year ("năm qua", "năm tới", "sang năm") opens a clause like a numbered one.
+        comma = k - 2 if k - 1 > a and words[k - 1] == "sang" else k - 1
         if (
-            k > a
-            and words[k - 1] == ","
-            and nxt.kind == "num"
-            and len(nxt.text) == 4
-            and nxt.text[:2] in ("19", "20")
+            comma >= a
+            and words[comma] == ","
+            and (
+                (nxt.kind == "num" and len(nxt.text) == 4 and nxt.text[:2] in ("19", "20"))
+                or words[k + 1] in _SPOKEN_YEARS
+                or comma == k - 2
+            )
             and any(
                 tokens[i].kind == "num" and doc.trap_at(tokens[i].start) is None
-                for i in range(found[-1] + 1 if found else a, k - 1)
+                for i in range(found[-1] + 1 if found else a, comma)
             )
         ):
-            found.append(k - 1)
+            found.append(comma)
         k += 1
 
 

@@ -145,7 +145,10 @@ def name_span(
         # is a sentence whose figures follow.
         verb_before = first_tag_in(doc, a, colon, PREDICATE) is not None
         field = a < colon and doc.tokens[a].text in _FIELD_WORDS  # "Về xây dựng Đảng: …"
-        if _has_word(doc, colon + 1, b) or (not label and verb_before) or field:
+        # "…, với các chỉ tiêu: hoàn thành ít nhất 12.000 căn hộ …": a label ending in a list
+        # heading ("các chỉ tiêu", "mục tiêu") names no indicator; the name is after the colon.
+        listed = colon > a and has_prefix(tag_cats(doc, colon - 1), _HEADING)
+        if _has_word(doc, colon + 1, b) or (not label and verb_before) or field or listed:
             a = colon + 1
         else:
             b = colon
