@@ -97,23 +97,16 @@ def _restates(doc: Prepared, slot: Slot, counted: list[int], diagnostics: list[D
     j = bisect.bisect_left(counted, slot.q.first)
     if not (slot.q.is_percent and j > 0):
         return False
-    if slot.name_range[0] <= counted[j - 1] < slot.chain[0]:
-        # "3 chỉ tiêu chưa đạt nhưng đạt trên 90%": named by a count of targets, about them.
-        diagnostics.append(
-            figure_diagnostic(
-                doc.text,
-                slot.q,
-                "skip.share_of_targets",
-                "tỷ lệ chỉ tiêu đạt, đã có trong số liệu tổng hợp",
-            )
-        )
-        return True
-    last = max(counted[j - 1], slot.pre[0] - 1)  # look back no further than this slot's words
-    k = slot.chain[0] - 1
-    while k > last and doc.tokens[k].text != ",":
-        k -= 1
-    if k <= last or any(doc.tokens[i].kind == "word" for i in range(k + 1, slot.chain[0])):
-        return False
+    # "3 chỉ tiêu chưa đạt nhưng đạt trên 90%": named by a count of targets, about them.
+    restates = slot.name_range[0] <= counted[j - 1] < slot.chain[0]
+    if not restates:
+        # Else a bare share after a comma, with no word of its own before it.
+        last = max(counted[j - 1], slot.pre[0] - 1)  # look back no further than this slot's words
+        k = slot.chain[0] - 1
+        while k > last and doc.tokens[k].text != ",":
+            k -= 1
+        if k <= last or any(doc.tokens[i].kind == "word" for i in range(k + 1, slot.chain[0])):
+            return False
     diagnostics.append(
         figure_diagnostic(
             doc.text,
