@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 Item = dict[str, Any]
@@ -194,3 +195,9 @@ def load_cases(paths: Iterable[Any]) -> list[Item]:
                 case["_file"] = f"{getattr(path, 'name', path)}:{lineno}"
                 cases.append(case)
     return cases
+
+
+def case_texts() -> list[str]:
+    """The passage of every golden case (tests/cases/*.jsonl), in file order."""
+    cases_dir = Path(__file__).parent / "cases"
+    return [c["text"] for c in load_cases(sorted(cases_dir.glob("*.jsonl"))) if c.get("text")]

@@ -6,29 +6,20 @@ and on long sparse texts where the digit windows are not the whole text."""
 
 from __future__ import annotations
 
-import json
 import random
 import re
-from pathlib import Path
 
 import pytest
 
+from case_matching import case_texts
 from chitieu.text import masking
 from chitieu.text.lexicon import load_lexicon
 from chitieu.text.normalize import fold, normalize
 from chitieu.text.pattern_facts import consumed_run, required_strings
 
-CASES = Path(__file__).parent / "cases"
-
 
 def _case_texts() -> list[str]:
-    texts: list[str] = []
-    for path in sorted(CASES.glob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                text = json.loads(line).get("text")
-                if text:
-                    texts.append(text)
+    texts = case_texts()
     return [*texts, "\n\n".join(texts)]
 
 

@@ -4,29 +4,16 @@ here on the trap's example and on every golden-case text."""
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
 import pytest
 
+from case_matching import case_texts
 from chitieu.text.lexicon import Trap, load_lexicon
 from chitieu.text.normalize import fold, normalize
 from chitieu.text.tokens import prepare
 
-CASES = Path(__file__).parent / "cases"
 NEEDING = [t for t in load_lexicon().traps if t.needs]
-
-
-def _case_texts() -> list[str]:
-    texts: list[str] = []
-    for path in sorted(CASES.glob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                text = json.loads(line).get("text")
-                if text:
-                    texts.append(text)
-    return texts
 
 
 def test_some_traps_declare_what_their_matches_need() -> None:
@@ -35,7 +22,7 @@ def test_some_traps_declare_what_their_matches_need() -> None:
 
 @pytest.mark.parametrize("trap", NEEDING, ids=lambda t: t.name)
 def test_every_match_of_the_trap_holds_one_of_its_needed_strings(trap: Trap) -> None:
-    texts = [trap.example, *_case_texts()]
+    texts = [trap.example, *case_texts()]
     matches = 0
     for text in texts:
         for m in trap.pattern.finditer(fold(normalize(text))):
