@@ -15,7 +15,7 @@ from case_matching import case_texts
 from chitieu.text import masking
 from chitieu.text.lexicon import load_lexicon
 from chitieu.text.normalize import fold, normalize
-from chitieu.text.pattern_facts import consumed_run, required_strings
+from chitieu.text.pattern_facts import consumed_run, opening_strings, required_strings
 
 
 def _case_texts() -> list[str]:
@@ -125,3 +125,123 @@ def test_without_the_private_regex_parser_every_trap_is_searched_whole_with_the_
     assert consumed_run(broken) is None and required_strings(broken) == ()
     monkeypatch.setattr(masking, "_needed_runs", lambda needs, reach, scan: None)
     assert [masking.mask_traps(lexicon, f) for f in folded] == expected
+
+
+# A trap whose every match starts with one of a few strings is tried only where those occur
+# (masking._Opening finds them all in one pass): that must find what a pass per trap finds.
+
+
+def _soup_texts() -> list[str]:
+    """Texts dense in the traps' opening strings, glued to each other and to figures, so that
+    occurrences overlap and start inside words ("nămhọc", "lần thứ", "số lượt truy cập")."""
+    openings = sorted({s for t in load_lexicon().traps for s in opening_strings(t.pattern)})
+    bits = [*openings, "1", "24", "2025", "30/4", "12,5", " ", " ", "\n", ", ", "-", ":", "%"]
+    bits += ["đồng", "km", "tuổi", "giờ", "đồng chí", "tỷ", "cũ", "xã", "(3 - 5 tuổi)", "m"]
+    rng = random.Random(11)
+    # One trap's match holding the start of another of its matches, which finditer skips.
+    texts = ["hội nghị lần thứ 2, năm năm 2025, từ năm 2020 đến tháng 6/2024 sau đến năm 2030"]
+    for size in (20, 60, 300, 2000):
+        for _ in range(12):
+            glue = ("", " ")
+            texts.append("".join(rng.choice(bits) + rng.choice(glue) for _ in range(size)))
+    return texts
+
+
+def _opening_texts() -> list[str]:
+    return [fold(normalize(t)) for t in [*_case_texts(), *_sparse_texts(), *_soup_texts()]]
+
+
+def test_most_traps_are_tried_at_their_opening_strings() -> None:
+    steps, opening = masking._plan(load_lexicon().traps)
+    assert opening is not None
+    assert sum(step.opened for step in steps) > len(steps) // 2
+
+
+def test_every_match_of_a_trap_starts_with_one_of_its_opening_strings() -> None:
+    texts = _opening_texts()
+    checked = 0
+    for trap in load_lexicon().traps:
+        openings = opening_strings(trap.pattern)
+        if not openings:
+            continue
+        for text in [fold(normalize(trap.example)), *texts]:
+            for m in trap.pattern.finditer(text):
+                checked += 1
+                assert m.group(0).startswith(openings), (trap.name, m.group(0))
+    assert checked > 1000
+
+
+def test_the_opening_strings_a_pattern_shows() -> None:
+    assert opening_strings(re.compile(r"(?:năm|nhiệm kỳ)\s+\d")) == ("nhiệm kỳ", "năm")
+    assert opening_strings(re.compile(r"tháng(?<!\wtháng)\s+\d")) == ("tháng",)
+    assert opening_strings(re.compile(r"a?b")) == ("ab", "b")
+    assert opening_strings(re.compile(r"(?:^|(?<=[,.]))thực hiện")) == ("thực hiện",)
+    assert opening_strings(re.compile(r"(?:a|\d)x")) == ()  # a branch opens with any digit
+    assert opening_strings(re.compile(r"\d+ năm")) == ()
+    assert opening_strings(re.compile(r"b*c")) == ()  # "b" repeated: only "" is certain
+    assert opening_strings(re.compile(r"(?i)năm")) == ()  # "NĂM" matches too
+
+
+def test_the_one_pass_finds_every_place_each_trap_opens_at() -> None:
+    lexicon = load_lexicon()
+    steps, opening = masking._plan(lexicon.traps)
+    for text in _opening_texts():
+        places = masking._places(opening, text)
+        for i, step in enumerate(steps):
+            if not step.opened:
+                continue
+            expected = sorted(
+                {p for s in masking._openings(step.trap) for p in _occurrences(text, s)}
+            )
+            assert places.get(i, []) == expected, (step.trap.name, text[:80])
+
+
+def _occurrences(text: str, string: str) -> list[int]:
+    found = []
+    p = text.find(string)
+    while p >= 0:
+        found.append(p)
+        p = text.find(string, p + 1)
+    return found
+
+
+@pytest.mark.parametrize("places_always", [False, True])
+def test_trying_the_opening_places_masks_what_a_pass_per_trap_masks(
+    places_always: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lexicon = load_lexicon()
+    texts = _opening_texts()
+    monkeypatch.setattr(masking, "_PLANS", {})
+    if places_always:  # never the pass, however many places
+        monkeypatch.setattr(masking, "_CHARS_PER_PLACE", 0)
+    by_places = [masking.mask_traps(lexicon, t) for t in texts]
+    monkeypatch.setattr(masking, "_PLANS", {})
+    monkeypatch.setattr(masking, "_openings", lambda trap: ())
+    assert by_places == [masking.mask_traps(lexicon, t) for t in texts]
+    assert sum(map(len, by_places)) > 1000
+
+
+def test_each_trap_tried_at_its_places_gives_the_matches_of_finditer_in_any_window() -> None:
+    # Unmerged, so that a match that overlaps the one before (finditer resumes past a match)
+    # would show.
+    lexicon = load_lexicon()
+    steps, opening = masking._plan(lexicon.traps)
+    rng = random.Random(5)
+    compared = 0
+    for text in _opening_texts():
+        places = masking._places(opening, text)
+        n = len(text)
+        a = rng.randrange(n // 2 + 1)
+        for start, end in ((0, n), (a, rng.randrange(a, n + 1))):
+            for i, step in enumerate(steps):
+                if not step.opened:
+                    continue
+                found: list[tuple[int, int, str]] = []
+                masking._match_at(step.trap, text, start, end, places.get(i, []), found)
+                expected = [
+                    (m.start(), m.end(), step.trap.name)
+                    for m in step.trap.pattern.finditer(text, start, end)
+                ]
+                assert found == expected, (step.trap.name, text[start:end][:80])
+                compared += len(found)
+    assert compared > 1000

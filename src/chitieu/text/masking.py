@@ -6,9 +6,12 @@ furniture (grammar/vi/boilerplate.toml). Both work on the folded text and return
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import Any
 
 from chitieu.text.lexicon import Lexicon, Trap
-from chitieu.text.pattern_facts import consumed_run, required_strings
+from chitieu.text.pattern_facts import consumed_run, opening_strings, required_strings
 
 # Longer digit runs are not figures anyone writes; blanking them in the copy the trap patterns
 # scan keeps every pattern linear on hostile input.
@@ -27,6 +30,14 @@ def _windows(scan: str) -> list[tuple[int, int]]:
     return [
         (max(0, m.start() - _WINDOW), min(n, m.end() + _WINDOW)) for m in _CLUSTER.finditer(scan)
     ]
+
+
+def _passes(trap: Trap, needs: tuple[str, ...], scan: str) -> bool:
+    """Whether the text holds one of the needed strings (if any) and the trap's hint (if any):
+    else the trap is not run (no match can exist)."""
+    if needs and not _holds_any(scan, needs):
+        return False
+    return trap.hint is None or trap.hint.search(scan) is not None
 
 
 def _holds_any(scan: str, needles: tuple[str, ...]) -> bool:
@@ -107,28 +118,139 @@ def _scan_runs(
             pos = m.end()  # non-empty: consumed_run refuses patterns that match the empty string
 
 
-_Plan = list[tuple[Trap, tuple[str, ...], tuple[re.Pattern[str], int] | None]]
-_PLANS: dict[int, tuple[list[Trap], _Plan]] = {}
+# A trap whose every match starts with one of a few strings ("tháng", "năm học"; see
+# pattern_facts.opening_strings) is tried only where one of them occurs. One pass of one
+# pattern finds where all the traps' opening strings occur, where a pass per trap would cost
+# as much each. An opening of one character is worth it only for a rare mark ("(", "/"): a
+# digit, a letter or a space opens too many places.
+_SELECTIVE_MARK = re.compile(r"[^\w\s,.]")
+# Trying a trap at one place costs about what a pattern pass over this many characters does:
+# with more places than the text's length over this, one pass costs less.
+_CHARS_PER_PLACE = 40
 
 
-def _plan(traps: list[Trap]) -> _Plan:
+def _openings(trap: Trap) -> tuple[str, ...]:
+    """The strings a trap is tried at, () to scan for it (see _SELECTIVE_MARK)."""
+    openings = opening_strings(trap.pattern)
+    if any(len(s) == 1 and not _SELECTIVE_MARK.fullmatch(s) for s in openings):
+        return ()
+    return openings
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    """A regex of the strings of a character trie. Where one string goes on into a longer one
+    the longer is tried first, so a match is the longest string at its start."""
+    branches = [re.escape(c) + _trie_pattern(child) for c, child in sorted(node.items()) if c]
+    if "" in node:
+        branches.append("")
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+@dataclass(frozen=True)
+class _Opening:
+    """Finds where the traps' opening strings occur: `finder` matches one character, the
+    start of an occurrence, and captures the longest opening string there (it consumes only
+    that character, so an occurrence that starts inside another is found too). All the
+    strings at a place are prefixes of the longest one: `traps` maps the longest one to the
+    traps (indexes) opened by it or by one of its prefixes."""
+
+    finder: re.Pattern[str]
+    traps: dict[str, tuple[int, ...]]
+
+
+def _opening_finder(openings: list[tuple[str, ...]]) -> _Opening | None:
+    strings = {s for found in openings for s in found}
+    if not strings:
+        return None
+    trie: dict[str, Any] = {}
+    for string in strings:
+        node = trie
+        for c in string:
+            node = node.setdefault(c, {})
+        node[""] = {}
+    firsts = "".join(re.escape(c) for c in sorted(trie))
+    # "[firsts]" first lets `re` skip to the candidates; the look-behind reads the string.
+    finder = re.compile(f"[{firsts}](?<=(?=({_trie_pattern(trie)})).)")
+    traps = {
+        string: tuple(i for i, found in enumerate(openings) if any(map(string.startswith, found)))
+        for string in strings
+    }
+    return _Opening(finder, traps)
+
+
+def _places(opening: _Opening | None, scan: str) -> dict[int, list[int]]:
+    """Trap index -> the sorted offsets in `scan` where one of its opening strings starts."""
+    if opening is None:
+        return {}
+    by_string: dict[str, list[int]] = {}
+    for m in opening.finder.finditer(scan):
+        by_string.setdefault(m.group(1), []).append(m.start())
+    places: dict[int, list[int]] = {}
+    for string, offsets in by_string.items():
+        for i in opening.traps[string]:
+            if i in places:  # two strings of one trap: the offsets differ, merge them
+                places[i] = sorted(places[i] + offsets)
+            else:
+                places[i] = offsets
+    return places
+
+
+def _match_at(
+    trap: Trap,
+    scan: str,
+    a: int,
+    b: int,
+    places: list[int],
+    spans: list[tuple[int, int, str]],
+) -> None:
+    """The matches finditer(scan, a, b) would give, tried at the places alone: every match
+    starts at one, and the first place at or past where the last match ended that matches is
+    where finditer's search from there would find its next match."""
+    pattern = trap.pattern
+    pos = a
+    for p in places[bisect_left(places, a) :]:
+        if p >= b:
+            break
+        if p < pos:
+            continue
+        m = pattern.match(scan, p, b)
+        if m is not None:
+            spans.append((p, m.end(), trap.name))
+            pos = m.end()  # past p: an opening string is never empty
+
+
+@dataclass(frozen=True)
+class _Step:
+    trap: Trap
+    needs: tuple[str, ...]
+    reach: tuple[re.Pattern[str], int] | None
+    opened: bool  # tried only where its opening strings are (see _Opening)
+
+
+_PLANS: dict[int, tuple[list[Trap], list[_Step], _Opening | None]] = {}
+
+
+def _plan(traps: list[Trap]) -> tuple[list[_Step], _Opening | None]:
     """Per trap, once per trap list: the strings every match holds and the run its matches
-    lie in (see pattern_facts.py). The strings are the grammar's `needs`, else, for a trap
-    with a hint (a rare one), those its pattern shows: a cheaper test than the hint, and in a
-    long text they mark the few places to search. A common trap's strings ("năm", "20") are
-    in nearly every text: testing for them would only add cost."""
+    lie in (see pattern_facts.py), and whether it is tried at its opening strings. The
+    strings are the grammar's `needs`, else, for a trap with a hint (a rare one), those its
+    pattern shows: a cheaper test than the hint, and in a long text they mark the few places
+    to search. A common trap's strings ("năm", "20") are in nearly every text: testing for
+    them would only add cost."""
     cached = _PLANS.get(id(traps))
     if cached is None or cached[0] is not traps:
-        plan = [
-            (
+        openings = [_openings(t) for t in traps]
+        steps = [
+            _Step(
                 t,
                 t.needs or (required_strings(t.pattern) if t.hint is not None else ()),
                 consumed_run(t.pattern),
+                bool(found),
             )
-            for t in traps
+            for t, found in zip(traps, openings, strict=True)
         ]
-        cached = _PLANS[id(traps)] = (traps, plan)
-    return cached[1]
+        cached = _PLANS[id(traps)] = (traps, steps, _opening_finder(openings))
+    return cached[1], cached[2]
 
 
 def mask_traps(lexicon: Lexicon, folded: str) -> list[tuple[int, int, str]]:
@@ -140,14 +262,27 @@ def mask_traps(lexicon: Lexicon, folded: str) -> list[tuple[int, int, str]]:
     if sum(b - a for a, b in windows) > n // 2:
         windows = [(0, n)]  # dense figures: one pass is cheaper than many windows
     whole = [(0, n)]
-    for trap, needs, reach in _plan(lexicon.traps):
-        if needs and not _holds_any(scan, needs):
-            continue  # no match can exist: its pattern is not run at all
-        if trap.hint is not None and trap.hint.search(scan) is None:
+    steps, opening = _plan(lexicon.traps)
+    places = _places(opening, scan)
+    for i, step in enumerate(steps):
+        trap, needs = step.trap, step.needs
+        at = places.get(i) if step.opened else None
+        if step.opened and at is None:
+            continue  # none of its opening strings: no match can start anywhere
+        if at is not None and len(at) * _CHARS_PER_PLACE < n:
+            # Trying the places costs less than the needed strings' and the hint's searches:
+            # those are only asked when a match is found (a trap is run when both pass).
+            found: list[tuple[int, int, str]] = []
+            for a, b in windows if trap.hint is None else whole:
+                _match_at(trap, scan, a, b, at, found)
+            if found and _passes(trap, needs, scan):
+                spans += found
+            continue
+        if not _passes(trap, needs, scan):
             continue
         # A trap with a hint is rare enough to look for everywhere (it may hold no digit:
         # "hai con số").
-        runs = _needed_runs(needs, reach, scan) if needs else None
+        runs = _needed_runs(needs, step.reach, scan) if needs else None
         for a, b in windows if trap.hint is None else whole:
             if runs is not None:
                 _scan_runs(trap, scan, a, b, runs, spans)
