@@ -221,7 +221,7 @@ def test_trying_the_opening_places_masks_what_a_pass_per_trap_masks(
     assert sum(map(len, by_places)) > 1000
 
 
-def test_each_trap_tried_at_its_places_gives_the_matches_of_finditer_in_any_window() -> None:
+def test_each_trap_tried_at_its_places_gives_the_matches_of_finditer_in_any_windows() -> None:
     # Unmerged, so that a match that overlaps the one before (finditer resumes past a match)
     # would show.
     lexicon = load_lexicon()
@@ -231,17 +231,24 @@ def test_each_trap_tried_at_its_places_gives_the_matches_of_finditer_in_any_wind
     for text in _opening_texts():
         places = masking._places(opening, text)
         n = len(text)
-        a = rng.randrange(n // 2 + 1)
-        for start, end in ((0, n), (a, rng.randrange(a, n + 1))):
+        cuts = sorted(rng.randrange(n + 1) for _ in range(6))
+        spreads = [
+            [(0, n)],
+            [(cuts[0], cuts[3])],
+            [(cuts[0], cuts[1]), (cuts[2], cuts[3]), (cuts[4], cuts[5])],  # disjoint, sorted
+            masking._windows(text),
+        ]
+        for spread in spreads:
             for i, step in enumerate(steps):
-                if not step.opened:
+                if not step.opened or not spread:
                     continue
                 found: list[tuple[int, int, str]] = []
-                masking._match_at(step.trap, text, start, end, places.get(i, []), found)
+                masking._match_at(step.trap, text, spread, places.get(i, []), found)
                 expected = [
                     (m.start(), m.end(), step.trap.name)
-                    for m in step.trap.pattern.finditer(text, start, end)
+                    for a, b in spread
+                    for m in step.trap.pattern.finditer(text, a, b)
                 ]
-                assert found == expected, (step.trap.name, text[start:end][:80])
+                assert found == expected, (step.trap.name, spread, text[:80])
                 compared += len(found)
     assert compared > 1000

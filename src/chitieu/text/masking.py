@@ -198,25 +198,25 @@ def _places(opening: _Opening | None, scan: str) -> dict[int, list[int]]:
 def _match_at(
     trap: Trap,
     scan: str,
-    a: int,
-    b: int,
+    spread: list[tuple[int, int]],
     places: list[int],
     spans: list[tuple[int, int, str]],
 ) -> None:
-    """The matches finditer(scan, a, b) would give, tried at the places alone: every match
-    starts at one, and the first place at or past where the last match ended that matches is
-    where finditer's search from there would find its next match."""
-    pattern = trap.pattern
-    pos = a
-    for p in places[bisect_left(places, a) :]:
-        if p >= b:
-            break
-        if p < pos:
-            continue
-        m = pattern.match(scan, p, b)
-        if m is not None:
-            spans.append((p, m.end(), trap.name))
-            pos = m.end()  # past p: an opening string is never empty
+    """The matches finditer(scan, a, b) would give for each (a, b) of `spread` (disjoint,
+    sorted), tried at the places alone: every match starts at one, and the first place at or
+    past where the last match ended that matches is where finditer's search from there
+    would find its next match."""
+    pattern, name = trap.pattern, trap.name
+    count = len(places)
+    for a, b in spread:
+        j = bisect_left(places, a)  # a match never reaches past its (a, b) into the next
+        while j < count and places[j] < b:
+            m = pattern.match(scan, places[j], b)
+            if m is None:
+                j += 1
+                continue
+            spans.append((places[j], m.end(), name))
+            j = bisect_left(places, m.end(), j + 1)  # past the place: never an empty match
 
 
 @dataclass(frozen=True)
@@ -253,6 +253,27 @@ def _plan(traps: list[Trap]) -> tuple[list[_Step], _Opening | None]:
     return cached[1], cached[2]
 
 
+def _run(
+    step: _Step, scan: str, spread: list[tuple[int, int]], spans: list[tuple[int, int, str]]
+) -> None:
+    """The trap's matches in each (a, b) of `spread`, unless the needed strings or the hint
+    are missing. A trap with a hint is rare enough to look for everywhere (it may hold no
+    digit: "hai con số"): its spread is the whole text."""
+    trap, needs = step.trap, step.needs
+    if not _passes(trap, needs, scan):
+        return
+    runs = _needed_runs(needs, step.reach, scan) if needs else None
+    for a, b in spread:
+        if runs is not None:
+            _scan_runs(trap, scan, a, b, runs, spans)
+            continue
+        # pos/endpos keep lookbehinds seeing the real text before the window.
+        for m in trap.pattern.finditer(scan, a, b):
+            s, e = m.span()
+            if e > s:
+                spans.append((s, e, trap.name))
+
+
 def mask_traps(lexicon: Lexicon, folded: str) -> list[tuple[int, int, str]]:
     """Char spans of the traps' matches in the folded text, overlaps merged, sorted."""
     scan = _LONG_DIGITS.sub(lambda m: "x" * len(m.group(0)), folded)
@@ -263,35 +284,22 @@ def mask_traps(lexicon: Lexicon, folded: str) -> list[tuple[int, int, str]]:
         windows = [(0, n)]  # dense figures: one pass is cheaper than many windows
     whole = [(0, n)]
     steps, opening = _plan(lexicon.traps)
-    places = _places(opening, scan)
-    for i, step in enumerate(steps):
-        trap, needs = step.trap, step.needs
-        at = places.get(i) if step.opened else None
-        if step.opened and at is None:
-            continue  # none of its opening strings: no match can start anywhere
-        if at is not None and len(at) * _CHARS_PER_PLACE < n:
-            # Trying the places costs less than the needed strings' and the hint's searches:
-            # those are only asked when a match is found (a trap is run when both pass).
-            found: list[tuple[int, int, str]] = []
-            for a, b in windows if trap.hint is None else whole:
-                _match_at(trap, scan, a, b, at, found)
-            if found and _passes(trap, needs, scan):
-                spans += found
+    for i, at in _places(opening, scan).items():
+        trap = steps[i].trap
+        spread = windows if trap.hint is None else whole
+        if len(at) * _CHARS_PER_PLACE >= n:
+            _run(steps[i], scan, spread, spans)  # so many places: one pass costs less
             continue
-        if not _passes(trap, needs, scan):
-            continue
-        # A trap with a hint is rare enough to look for everywhere (it may hold no digit:
-        # "hai con số").
-        runs = _needed_runs(needs, step.reach, scan) if needs else None
-        for a, b in windows if trap.hint is None else whole:
-            if runs is not None:
-                _scan_runs(trap, scan, a, b, runs, spans)
-                continue
-            # pos/endpos keep lookbehinds seeing the real text before the window.
-            for m in trap.pattern.finditer(scan, a, b):
-                s, e = m.span()
-                if e > s:
-                    spans.append((s, e, trap.name))
+        # Trying the places costs less than the needed strings' and the hint's searches:
+        # those are only asked when a match is found (a trap is run when both pass).
+        found: list[tuple[int, int, str]] = []
+        if spread:
+            _match_at(trap, scan, spread, at, found)
+        if found and _passes(trap, steps[i].needs, scan):
+            spans += found
+    for step in steps:
+        if not step.opened:  # else none of its opening strings: no match can start anywhere
+            _run(step, scan, windows if step.trap.hint is None else whole, spans)
     spans.sort()
     merged: list[tuple[int, int, str]] = []
     for s, e, name in spans:
