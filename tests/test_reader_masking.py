@@ -180,6 +180,8 @@ def test_the_opening_strings_a_pattern_shows() -> None:
     assert opening_strings(re.compile(r"\d+ năm")) == ()
     assert opening_strings(re.compile(r"b*c")) == ()  # "b" repeated: only "" is certain
     assert opening_strings(re.compile(r"(?i)năm")) == ()  # "NĂM" matches too
+    # Too many strings after three parts: the openings stop at two (none skips the third).
+    assert {len(s) for s in opening_strings(re.compile(r"[a-h][a-h][a-h]x"))} == {2}
 
 
 def test_the_one_pass_finds_every_place_each_trap_opens_at() -> None:

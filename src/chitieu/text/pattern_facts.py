@@ -269,12 +269,15 @@ def _openings(tree: Any) -> set[str]:
                 sub = _openings(av[2])
             elif name == "BRANCH":
                 sub = set().union(*map(_openings, av[1]))
-            return _join_openings(strings, sub)
-        strings = _join_openings(strings, exact)
+            return _join_openings(strings, sub) or strings
+        joined = _join_openings(strings, exact)
+        if joined is None:
+            return strings  # too many: the strings so far are the openings (no part skipped)
+        strings = joined
     return strings
 
 
-def _join_openings(a: set[str], b: set[str]) -> set[str]:
-    """Every string of `a` followed by one of `b`; `a` itself when that would be too many."""
+def _join_openings(a: set[str], b: set[str]) -> set[str] | None:
+    """Every string of `a` followed by one of `b`; None when that would be too many."""
     joined = {x + y for x, y in product(a, b)}
-    return joined if len(joined) <= _MAX_OPENINGS else a
+    return joined if len(joined) <= _MAX_OPENINGS else None
