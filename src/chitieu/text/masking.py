@@ -168,9 +168,10 @@ def _opening_finder(openings: list[tuple[str, ...]]) -> _Opening | None:
         for c in string:
             node = node.setdefault(c, {})
         node[""] = {}
-    firsts = "".join(re.escape(c) for c in sorted(trie))
-    # "[firsts]" first lets `re` skip to the candidates; the look-behind reads the string.
-    finder = re.compile(f"[{firsts}](?<=(?=({_trie_pattern(trie)})).)")
+    first = "[" + "".join(re.escape(c) for c in sorted(trie)) + "]"
+    # The first character first lets `re` skip to the candidates; the look-behind steps back
+    # onto it and reads the longest string there.
+    finder = re.compile(f"{first}(?<=(?=({_trie_pattern(trie)})){first})")
     traps = {
         string: tuple(i for i, found in enumerate(openings) if any(map(string.startswith, found)))
         for string in strings
@@ -180,18 +181,17 @@ def _opening_finder(openings: list[tuple[str, ...]]) -> _Opening | None:
 
 def _places(opening: _Opening | None, scan: str) -> dict[int, list[int]]:
     """Trap index -> the sorted offsets in `scan` where one of its opening strings starts."""
-    if opening is None:
-        return {}
-    by_string: dict[str, list[int]] = {}
-    for m in opening.finder.finditer(scan):
-        by_string.setdefault(m.group(1), []).append(m.start())
     places: dict[int, list[int]] = {}
-    for string, offsets in by_string.items():
-        for i in opening.traps[string]:
-            if i in places:  # two strings of one trap: the offsets differ, merge them
-                places[i] = sorted(places[i] + offsets)
+    if opening is None:
+        return places
+    traps = opening.traps
+    for m in opening.finder.finditer(scan):
+        p = m.start()
+        for i in traps[m[1]]:  # one longest string per offset: no offset twice for a trap
+            if i in places:
+                places[i].append(p)
             else:
-                places[i] = offsets
+                places[i] = [p]
     return places
 
 
@@ -293,12 +293,12 @@ def mask_traps(lexicon: Lexicon, folded: str) -> list[tuple[int, int, str]]:
         # Trying the places costs less than the needed strings' and the hint's searches:
         # those are only asked when a match is found (a trap is run when both pass).
         found: list[tuple[int, int, str]] = []
-        if spread:
-            _match_at(trap, scan, spread, at, found)
+        _match_at(trap, scan, spread, at, found)
         if found and _passes(trap, steps[i].needs, scan):
             spans += found
+    # An opened trap without places holds none of its opening strings: it cannot match.
     for step in steps:
-        if not step.opened:  # else none of its opening strings: no match can start anywhere
+        if not step.opened:
             _run(step, scan, windows if step.trap.hint is None else whole, spans)
     spans.sort()
     merged: list[tuple[int, int, str]] = []
