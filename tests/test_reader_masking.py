@@ -1,13 +1,20 @@
-"""In a long text, a trap with `needs` (or, for a trap with a hint, the strings its pattern
-shows: pattern_facts.required_strings) is searched only in the runs of characters its pattern
-can consume around those strings (masking.py). That must find exactly what a pass over the
-whole text finds: checked on the golden cases, one by one and joined into one long document,
-and on long sparse texts where the digit windows are not the whole text."""
+"""The trap patterns are run over less text than a pass each (masking.py), and must find
+exactly what a pass finds:
+
+- in a long text, a trap with `needs` (or, for a trap with a hint, the strings its pattern
+  shows: pattern_facts.required_strings) is searched only in the runs of characters its
+  pattern can consume around those strings;
+- a trap whose every match starts with one of a few strings (pattern_facts.opening_strings)
+  is tried only where one occurs, found for all traps by one pass.
+
+Checked on the golden cases, one by one and joined into one long document, on long sparse
+texts where the digit windows are not the whole text, and on texts dense in opening strings."""
 
 from __future__ import annotations
 
 import random
 import re
+import time
 
 import pytest
 
@@ -254,3 +261,28 @@ def test_each_trap_tried_at_its_places_gives_the_matches_of_finditer_in_any_wind
                 assert found == expected, (step.trap.name, spread, text[:80])
                 compared += len(found)
     assert compared > 1000
+
+
+def _mask_seconds(text: str) -> float:
+    lexicon = load_lexicon()
+    best = float("inf")
+    for _ in range(2):  # best of 2: the less disturbed by other work on the machine
+        start = time.process_time()
+        masking.mask_traps(lexicon, text)
+        best = min(best, time.process_time() - start)
+    return best
+
+
+@pytest.mark.parametrize(
+    "unit", ["năm ", "(", "tổ 1 ", "lần thứ 2 ", "(1) ", "từ ngày 1/2 "], ids=repr
+)
+def test_a_text_made_of_opening_strings_costs_time_in_proportion_to_its_length(
+    unit: str,
+) -> None:
+    # Every character may be a place to try: the one pass and the tries stay linear.
+    small = (unit * (12_500 // len(unit) + 1))[:12_500]
+    large = (unit * (100_000 // len(unit) + 1))[:100_000]
+    t_small = max(_mask_seconds(small), 0.002)
+    t_large = _mask_seconds(large)
+    # Linear work gives ~8x; quadratic gives ~64x. 25x leaves room for a noisy machine.
+    assert t_large / t_small < 25, f"{t_small:.3f} s -> {t_large:.3f} s"
