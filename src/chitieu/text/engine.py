@@ -59,6 +59,9 @@ from chitieu.text.tables import read_tables
 from chitieu.text.targets import brings_own_head, build_targets, is_structure
 from chitieu.text.tokens import prepare
 
+# How far the comma closing a sentence's opening phrase ("Ước cả năm 2025,") may be.
+_OPENER_WORDS = 8
+
 # Counters of houses: a clause that hands houses over reports them, whatever its event word.
 _HOUSE_UNITS = frozenset(("căn", "căn nhà"))
 
@@ -115,6 +118,11 @@ def extract(text: str) -> Extraction:
         if part_of_before:
             sentence_weak = last_mode
         prev_estimated = last_estimated and part_of_before
+        # "Ước cả năm 2025, tổng giá trị sản xuất đạt …; tỷ lệ hộ nghèo còn 1,65%": an estimate
+        # that opens the sentence as its own phrase (a comma within a few words) covers every
+        # clause of it, as a heading "Ước thực hiện cả năm 2025:" covers its list.
+        comma = _first_index(doc.words, ",", s.start, min(s.end, s.start + _OPENER_WORDS))
+        opening_estimate = comma is not None and doc.has(s.start, "modes.estimated")
         breakdown = prev_estimated  # parts listed after "trong đó" share it while verbless
         last_estimated = False
         summary_qs: list[Quantity] = []
@@ -263,7 +271,7 @@ def extract(text: str) -> Extraction:
                         or (breakdown and verbless(doc, slots, reaching=True))
                     )
                 )
-                estimated = estimated or block_estimated
+                estimated = estimated or block_estimated or opening_estimate
                 found = build_results(
                     doc, slots, (a, b), s.index, estimated, diagnostics, last_name
                 )

@@ -1,0 +1,41 @@
+"""General rules of Vietnamese official wording learnt from the ninth blind dev set (gen9).
+
+Each test is written in its own words (not a dev passage): it states one rule of how
+resolutions, reports and news are written and what the reader must make of it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from chitieu.text import extract
+
+
+def _read(text: str) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = extract(text).to_dict()
+    return out
+
+
+def _values(items: list[dict[str, Any]]) -> list[Any]:
+    return [i["value"] for i in items]
+
+
+def test_an_estimate_opening_the_sentence_covers_all_its_clauses() -> None:
+    out = _read(
+        "Ước thực hiện năm 2026, giá trị sản xuất nông nghiệp đạt 845 tỷ đồng; số lao động "
+        "được tạo việc làm là 520 lao động; tỷ lệ hộ nghèo còn 2,1%."
+    )
+    assert _values(out["results"]) == [845, 520, 2.1]
+    assert all(r["estimated"] for r in out["results"])
+
+
+def test_an_estimate_inside_one_clause_does_not_reach_the_next_statement() -> None:
+    out = _read("Năm 2026, thu ngân sách xã ước đạt 32 tỷ đồng; toàn xã kết nạp 25 đảng viên mới.")
+    assert [(r["value"], r["estimated"]) for r in out["results"]] == [(32, True), (25, False)]
+
+
+def test_a_measure_after_khoang_in_old_or_new_tone_describes_one_object() -> None:
+    # Old and new tone placement fold alike ("khỏang"): the trap patterns must be folded too.
+    for about in ("khoảng", "khỏang"):
+        out = _read(f"Người dân kiến nghị nâng cấp con ngõ dài {about} 350 m trước mùa mưa.")
+        assert out["targets"] == [] and out["results"] == []
