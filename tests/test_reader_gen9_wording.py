@@ -39,3 +39,25 @@ def test_a_measure_after_khoang_in_old_or_new_tone_describes_one_object() -> Non
     for about in ("khoảng", "khỏang"):
         out = _read(f"Người dân kiến nghị nâng cấp con ngõ dài {about} 350 m trước mùa mưa.")
         assert out["targets"] == [] and out["results"] == []
+
+
+def test_counting_nouns_of_health_transport_and_hamlets_are_units() -> None:
+    out = _read(
+        "Năm 2026, toàn tỉnh ghi nhận 3.120 ca sốt xuất huyết; sân bay phục vụ 650.000 lượt "
+        "hành khách; có thêm 3 xóm đạt chuẩn nông thôn mới; được cấp 42 mã số vùng trồng."
+    )
+    assert [(r["value"], r["unit"]) for r in out["results"] + out["targets"]] == [
+        (3120, "ca"),
+        (650000, "lượt hành khách"),
+        (3, "xóm"),
+        (42, "mã số"),
+    ]
+
+
+def test_days_measure_a_stay_but_not_how_long_an_event_lasts() -> None:
+    out = _read(
+        "Hội nghị diễn ra trong 2 ngày. Năm 2025, thời gian lưu trú bình quân của khách ước đạt "
+        "2,3 ngày; sau 3 ngày, đoàn khách rời tỉnh."
+    )
+    assert [(r["value"], r["unit"]) for r in out["results"]] == [(2.3, "ngày")]
+    assert out["targets"] == []
