@@ -61,3 +61,46 @@ def test_days_measure_a_stay_but_not_how_long_an_event_lasts() -> None:
     )
     assert [(r["value"], r["unit"]) for r in out["results"]] == [(2.3, "ngày")]
     assert out["targets"] == []
+
+
+def test_a_price_range_per_trip_or_a_numbered_route_fare_is_no_figure() -> None:
+    out = _read(
+        "Kết thúc năm 2025, toàn huyện đón 850.000 lượt khách; giá vé tàu cao tốc từ 250.000 đồng đến "
+        "1,1 triệu đồng/lượt, giá vé tham quan tuyến 2 hiện là 180.000 đồng/người."
+    )
+    assert [(r["value"], r["unit"]) for r in out["results"]] == [(850000, "lượt khách")]
+
+
+def test_the_name_starts_after_a_verb_of_reporting_even_without_a_comma() -> None:
+    out = _read(
+        "Kết thúc năm 2025, Sở Y tế tỉnh cho biết tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ đạt "
+        "96,2%; báo cáo của UBND xã cho thấy thu ngân sách xã đạt 14,5 tỷ đồng."
+    )
+    assert [r["name"] for r in out["results"]] == [
+        "tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ",
+        "thu ngân sách xã",
+    ]
+
+
+def test_changes_given_respectively_after_two_figures_go_to_those_figures() -> None:
+    out = _read(
+        "Kết thúc năm 2025, tỷ lệ hộ nghèo còn 2,4%, tỷ lệ hộ cận nghèo còn 3,1%, giảm lần lượt "
+        "0,8% và 0,5% so với năm 2024."
+    )
+    assert [(r["name"], r["value"], r["change_percent"]) for r in out["results"]] == [
+        ("tỷ lệ hộ nghèo", 2.4, -0.8),
+        ("tỷ lệ hộ cận nghèo", 3.1, -0.5),
+    ]
+
+
+def test_a_target_change_given_respectively_takes_the_name_of_its_figure() -> None:
+    out = _read(
+        "Năm 2027, phấn đấu tỷ lệ hộ nghèo dưới 2%, tỷ lệ hộ cận nghèo dưới 3%, giảm lần lượt "
+        "0,5% và 0,4% so với năm 2026."
+    )
+    assert [(t["name"], t["kind"], t["value"]) for t in out["targets"]] == [
+        ("tỷ lệ hộ nghèo", "level", 2),
+        ("tỷ lệ hộ cận nghèo", "level", 3),
+        ("tỷ lệ hộ nghèo", "change", -0.5),
+        ("tỷ lệ hộ cận nghèo", "change", -0.4),
+    ]

@@ -31,6 +31,9 @@ class Slot:
     in_paren: bool
     full_pre: tuple[int, int]  # pre before cutting at the last "," (status, estimate cues)
     forced_name: str | None = None  # set by "lần lượt là" distribution
+    # "A còn 0,21%, B còn 0,85%, giảm lần lượt 0,1% và 0,3%": the earlier figure this one
+    # qualifies (set by the same distribution when the names are those figures').
+    joins: Slot | None = None
     subset: bool = False  # opens with "trong đó": a part of the statement before
     tail: tuple[int, int] | None = None  # name words after a parenthesised restatement
     shared: tuple[int, int] | None = None  # "28 vụ, 46 đối tượng phạm tội …": the next's words
@@ -232,6 +235,24 @@ def _respectively(doc: Prepared, a: int, slots: list[Slot]) -> None:
                     verb = "increase"
                 elif "verbs.decrease" in cats:
                     verb = "decrease"
+        # "A còn 0,21%, B còn 0,85%, giảm lần lượt 0,1% và 0,3%": the figures just before
+        # the cue, with nothing but punctuation after them, are what the values qualify.
+        prior = [s for s in slots[:k] if s.q.first >= start]
+        if (
+            len(prior) >= len(group)
+            and all(g.q.is_percent for g in group)  # changes or shares of plan
+            and all(doc.tokens[i].kind == "punct" for i in range(prior[-1].q.last, ca))
+        ):
+            cats = slot.chain_keys
+            if verb is None and "verbs.increase" in cats:
+                verb = "increase"
+            elif verb is None and "verbs.decrease" in cats:
+                verb = "decrease"
+            for g, p in zip(group, prior[-len(group) :], strict=True):
+                g.joins = p  # a result adds to p's item; a target takes p's name
+                g.forced_name = p.forced_name or doc.span_text(*p.name_range) or None
+                g.head_verb = verb or g.head_verb
+            continue
         parts = _split_names(doc, start, ca)
         if len(parts) < len(group):
             continue

@@ -132,6 +132,7 @@ def build_results(
     apart = "references.compare" in tag_cats(doc, clause[0])
     # "…, so với cùng kỳ tăng 2 vụ, tăng 1 người chết": differences listed after one basis.
     differences = False
+    item_of: dict[int, _Item] = {}  # id(slot) -> the item its figure went to
     for n, slot in enumerate(slots):
         q = slot.q
         if _plan_then_performed(doc, slot, slots[n + 1] if n + 1 < len(slots) else None):
@@ -180,7 +181,10 @@ def build_results(
             or cumulative
         )
         opened = not (not opens and items)
-        if not opens and items:
+        joined = item_of.get(id(slot.joins)) if slot.joins is not None else None
+        if joined is not None:
+            item, opened, own = joined, False, ""  # "…, giảm lần lượt 0,1% và 0,3%"
+        elif not opens and items:
             item = items[-1]
         else:
             name = slot_name(doc, slot, clause, items[-1].name if items else prev_name)
@@ -200,7 +204,8 @@ def build_results(
                 for k in range(na, nb)
             )
             items.append(item)
-        item.end = q.end
+        item_of[id(slot)] = item
+        item.end = max(item.end, q.end)
         # "so với năm 2024, giảm 18 vụ": a difference from the basis, not a count reached.
         compared = (
             apart  # "…; so với cùng kỳ giảm 3 vụ, giảm 2 người chết": all differences

@@ -172,6 +172,14 @@ def name_span(
             ):
                 break
             a = comma + 1
+        # "Sở … cho biết tỷ lệ học sinh bỏ học … còn 0,21%": who reports comes before the
+        # statement, with or without a comma after the verb of reporting.
+        for k in range(b - 1, a, -1):
+            if "names.reporting" in keys[k]:
+                t = doc.tag(k)
+                if t is not None and t.end < b:
+                    a = t.end
+                break
     i, verb = _skip_leading_cues(doc, a, b)
     # "Đảng ủy xã đề ra chỉ tiêu thu nhập …": who sets the target comes before the verb.
     # The first predicate from i on, asked once and passed along while it stays the answer.
