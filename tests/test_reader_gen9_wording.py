@@ -104,3 +104,21 @@ def test_a_target_change_given_respectively_takes_the_name_of_its_figure() -> No
         ("tỷ lệ hộ nghèo", "change", -0.5),
         ("tỷ lệ hộ cận nghèo", "change", -0.4),
     ]
+
+
+def test_a_sector_named_with_commas_after_trong_do_keeps_its_whole_name() -> None:
+    out = _read(
+        "Kết thúc năm 2025, tăng trưởng kinh tế của tỉnh đạt 7,1%; trong đó khu vực nông, lâm "
+        "nghiệp, thủy sản tăng 2,9%, dịch vụ tăng 6,8%."
+    )
+    names = [r["name"] for r in out["results"]]
+    assert len(names) == 3 and names[1].endswith("khu vực nông, lâm nghiệp, thủy sản")
+
+
+def test_a_running_total_in_a_sentence_of_targets_without_a_year_is_a_target() -> None:
+    out = _read(
+        "Quý III, huyện phấn đấu giải ngân vốn đầu tư công đạt 65% kế hoạch; thu ngân sách lũy "
+        "kế 9 tháng đạt trên 75% dự toán."
+    )
+    assert [(t["value"], t["unit"]) for t in out["targets"]] == [(65, "%"), (75, "%")]
+    assert out["results"] == []

@@ -170,8 +170,10 @@ def extract(text: str) -> Extraction:
             if running and TARGET in (block_mode, sentence_mode):
                 # "cộng dồn giai đoạn 2026 - 2030 thu hút 5 dự án" in a list of targets: a
                 # running total over the period targets are set for is one of them.
+                # "Quý II, phấn đấu …; thu ngân sách lũy kế 6 tháng đạt trên 50% dự toán": with
+                # no year of its own it is one of them too; only an earlier year reports.
                 ys = period_years(doc, a, b)
-                res = not (ys and target_year is not None and max(ys) >= target_year)
+                res = bool(ys) and not (target_year is not None and max(ys) >= target_year)
             recurrent = not (res or tgt) and range_has(doc, a, b, "modes.recurrent")
             weak = False
             if (

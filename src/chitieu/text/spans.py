@@ -45,8 +45,8 @@ def _top_level_comma(doc: Prepared, a: int, b: int) -> int | None:
 def _is_intro(doc: Prepared, a: int, b: int) -> bool:
     if a >= b:
         return False
-    if doc.words[a] in _INTRO_WORDS:
-        return True
+    if doc.words[a] in _INTRO_WORDS and "summaries.subset" not in doc.keys[a]:
+        return True  # "trong bối cảnh …," sets the scene; "trong đó khu vực nông, …" names
     if b - a > 6:
         return False
     keys, kinds = doc.keys, doc.kinds
