@@ -122,3 +122,29 @@ def test_a_running_total_in_a_sentence_of_targets_without_a_year_is_a_target() -
     )
     assert [(t["value"], t["unit"]) for t in out["targets"]] == [(65, "%"), (75, "%")]
     assert out["results"] == []
+
+
+def test_a_set_told_whole_then_in_parts_is_one_summary_with_the_whole_met() -> None:
+    out = _read(
+        "Phường hoàn thành 15/18 chỉ tiêu năm 2025\n"
+        "Năm 2025, trong 18 chỉ tiêu HĐND phường giao, có 9 chỉ tiêu vượt, 6 chỉ tiêu đạt và 3 "
+        "chỉ tiêu không đạt."
+    )
+    assert [
+        {k: s[k] for k in ("total", "achieved", "exceeded", "not_achieved")}
+        for s in out["summaries"]
+    ] == [{"total": 18, "achieved": 15, "exceeded": 9, "not_achieved": 3}]
+
+
+def test_targets_listed_after_a_count_of_missed_ones_are_not_achieved() -> None:
+    out = _read(
+        "Kết thúc năm 2025, ba chỉ tiêu chưa đạt là tỷ lệ trường đạt chuẩn quốc gia (đạt 72%, "
+        "kế hoạch 75%), tỷ lệ hộ dùng nước sạch (đạt 88%, kế hoạch 90%) và thu ngân sách xã "
+        "(đạt 21 tỷ đồng, kế hoạch 23 tỷ đồng)."
+    )
+    assert [(r["value"], r["status"]) for r in out["results"]] == [
+        (72, "not_achieved"),
+        (88, "not_achieved"),
+        (21, "not_achieved"),
+    ]
+    assert out["results"][0]["name"] == "tỷ lệ trường đạt chuẩn quốc gia"

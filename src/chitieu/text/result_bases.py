@@ -102,6 +102,25 @@ def _status(doc: Prepared, a: int, b: int) -> str | None:
     return None
 
 
+def listed_status(doc: Prepared, a: int, b: int) -> str | None:
+    """ "Hai chỉ tiêu không đạt là tỷ lệ A (đạt 88,5%, …) và tỷ lệ B (đạt 31%, …)": targets
+    with a status, then "là"/"gồm"/":", before the clause's first figure (a..b), give that
+    status to every target the clause then lists."""
+    keys, words = doc.keys, doc.words
+    for i in range(max(a, 0), b):
+        if "summaries.set_noun" not in keys[i]:
+            continue
+        t = doc.tag(i)
+        if t is None or t.end >= b:
+            return None
+        st = doc.tag(t.end)
+        status = _status(doc, t.end, t.end + 1)
+        if st is not None and status and st.end < b and words[st.end] in ("là", "gồm", ":"):
+            return status
+        return None
+    return None
+
+
 def _is_amount(doc: Prepared, name: str) -> bool:
     words = list(split_words(fold(name)))
     amount = False

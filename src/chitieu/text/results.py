@@ -24,6 +24,7 @@ from chitieu.text.result_bases import (
     _plan_before_paren,
     _plan_then_performed,
     _status,
+    listed_status,
     signed_in_paren,
     starts_with_plan,
 )
@@ -133,6 +134,7 @@ def build_results(
     # "…, so với cùng kỳ tăng 2 vụ, tăng 1 người chết": differences listed after one basis.
     differences = False
     item_of: dict[int, _Item] = {}  # id(slot) -> the item its figure went to
+    listed = listed_status(doc, clause[0], slots[0].q.first) if slots else None
     for n, slot in enumerate(slots):
         q = slot.q
         if _plan_then_performed(doc, slot, slots[n + 1] if n + 1 < len(slots) else None):
@@ -158,7 +160,9 @@ def build_results(
             )
         # "(kế hoạch 6,5-7%)", "65 tỷ đồng/dự toán 58 tỷ đồng": the plan quoted beside a result.
         if (slot.in_paren or slashed) and (
-            starts_with_plan(doc, pre_a, slot.q.first) or _plan_before_paren(doc, slot)
+            starts_with_plan(doc, pre_a, slot.q.first)
+            # "2 chỉ tiêu không đạt là tỷ lệ A (đạt 88,5%, …)": the status heads a list
+            or (listed is None and _plan_before_paren(doc, slot))
         ):
             st = _status(doc, slot.full_pre[0], slot.q.first) or _status(
                 doc, slot.post[0], slot.post[1]
@@ -229,8 +233,8 @@ def build_results(
         st = _status(doc, slot.full_pre[0], slot.q.first) or _status(
             doc, slot.post[0], slot.post[1]
         )
-        if st and item.status is None:
-            item.status = st
+        if item.status is None:
+            item.status = st or listed
         sign = Decimal(-1) if (dec or (not inc and slot.head_verb == "decrease")) else Decimal(1)
         if q.is_percent and q.value_max is None and starts_with_plan(doc, near_a, near_b):
             pot = HUNDRED + q.value if exceed_by else q.value

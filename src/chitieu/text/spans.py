@@ -74,6 +74,7 @@ def _skip_leading_cues(doc: Prepared, i: int, b: int) -> tuple[int, str | None]:
     """Past cue words, punctuation and numbers that open a name; a tăng/giảm among them is
     remembered ("kéo giảm số vụ tội phạm …")."""
     texts, kinds, keys, starts = doc.words, doc.kinds, doc.keys, doc.starts
+    number_words = doc.lexicon.number_words
     verb = None
     while i < b:
         kind = kinds[i]
@@ -84,7 +85,13 @@ def _skip_leading_cues(doc: Prepared, i: int, b: int) -> tuple[int, str | None]:
             or (texts[i] == '"' and _opens_quote(doc, i, b))
         ):
             i += 1
-        elif kind == "num" or not cats.isdisjoint(_LEADING):
+        # A number word before a cue counts like a number ("Hai chỉ tiêu không đạt là tỷ lệ
+        # …"); before a plain word it is part of the name ("hai con số").
+        elif (
+            kind == "num"
+            or not cats.isdisjoint(_LEADING)
+            or (texts[i] in number_words and i + 1 < b and not keys[i + 1].isdisjoint(_LEADING))
+        ):
             if "verbs.increase" in cats:
                 verb = "increase"
             elif "verbs.decrease" in cats:
