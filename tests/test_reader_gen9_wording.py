@@ -148,3 +148,27 @@ def test_targets_listed_after_a_count_of_missed_ones_are_not_achieved() -> None:
         (21, "not_achieved"),
     ]
     assert out["results"][0]["name"] == "tỷ lệ trường đạt chuẩn quốc gia"
+
+
+def test_a_count_of_units_added_is_the_figure_reached() -> None:
+    out = _read(
+        "Kết thúc năm học 2024 - 2025, số trường đạt chuẩn quốc gia tăng thêm 12 trường; số hộ "
+        "nghèo giảm 120 hộ."
+    )
+    assert [(r["value"], r["unit"]) for r in out["results"]] == [(12, "trường")]
+
+
+def test_a_plants_capacity_and_the_units_left_after_a_merger_are_no_figures() -> None:
+    out = _read(
+        "Năm 2025, tỷ lệ rác thải được xử lý đạt 95%; nhà máy xử lý rác (công suất 500 tấn/ngày) "
+        "đi vào hoạt động. Sau sắp xếp, toàn tỉnh còn 45 cơ sở giáo dục nghề nghiệp."
+    )
+    assert _values(out["results"] + out["targets"]) == [95]
+
+
+def test_a_span_of_months_naming_a_group_leaves_its_count_whole() -> None:
+    out = _read(
+        "Kết thúc năm 2025, toàn tỉnh đào tạo nghề cho 12.400 người, trong đó đào tạo dưới 3 "
+        "tháng 8.900 người."
+    )
+    assert [(r["value"], r["unit"]) for r in out["results"]] == [(12400, "người"), (8900, "người")]

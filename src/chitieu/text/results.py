@@ -264,7 +264,7 @@ def build_results(
             and not q.is_percent
             and q.unit_kind == "count"
             and opened
-            and not own
+            and (not own or "verbs.more" in chain_keys)  # "… tăng thêm 17 trường"
             and not compared
         ):
             # "toàn tỉnh giảm 3.120 hộ nghèo": a count achieved, not a change of something else.
