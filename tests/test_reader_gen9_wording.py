@@ -172,3 +172,18 @@ def test_a_span_of_months_naming_a_group_leaves_its_count_whole() -> None:
         "tháng 8.900 người."
     )
     assert [(r["value"], r["unit"]) for r in out["results"]] == [(12400, "người"), (8900, "người")]
+
+
+def test_figures_of_a_named_person_given_with_an_age_are_no_figures() -> None:
+    out = _read(
+        "Năm 2025, sản lượng cà phê toàn huyện ước đạt 52.000 tấn. Chị H'Linh Mlô (36 tuổi) cho "
+        "biết 3 ha cà phê của gia đình năm nay thu khoảng 12 tấn; ông Trần Văn Tư, 63 tuổi, trồng "
+        "thêm 2 ha sầu riêng."
+    )
+    assert [(r["value"], r["unit"]) for r in out["results"]] == [(52000, "tấn")]
+    assert out["targets"] == []
+
+
+def test_an_age_that_names_a_group_of_children_keeps_the_figure() -> None:
+    out = _read("Năm 2025, tỷ lệ huy động trẻ mẫu giáo (5 tuổi) ra lớp ước đạt 99,6%.")
+    assert [r["value"] for r in out["results"]] == [99.6]

@@ -12,6 +12,8 @@ duplicates.py.
 
 from __future__ import annotations
 
+import bisect
+
 from chitieu.text.clauses import build_slots
 from chitieu.text.criteria import drop_criteria
 from chitieu.text.cues import range_has
@@ -57,7 +59,7 @@ from chitieu.text.summaries import (
 )
 from chitieu.text.tables import read_tables
 from chitieu.text.targets import brings_own_head, build_targets, is_structure
-from chitieu.text.tokens import prepare
+from chitieu.text.tokens import Prepared, prepare
 
 # How far the comma closing a sentence's opening phrase ("Ước cả năm 2025,") may be.
 _OPENER_WORDS = 8
@@ -193,6 +195,17 @@ def extract(text: str) -> Extraction:
                         )
                     )
                 continue
+            if slots and _about_one_person(doc, a, b):
+                for sl in slots:
+                    diagnostics.append(
+                        figure_diagnostic(
+                            doc.text,
+                            sl.q,
+                            "skip.person",
+                            "số liệu của một người được kể trong bài, không phải của địa phương",
+                        )
+                    )
+                continue
             if res:
                 mode = RESULT
             elif tgt:
@@ -317,6 +330,25 @@ def extract(text: str) -> Extraction:
         summaries=summaries,
         diagnostics=diagnostics,
     )
+
+
+def _about_one_person(doc: Prepared, a: int, b: int) -> bool:
+    """ "Anh Y Bhin Niê (41 tuổi) cho biết vườn 2 ha …", "Cử tri Nguyễn Thị Lan, 71 tuổi, …":
+    a named person given with an age (news introduces private people so, officials never)
+    tells of their own garden or street; "trẻ mẫu giáo (5 tuổi)" names no one."""
+    if not doc.masked:
+        return False  # most texts hold no trap
+    lo, hi = doc.tokens[a].start, doc.tokens[b - 1].end
+    j = bisect.bisect_left(doc.mask_starts, lo)
+    while j < len(doc.masked) and doc.masked[j][0] < hi:
+        start, _, name = doc.masked[j]
+        j += 1
+        if name != "age_apposition":
+            continue
+        k = bisect.bisect_left(doc.starts, start) - 1  # the word before "(" or ","
+        if k >= 0 and doc.kinds[k] == "word" and doc.text[doc.starts[k]].isupper():
+            return True
+    return False
 
 
 def _first_index(words: list[str], word: str, a: int, b: int) -> int | None:
