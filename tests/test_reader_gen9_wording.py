@@ -9,6 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from chitieu.text import extract
+from chitieu.text.sentences import split_sentences
+from chitieu.text.tokens import prepare
 
 
 def _read(text: str) -> dict[str, list[dict[str, Any]]]:
@@ -187,3 +189,16 @@ def test_figures_of_a_named_person_given_with_an_age_are_no_figures() -> None:
 def test_an_age_that_names_a_group_of_children_keeps_the_figure() -> None:
     out = _read("Năm 2025, tỷ lệ huy động trẻ mẫu giáo (5 tuổi) ra lớp ước đạt 99,6%.")
     assert [r["value"] for r in out["results"]] == [99.6]
+
+
+def test_a_line_opening_on_a_period_starts_a_new_statement_after_a_headline() -> None:
+    out = _read(
+        "Huyện ước cả năm hoàn thành kế hoạch thu ngân sách\n"
+        "6 tháng đầu năm 2026, thu ngân sách trên địa bàn huyện đạt 412 tỷ đồng, bằng 55% dự toán."
+    )
+    assert [(r["name"], r["estimated"]) for r in out["results"]] == [("thu ngân sách", False)]
+
+
+def test_a_period_after_a_line_ending_on_a_preposition_continues_the_sentence() -> None:
+    doc = prepare("Thu ngân sách xã đạt 41 tỷ đồng trong\n9 tháng đầu năm 2026, bằng 80% dự toán.")
+    assert len(split_sentences(doc)) == 1
