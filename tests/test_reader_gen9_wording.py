@@ -202,3 +202,15 @@ def test_a_line_opening_on_a_period_starts_a_new_statement_after_a_headline() ->
 def test_a_period_after_a_line_ending_on_a_preposition_continues_the_sentence() -> None:
     doc = prepare("Thu ngân sách xã đạt 41 tỷ đồng trong\n9 tháng đầu năm 2026, bằng 80% dự toán.")
     assert len(split_sentences(doc)) == 1
+
+
+def test_values_given_respectively_go_to_the_subjects_named_before_the_verb() -> None:
+    out = _read(
+        "Năm 2025, lúa, ngô và sắn là các cây trồng chính với diện tích lần lượt 12.500 ha, "
+        "3.200 ha và 1.800 ha. Năm 2026, toàn huyện phấn đấu trồng mới 300 ha rừng."
+    )
+    assert [(r["name"], r["value"]) for r in out["results"]] == [
+        ("diện tích lúa", 12500),
+        ("diện tích ngô", 3200),
+        ("diện tích sắn", 1800),
+    ]
