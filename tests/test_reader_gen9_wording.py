@@ -214,3 +214,15 @@ def test_values_given_respectively_go_to_the_subjects_named_before_the_verb() ->
         ("diện tích ngô", 3200),
         ("diện tích sắn", 1800),
     ]
+
+
+def test_a_figure_led_by_a_bare_verb_after_a_comma_shares_the_estimate_before_it() -> None:
+    out = _read(
+        "Năm 2025, nhà máy nước của huyện ước cung cấp 4,2 triệu m3 nước sạch, tăng 6%, đáp ứng "
+        "92% nhu cầu của người dân; tỷ lệ hộ dùng nước sạch đạt 88%."
+    )
+    assert [(r["value"], r["estimated"]) for r in out["results"]] == [
+        (4.2, True),
+        (92, True),
+        (88, False),
+    ]

@@ -203,6 +203,17 @@ def build_results(
                 continue
             item = _Item(name, q.start, q.end)
             na, nb = slot.name_range
+            # "… ước vận chuyển 742 triệu lượt hành khách, tăng 4,1%, đáp ứng 21,5% nhu cầu đi
+            # lại": a figure led by words with no subject of their own (no indicator's head)
+            # right after a comma goes on with the estimated statement before it.
+            item.estimated = bool(
+                items
+                and items[-1].estimated
+                and na < nb
+                and slot.pre[0] > 0
+                and doc.words[slot.pre[0] - 1] == ","
+                and not any(has_prefix(tag_cats(doc, k), _INDICATOR_HEADS) for k in range(na, nb))
+            )
             item.unnamed = apart and all(
                 has_prefix(tag_cats(doc, k), _BASIS_WORDS) or doc.tokens[k].kind != "word"
                 for k in range(na, nb)
