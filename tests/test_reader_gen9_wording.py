@@ -226,3 +226,17 @@ def test_a_figure_led_by_a_bare_verb_after_a_comma_shares_the_estimate_before_it
         (92, True),
         (88, False),
     ]
+
+
+def test_a_sentence_singling_out_a_part_keeps_the_side_of_what_was_just_said() -> None:
+    reported = _read(
+        "Năm 2025, toàn tỉnh đón 9,2 triệu lượt khách, tăng 8% so với năm 2024.\n"
+        "Giá vé tham quan vịnh là 250.000 đồng/người. Riêng huyện đảo đón khoảng 1,1 triệu lượt "
+        "khách.\nNăm 2026, tỉnh phấn đấu đón 10 triệu lượt khách."
+    )
+    assert [r["value"] for r in reported["results"]] == [9.2, 1.1]
+    planned = _read(
+        "Năm 2026, tỉnh phấn đấu đón 10 triệu lượt khách. Riêng huyện đảo đón khoảng 1,3 triệu "
+        "lượt khách."
+    )
+    assert [t["value"] for t in planned["targets"]] == [10, 1.3]

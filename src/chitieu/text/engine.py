@@ -109,6 +109,8 @@ def extract(text: str) -> Extraction:
         if s.new_line:
             para_mode = None
         heading = heading_mode(doc, s)
+        if para_mode is None and last_mode is not None and doc.has(s.start, "modes.singles_out"):
+            para_mode = last_mode  # "Riêng đặc khu Vân Đồn đón khoảng 1,2 triệu lượt khách"
         if heading is not None:
             block_mode = heading
         sentence_mode: str | None = None
