@@ -101,6 +101,7 @@ def extract(text: str) -> Extraction:
     para_mode: str | None = None
     cued = RESULT  # the mode of the last sentence a cue decided (for a tied leaning)
     tables = read_tables(doc)  # rows under a heading row of columns ("Kế hoạch | Thực hiện")
+    ages = [m[0] for m in doc.masked if m[2] == "age_apposition"]  # people's ages, rarely any
     targets += tables.targets
     results += tables.results
     for s in sentences:
@@ -197,7 +198,7 @@ def extract(text: str) -> Extraction:
                         )
                     )
                 continue
-            if slots and _about_one_person(doc, a, b):
+            if slots and ages and _about_one_person(doc, a, b, ages):
                 for sl in slots:
                     diagnostics.append(
                         figure_diagnostic(
@@ -334,18 +335,14 @@ def extract(text: str) -> Extraction:
     )
 
 
-def _about_one_person(doc: Prepared, a: int, b: int) -> bool:
+def _about_one_person(doc: Prepared, a: int, b: int, ages: list[int]) -> bool:
     """ "Anh Y Bhin Niê (41 tuổi) cho biết vườn 2 ha …", "Cử tri Nguyễn Thị Lan, 71 tuổi, …":
     a named person given with an age (news introduces private people so, officials never)
-    tells of their own garden or street; "trẻ mẫu giáo (5 tuổi)" names no one."""
-    if not doc.masked:
-        return False  # most texts hold no trap
+    tells of their own garden or street; "trẻ mẫu giáo (5 tuổi)" names no one. `ages`: where
+    the text's age_apposition traps start."""
     lo, hi = doc.tokens[a].start, doc.tokens[b - 1].end
-    j = bisect.bisect_left(doc.mask_starts, lo)
-    while j < len(doc.masked) and doc.masked[j][0] < hi:
-        start, _, name = doc.masked[j]
-        j += 1
-        if name != "age_apposition":
+    for start in ages:
+        if not lo <= start < hi:
             continue
         k = bisect.bisect_left(doc.starts, start) - 1  # the word before "(" or ","
         if k >= 0 and doc.kinds[k] == "word" and doc.text[doc.starts[k]].isupper():

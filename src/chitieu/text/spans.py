@@ -3,6 +3,8 @@ introductory segment, past leading cue words, up to the first predicate."""
 
 from __future__ import annotations
 
+import bisect
+
 from chitieu.text.cues import PREDICATE, first_tag_in, has_prefix, tag_cats, trim
 from chitieu.text.lexicon import load_name_words
 from chitieu.text.tokens import Prepared
@@ -181,12 +183,13 @@ def name_span(
             a = comma + 1
         # "Sở … cho biết tỷ lệ học sinh bỏ học … còn 0,21%": who reports comes before the
         # statement, with or without a comma after the verb of reporting.
-        for k in range(b - 1, a, -1):
-            if "names.reporting" in keys[k]:
-                t = doc.tag(k)
+        said = doc.category_starts("names.reporting")  # cached; empty in most texts
+        if said:
+            j = bisect.bisect_left(said, b) - 1  # the last one starting before b
+            if j >= 0 and said[j] > a:
+                t = doc.tag(said[j])
                 if t is not None and t.end < b:
                     a = t.end
-                break
     i, verb = _skip_leading_cues(doc, a, b)
     # "Đảng ủy xã đề ra chỉ tiêu thu nhập …": who sets the target comes before the verb.
     # The first predicate from i on, asked once and passed along while it stays the answer.
