@@ -70,7 +70,7 @@ def test_a_price_range_per_trip_or_a_numbered_route_fare_is_no_figure() -> None:
         "Kết thúc năm 2025, toàn huyện đón 850.000 lượt khách; giá vé tàu cao tốc từ 250.000 đồng đến "
         "1,1 triệu đồng/lượt, giá vé tham quan tuyến 2 hiện là 180.000 đồng/người."
     )
-    assert [(r["value"], r["unit"]) for r in out["results"]] == [(850000, "lượt khách")]
+    assert [(r["value"], r["unit"]) for r in out["results"]] == [(850000, "lượt")]
 
 
 def test_the_name_starts_after_a_verb_of_reporting_even_without_a_comma() -> None:
