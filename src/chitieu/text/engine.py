@@ -12,7 +12,7 @@ duplicates.py.
 
 from __future__ import annotations
 
-from chitieu.text.clauses import build_slots
+from chitieu.text.clauses import Slot, build_slots
 from chitieu.text.criteria import drop_criteria
 from chitieu.text.cues import range_has
 from chitieu.text.duplicates import _dedupe, complete_names, drop_restated, join_changes
@@ -36,16 +36,15 @@ from chitieu.text.modes import (
     RESULT,
     TARGET,
     TIE,
+    Years,
     clause_cues,
     doc_default,
     heading_mode,
     paren_reports,
-    period_years,
     quantity_target_signal,
     weak_result,
-    year_mode,
 )
-from chitieu.text.quantities import Quantity, scan_quantities
+from chitieu.text.quantities import Quantity, quantities_in
 from chitieu.text.results import build_results, shares_verb, verbless
 from chitieu.text.sentences import split_sentences
 from chitieu.text.summaries import (
@@ -86,7 +85,8 @@ def extract(text: str) -> Extraction:
     raw_summaries = []
     cues = clause_cues(doc, sentences)
     default = doc_default(doc, sentences, cues)
-    all_years = period_years(doc, 0, len(doc.tokens))
+    years = Years(doc)
+    all_years = years.between(0, len(doc.tokens))
     target_year = max(all_years) if all_years else None
     past = any(y < target_year for y in all_years) if target_year is not None else False
     block_mode: str | None = None
@@ -118,9 +118,12 @@ def extract(text: str) -> Extraction:
         breakdown = prev_estimated  # parts listed after "trong đó" share it while verbless
         last_estimated = False
         summary_qs: list[Quantity] = []
-        infos = []
+        infos: list[tuple[int, int, list[Slot]]] = []
         for a, b in s.clauses:
-            qs = scan_quantities(doc, a, b)
+            qs = quantities_in(doc, a, b)
+            if not qs:
+                infos.append((a, b, []))  # most clauses of prose hold no figure: no filter to run
+                continue
             is_count = [is_summary_quantity(doc, q) for q in qs]  # counts of targets
             counts = [q for q, c in zip(qs, is_count, strict=True) if c]
             mine = [q for q, c in zip(qs, is_count, strict=True) if not c] if counts else qs
@@ -132,10 +135,10 @@ def extract(text: str) -> Extraction:
             ]
             mine = drop_criteria(doc, _drop_starting_points(doc, mine, diagnostics), diagnostics)
             slots = build_slots(doc, a, b, mine)
-            counted = [q.first for q in counts]
-            infos.append(
-                (a, b, [sl for sl in slots if not _restates(doc, sl, counted, diagnostics)])
-            )
+            if counts:
+                counted = [q.first for q in counts]
+                slots = [sl for sl in slots if not _restates(doc, sl, counted, diagnostics)]
+            infos.append((a, b, slots))
         read_counts = read_sentence(doc, s.start, s.end, summary_qs, s.index) if summary_qs else []
         if reports_met(read_counts):
             # "Nhiệm kỳ 2020 - 2025, … đạt và vượt 20/22 chỉ tiêu …; thu nhập … năm 2025 đạt
@@ -144,7 +147,7 @@ def extract(text: str) -> Extraction:
         # A weak sign anywhere in the sentence outweighs the document's leaning for all of it.
         any_weak: str | None = None
         for a, b, slots in infos:
-            if not any(cues[(a, b)]) and slots:
+            if slots and not any(cues[(a, b)]):
                 if quantity_target_signal(doc, slots):
                     any_weak = TARGET
                 elif weak_result(doc, slots):
@@ -162,7 +165,7 @@ def extract(text: str) -> Extraction:
             if running and TARGET in (block_mode, sentence_mode):
                 # "cộng dồn giai đoạn 2026 - 2030 thu hút 5 dự án" in a list of targets: a
                 # running total over the period targets are set for is one of them.
-                ys = period_years(doc, a, b)
+                ys = years.between(a, b)
                 res = not (ys and target_year is not None and max(ys) >= target_year)
             recurrent = not (res or tgt) and range_has(doc, a, b, "modes.recurrent")
             weak = False
@@ -193,7 +196,7 @@ def extract(text: str) -> Extraction:
                 # "… sản lượng hằng năm trên 98.000 tấn" inside a paragraph that reports is
                 # the yearly figure of the period reviewed, not a target.
                 mode = TARGET
-            elif (by_years := year_mode(doc, s, target_year, past, (a, b))) and (
+            elif (by_years := years.mode(s, target_year, past, (a, b))) and (
                 by_years == RESULT or not block_mode
             ):
                 # An earlier year outranks a section heading ("NHIỆM VỤ NĂM 2027" as a

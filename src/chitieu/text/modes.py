@@ -194,7 +194,53 @@ def covered_tokens(doc: Prepared, qs: Sequence[Quantity], a: int, b: int) -> set
 def period_years(doc: Prepared, a: int, b: int) -> list[int]:
     """Years a statement is about: "năm 2025", "giai đoạn 2026 - 2030" (its end), not the
     basis of a comparison ("so với năm 2024") nor a date ("ngày 10 tháng 12 năm 2025")."""
-    years: list[int] = []
+    return [y for _, y in _period_years_at(doc, a, b)]
+
+
+class Years:
+    """period_years of a whole text, read once: the reader asks it of every clause and again
+    of the clause's sentence, and whether a number is such a year depends only on the words
+    before it, so the years of a range are a slice of the text's."""
+
+    __slots__ = ("_at", "_sentence", "_years")
+
+    def __init__(self, doc: Prepared) -> None:
+        found = _period_years_at(doc, 0, len(doc.tokens))
+        self._at = [i for i, _ in found]
+        self._years = [y for _, y in found]
+        # The latest year of the last sentence asked: its clauses without years of their own
+        # all fall back on it (a long sentence of many clauses must not be read again each).
+        self._sentence: tuple[int, int, int | None] = (-1, -1, None)
+
+    def between(self, a: int, b: int) -> list[int]:
+        """period_years(doc, a, b)."""
+        at = self._at
+        return self._years[bisect.bisect_left(at, a) : bisect.bisect_left(at, b)]
+
+    def mode(
+        self, s: Sentence, target_year: int | None, past: bool, clause: tuple[int, int]
+    ) -> str | None:
+        """The years of the clause, else of its sentence: an earlier one than the year
+        targets are set for reports ("Năm 2026 … đạt 185.000 con; năm 2027 phấn đấu …")."""
+        if target_year is None or not past:
+            return None
+        ys = self.between(*clause)
+        if ys:
+            latest: int | None = max(ys)
+        else:
+            start, end, latest = self._sentence
+            if (start, end) != (s.start, s.end):
+                ys = self.between(s.start, s.end)
+                latest = max(ys) if ys else None
+                self._sentence = (s.start, s.end, latest)
+        if latest is None:
+            return None
+        return RESULT if latest < target_year else TARGET
+
+
+def _period_years_at(doc: Prepared, a: int, b: int) -> list[tuple[int, int]]:
+    """(token index, year) of period_years(doc, a, b)."""
+    years: list[tuple[int, int]] = []
     words, kinds, toks = doc.words, doc.kinds, doc.tokens
     for i in doc.numbers_in(max(a, 0), b):  # years are numbers: visit those alone
         # Four digits first: a string length is cheaper than comparing Decimals.
@@ -209,7 +255,7 @@ def period_years(doc: Prepared, a: int, b: int) -> list[int]:
         prev2 = words[i - 2] if i > 1 else ""
         if prev == "-" and i > 1 and kinds[i - 2] == "num":
             if not (i > 3 and words[i - 3] in _TERM_WORDS and _names_period(doc, i - 4)):
-                years.append(int(value))
+                years.append((i, int(value)))
             continue
         if prev != "năm" and not (prev == "-" or prev in ("đoạn", "kỳ")):
             continue
@@ -219,7 +265,7 @@ def period_years(doc: Prepared, a: int, b: int) -> list[int]:
             continue
         if prev == "năm" and _estimate_as_basis(doc, i - 2):
             continue  # "tăng 12% so với ước thực hiện năm 2025": the basis, not the period
-        years.append(int(value))
+        years.append((i, int(value)))
     return years
 
 
@@ -244,26 +290,6 @@ def _estimate_as_basis(doc: Prepared, j: int) -> bool:
             return words[k - 1] == "so"
         k -= 1
     return False
-
-
-def year_mode(
-    doc: Prepared,
-    s: Sentence,
-    target_year: int | None,
-    past: bool,
-    clause: tuple[int, int] | None = None,
-) -> str | None:
-    """The years of the clause, else of its sentence: an earlier one than the year targets
-    are set for reports ("Năm 2026 … đạt 185.000 con; năm 2027 phấn đấu …")."""
-    if target_year is None or not past:
-        return None
-    ys = period_years(doc, *clause) if clause is not None else []
-    ys = ys or period_years(doc, s.start, s.end)
-    if not ys:
-        return None
-    if max(ys) < target_year:
-        return RESULT
-    return TARGET
 
 
 def quantity_target_signal(doc: Prepared, slots: list[Slot]) -> bool:

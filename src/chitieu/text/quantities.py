@@ -74,7 +74,9 @@ def _read_unit(doc: Prepared, j: int) -> tuple[str, str, int] | None:
     # Most tokens after a number open no unit and no scale word: one lookup says so.
     if words[j] not in scales and words[j] not in lex.units.children:
         return None
-    if not _same_line(doc, j - 1, j):
+    text_of = doc.text
+    starts, ends = doc.starts, doc.ends
+    if text_of.find("\n", ends[j - 1], starts[j]) >= 0:  # _same_line, inlined: once per number
         return None
     k, kind = j, None
     # Scale words, possibly stacked ("ngàn tỷ"); most units open with none.
@@ -84,15 +86,21 @@ def _read_unit(doc: Prepared, j: int) -> tuple[str, str, int] | None:
             break
         k += found[0]
     found_unit = lex.units.longest(words, k) if k < n else None
-    if found_unit is not None and not _glued_ok(doc, k, k + found_unit[0]):
+    # (A one-word unit has nothing inside it to glue.)
+    if found_unit is not None and found_unit[0] > 1 and not _glued_ok(doc, k, k + found_unit[0]):
         found_unit = None
     if found_unit is not None:
         length, node = found_unit
         entry = node.entry
-        kind = lex.unit_kind.get(" ".join(words[k : k + length]))
+        kind = lex.unit_kind.get(words[k] if length == 1 else " ".join(words[k : k + length]))
         canonical = entry.canonical if entry is not None else None
         end = k + length
-        text = canonical if canonical and k == j else doc.span_text(j, end)
+        if canonical and k == j:
+            text = canonical
+        elif end == j + 1:
+            text = text_of[starts[j] : ends[j]]  # span_text of one token: no space inside it
+        else:
+            text = doc.span_text(j, end)
         if canonical and k != j:
             text = doc.span_text(j, k) + " " + canonical
     elif k > j:
