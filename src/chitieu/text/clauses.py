@@ -146,9 +146,10 @@ def build_slots(doc: Prepared, a: int, b: int, qs: list[Quantity]) -> list[Slot]
         slot.subset = pa < pb and "summaries.subset" in keys[pa]
         slot.chain_keys = _EMPTY.union(*keys[chain_a:pb])
         slots.append(slot)
-    _restatements(doc, slots, b)
-    _shared_tails(doc, slots)
-    _respectively(doc, a, slots)
+    if len(slots) > 1:  # each of these relates a figure to another of its clause
+        _restatements(doc, slots, b)
+        _shared_tails(doc, slots)
+        _respectively(doc, a, slots)
     return slots
 
 

@@ -131,7 +131,9 @@ def extract(text: str) -> Extraction:
             mine = [
                 q
                 for q in mine
-                if _keep(doc, q, diagnostics) and not _share_of_targets(doc, q, diagnostics)
+                if _keep(doc, q, diagnostics)
+                # (only a percentage can be one: most figures skip the call)
+                and (q.unit_kind != "percent" or not _share_of_targets(doc, q, diagnostics))
             ]
             mine = drop_criteria(doc, _drop_starting_points(doc, mine, diagnostics), diagnostics)
             slots = build_slots(doc, a, b, mine)
