@@ -36,13 +36,13 @@ from chitieu.text.modes import (
     RESULT,
     TARGET,
     TIE,
+    Cues,
     Years,
     clause_cues,
     doc_default,
     heading_mode,
     paren_reports,
-    quantity_target_signal,
-    weak_result,
+    weak_sign,
 )
 from chitieu.text.quantities import Quantity, quantities_in
 from chitieu.text.results import build_results, shares_verb, verbless
@@ -56,7 +56,7 @@ from chitieu.text.summaries import (
 )
 from chitieu.text.tables import read_tables
 from chitieu.text.targets import brings_own_head, build_targets, is_structure
-from chitieu.text.tokens import prepare
+from chitieu.text.tokens import Prepared, prepare
 
 # Counters of houses: a clause that hands houses over reports them, whatever its event word.
 _HOUSE_UNITS = frozenset(("căn", "căn nhà"))
@@ -146,16 +146,10 @@ def extract(text: str) -> Extraction:
             # "Nhiệm kỳ 2020 - 2025, … đạt và vượt 20/22 chỉ tiêu …; thu nhập … năm 2025 đạt
             # 75 triệu đồng": counting targets met reports, for the rest of its sentence too.
             sentence_mode = RESULT
-        # A weak sign anywhere in the sentence outweighs the document's leaning for all of it.
+        # The weak sign of each clause, read when first asked (see _weak_sign).
+        signs: dict[tuple[int, int], str | None] = {}
         any_weak: str | None = None
-        for a, b, slots in infos:
-            if slots and not any(cues[(a, b)]):
-                if quantity_target_signal(doc, slots):
-                    any_weak = TARGET
-                elif weak_result(doc, slots):
-                    any_weak = RESULT
-                if any_weak:
-                    break
+        any_weak_read = False
         decided: str | None = None  # a mode read from the years, passed on to the paragraph
         in_structure = False  # inside an economic-structure enumeration of this sentence
         for a, b, slots in infos:
@@ -209,13 +203,15 @@ def extract(text: str) -> Extraction:
                 mode = block_mode
             elif para_mode:
                 mode = para_mode
-            elif quantity_target_signal(doc, slots):
+            elif (sign := _weak_sign(doc, signs, a, b, slots)) == TARGET:
                 mode, weak = TARGET, True
             elif sentence_weak:
                 mode = sentence_weak
-            elif weak_result(doc, slots):
+            elif sign == RESULT:
                 mode, weak = RESULT, True
             else:
+                if not any_weak_read:
+                    any_weak, any_weak_read = _sentence_weak_sign(doc, signs, infos, cues), True
                 mode = any_weak or (cued if default == TIE else default)
             if (res or tgt or recurrent) and slots:
                 sentence_mode = (
@@ -312,6 +308,34 @@ def extract(text: str) -> Extraction:
         summaries=summaries,
         diagnostics=diagnostics,
     )
+
+
+def _weak_sign(
+    doc: Prepared, signs: dict[tuple[int, int], str | None], a: int, b: int, slots: list[Slot]
+) -> str | None:
+    """modes.weak_sign of clause [a, b), read once: the sentence's sign and the clause's own
+    mode both ask. Nothing the loop does to its slots changes what weak_sign reads."""
+    key = (a, b)
+    if key in signs:
+        return signs[key]
+    found = signs[key] = weak_sign(doc, slots)
+    return found
+
+
+def _sentence_weak_sign(
+    doc: Prepared,
+    signs: dict[tuple[int, int], str | None],
+    infos: list[tuple[int, int, list[Slot]]],
+    cues: Cues,
+) -> str | None:
+    """A weak sign anywhere in the sentence (on a clause with no cue) outweighs the
+    document's leaning for all of it: the first one."""
+    for a, b, slots in infos:
+        if slots and not any(cues[(a, b)]):
+            found = _weak_sign(doc, signs, a, b, slots)
+            if found:
+                return found
+    return None
 
 
 def _first_index(words: list[str], word: str, a: int, b: int) -> int | None:

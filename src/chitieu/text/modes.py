@@ -290,6 +290,16 @@ def _estimate_as_basis(doc: Prepared, j: int) -> bool:
     return False
 
 
+def weak_sign(doc: Prepared, slots: list[Slot]) -> str | None:
+    """TARGET for a bound or a range (quantity_target_signal), else RESULT for how reports
+    write (weak_result), else None."""
+    if quantity_target_signal(doc, slots):
+        return TARGET
+    if weak_result(doc, slots):
+        return RESULT
+    return None
+
+
 def quantity_target_signal(doc: Prepared, slots: list[Slot]) -> bool:
     """Bounds and ranges are how targets are written (a plan quoted in brackets aside)."""
     keys = doc.keys

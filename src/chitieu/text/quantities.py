@@ -178,7 +178,12 @@ def _quantity_at(doc: Prepared, i: int, b: int) -> Quantity | None:
         t2 = _number_at(doc, j + 1)
         if t2 is not None and starts[j + 1] == ends[j] and t2 >= v1:
             total, j = t2, j + 2
-    u1 = _unit_at(doc, j) if j < n else None
+    u1: tuple[str, str, int] | None = None
+    if j < n:
+        # _unit_at, inlined: this runs once per number of the text.
+        u1 = doc.unit_cache.get(j, _UNREAD)
+        if u1 is _UNREAD:
+            u1 = doc.unit_cache[j] = _read_unit(doc, j)
     k = u1[2] if u1 else j
     v2: Decimal | None = None
     u2 = None
@@ -210,5 +215,10 @@ def _quantity_at(doc: Prepared, i: int, b: int) -> Quantity | None:
     if hi is not None and hi < lo:
         lo, hi = hi, lo
     if unit is None:
-        return Quantity(i, last, lo, hi, None, None, total, starts[i], ends[last - 1])
-    return Quantity(i, last, lo, hi, unit[0], unit[1], total, starts[i], ends[last - 1])
+        return _new(Quantity, (i, last, lo, hi, None, None, total, starts[i], ends[last - 1]))
+    return _new(Quantity, (i, last, lo, hi, unit[0], unit[1], total, starts[i], ends[last - 1]))
+
+
+# What Quantity(...) does, without the Python-level __new__ a NamedTuple adds: one is built
+# per number read. Fields in Quantity's order.
+_new = tuple.__new__
