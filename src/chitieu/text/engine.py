@@ -12,6 +12,8 @@ duplicates.py.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from chitieu.text.clauses import Slot, build_slots
 from chitieu.text.criteria import drop_criteria
 from chitieu.text.cues import range_has
@@ -125,9 +127,12 @@ def extract(text: str) -> Extraction:
                 infos.append((a, b, []))  # most clauses of prose hold no figure: no filter to run
                 continue
             is_count = [is_summary_quantity(doc, q) for q in qs]  # counts of targets
-            counts = [q for q, c in zip(qs, is_count, strict=True) if c]
-            mine = [q for q, c in zip(qs, is_count, strict=True) if not c] if counts else qs
-            summary_qs += counts
+            counts: list[Quantity] = []
+            mine: Sequence[Quantity] = qs
+            if True in is_count:  # (rare: most clauses count no targets)
+                counts = [q for q, c in zip(qs, is_count, strict=True) if c]
+                mine = [q for q, c in zip(qs, is_count, strict=True) if not c]
+                summary_qs += counts
             mine = [
                 q
                 for q in mine

@@ -16,6 +16,7 @@ from chitieu.text.summaries import is_summary_quantity
 from chitieu.text.tokens import Prepared
 
 TARGET, RESULT = "target", "result"
+_NO_KEYS: frozenset[str] = frozenset()
 # "nhiệm kỳ", "giai đoạn" as tokens hold them (folded: "đoạn" -> "đọan").
 _TERM_WORDS = ("kỳ", fold("đoạn"))
 # doc_default when as many statements report as set targets: the nearest one before decides.
@@ -398,9 +399,7 @@ def heading_mode(doc: Prepared, s: Sentence) -> str | None:
         nxt = doc.tokens[s.end]
         if "\n" not in doc.text[doc.tokens[s.end - 1].end : nxt.start]:
             return None  # not alone on its line
-    cats: set[str] = set()
-    for i in range(s.start, s.end):
-        cats |= tag_cats(doc, i)
+    cats = _NO_KEYS.union(*doc.keys[max(s.start, 0) : s.end])  # each token's tag_cats
     if "modes.section_result" in cats:
         return RESULT
     if "modes.section_target" in cats:

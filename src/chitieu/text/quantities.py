@@ -149,7 +149,7 @@ def quantities_in(doc: Prepared, a: int, b: int) -> tuple[Quantity, ...]:
         if q is None:
             continue
         out.append(q)
-        i = max(q.last, j + 1)
+        i = q.last if q.last > j else j + 1
     found = doc.quantity_cache[key] = tuple(out)
     return found
 
