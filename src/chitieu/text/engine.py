@@ -126,7 +126,8 @@ def extract(text: str) -> Extraction:
             if not qs:
                 infos.append((a, b, []))  # most clauses of prose hold no figure: no filter to run
                 continue
-            is_count = [is_summary_quantity(doc, q) for q in qs]  # counts of targets
+            # Counts of targets ("15/19 chỉ tiêu"): a count first, a cheap test most fail.
+            is_count = [q.unit_kind == "count" and is_summary_quantity(doc, q) for q in qs]
             counts: list[Quantity] = []
             mine: Sequence[Quantity] = qs
             if True in is_count:  # (rare: most clauses count no targets)

@@ -13,7 +13,7 @@ from chitieu.text.quantities import Quantity, quantities_in
 from chitieu.text.result_bases import signed_in_paren, starts_with_plan
 from chitieu.text.sentences import Sentence
 from chitieu.text.summaries import is_summary_quantity
-from chitieu.text.tokens import Prepared
+from chitieu.text.tokens import Prepared, Tag
 
 TARGET, RESULT = "target", "result"
 _NO_KEYS: frozenset[str] = frozenset()
@@ -26,17 +26,29 @@ TIE = "tie"
 def mode_cues(doc: Prepared, a: int, b: int, covered: set[int]) -> tuple[bool, bool, bool]:
     """(result, target, only a running total speaks): "cộng dồn giai đoạn 2026 - 2030 …" in
     a list of targets reports nothing by itself; the third flag lets the list decide."""
-    res, tgt, basis = mode_cues3(doc, a, b, covered)
-    running = basis and not res and not tgt and _only_running_totals(doc, a, b)
+    return _mode_cues(doc, _tags_in(doc, a, b), covered, b)
+
+
+def _tags_in(doc: Prepared, a: int, b: int) -> list[Tag]:
+    """The phrases starting in tokens [a, b), by bisection: a clause may be the whole text."""
+    starts = doc.tag_starts
+    j = bisect.bisect_left(starts, max(a, 0))
+    return doc.tags[j : bisect.bisect_left(starts, b, j)]
+
+
+def _mode_cues(
+    doc: Prepared, tags: Sequence[Tag], covered: set[int], b: int
+) -> tuple[bool, bool, bool]:
+    """mode_cues over `tags`, the clause's phrases (those without a mode cue may be left out:
+    they weigh nothing)."""
+    res, tgt, basis = _mode_cues3(doc, tags, covered, b)
+    running = basis and not res and not tgt and _only_running_totals(tags)
     return res or (basis and not tgt), tgt and not res, running
 
 
-def _only_running_totals(doc: Prepared, a: int, b: int) -> bool:
+def _only_running_totals(tags: Sequence[Tag]) -> bool:
     found = False
-    for j in range(bisect.bisect_left(doc.tag_starts, max(a, 0)), len(doc.tags)):
-        t = doc.tags[j]
-        if t.start >= b:
-            break
+    for t in tags:
         if "modes.result_basis" in t.categories:
             if "modes.running_total" not in t.categories:
                 return False
@@ -47,15 +59,17 @@ def _only_running_totals(doc: Prepared, a: int, b: int) -> bool:
 def mode_cues3(doc: Prepared, a: int, b: int, covered: set[int]) -> tuple[bool, bool, bool]:
     """(has a result cue, has a target cue) in tokens [a, b), ignoring words that belong to
     a quantity or directly follow one ("126,82% chỉ tiêu" is a reference, not a heading)."""
+    return _mode_cues3(doc, _tags_in(doc, a, b), covered, b)
+
+
+def _mode_cues3(
+    doc: Prepared, tags: Sequence[Tag], covered: set[int], b: int
+) -> tuple[bool, bool, bool]:
+    """mode_cues3 over `tags`, the phrases starting in the clause (see _mode_cues)."""
     res = tgt = basis = False
     first_res = last_res = last_tgt = -1
     setter = False
-    tags = doc.tags
-    # The phrases starting in [a, b), found by bisection: a clause may be the whole text.
-    for j in range(bisect.bisect_left(doc.tag_starts, max(a, 0)), len(tags)):
-        t = tags[j]
-        if t.start >= b:
-            break
+    for t in tags:
         i = t.start
         cats = t.categories
         # A basis that is a reporting period ("so với cùng kỳ") still speaks for a result.
@@ -90,18 +104,20 @@ def clause_cues(doc: Prepared, sentences: list[Sentence]) -> Cues:
     """(result cue, target cue) of every clause, computed once."""
     cues: Cues = {}
     silent = (False, False, False)
-    # Where the phrases mode_cues3 counts start, in one pass over the text's phrases: nearly
-    # half the clauses have none, and need no more than a binary search to say so.
-    cue_starts = [t.start for t in doc.tags if not t.categories.isdisjoint(_MODE_CUES)]
+    # The phrases mode_cues weighs, in one pass over the text's phrases: nearly half the
+    # clauses have none, and need no more than a binary search to say so.
+    cue_tags = [t for t in doc.tags if not t.categories.isdisjoint(_MODE_CUES)]
+    cue_starts = [t.start for t in cue_tags]
     for s in sentences:
         for a, b in s.clauses:
             qs = quantities_in(doc, a, b)  # read here for every later rule (cached)
-            j = bisect.bisect_left(cue_starts, a)
-            if j == len(cue_starts) or cue_starts[j] >= b:
+            j = bisect.bisect_left(cue_starts, max(a, 0))
+            k = bisect.bisect_left(cue_starts, b, j)
+            if j == k:
                 # Nothing for mode_cues to weigh: the tokens it would set aside do not matter.
                 cues[(a, b)] = silent
                 continue
-            cues[(a, b)] = mode_cues(doc, a, b, covered_tokens(doc, qs, a, b))
+            cues[(a, b)] = _mode_cues(doc, cue_tags[j:k], covered_tokens(doc, qs, a, b), b)
     return cues
 
 
@@ -126,7 +142,7 @@ def doc_default(doc: Prepared, sentences: list[Sentence], cues: Cues) -> str:
             # Counting targets met ("đạt 6/7 chỉ tiêu") is reporting.
             if not r:
                 for q in qs:
-                    if is_summary_quantity(doc, q):
+                    if q.unit_kind == "count" and is_summary_quantity(doc, q):
                         r = True
                         break
             res += r
