@@ -141,7 +141,10 @@ def extract(text: str) -> Extraction:
                 # (only a percentage can be one: most figures skip the call)
                 and (q.unit_kind != "percent" or not _share_of_targets(doc, q, diagnostics))
             ]
-            mine = drop_criteria(doc, _drop_starting_points(doc, mine, diagnostics), diagnostics)
+            if len(mine) > 1:  # both filters weigh a figure against another of its clause
+                mine = drop_criteria(
+                    doc, _drop_starting_points(doc, mine, diagnostics), diagnostics
+                )
             slots = build_slots(doc, a, b, mine)
             if counts:
                 counted = [q.first for q in counts]
