@@ -1,6 +1,7 @@
 """The reader's per-clause shortcuts answer what the plain rules answer: the years of a
-clause read once per text, units read without the general span walk, brackets found by a
-C-level search."""
+clause read once per text, mode cues weighed over the phrases that carry one, units read
+without the general span walk, brackets found by a C-level search, lone figures left out of
+the filters that compare two."""
 
 from __future__ import annotations
 
@@ -9,7 +10,17 @@ from pathlib import Path
 import pytest
 
 from chitieu.text.clauses import _inside_paren
-from chitieu.text.modes import RESULT, TARGET, Years, period_years
+from chitieu.text.criteria import drop_criteria
+from chitieu.text.figure_filters import _drop_starting_points
+from chitieu.text.modes import (
+    RESULT,
+    TARGET,
+    Years,
+    clause_cues,
+    covered_tokens,
+    mode_cues,
+    period_years,
+)
 from chitieu.text.quantities import quantities_in
 from chitieu.text.sentences import split_sentences
 from chitieu.text.tokens import prepare
@@ -71,3 +82,26 @@ def test_units_of_one_word_keep_their_spelling_and_units_of_several_their_spacin
         ("45", "ha"),
         ("12", "người/năm"),
     ]
+
+
+@pytest.mark.parametrize("text", _texts(), ids=lambda t: t[:24])
+def test_clause_cues_weigh_the_same_phrases_as_mode_cues_over_every_phrase(text: str) -> None:
+    doc = prepare(text)
+    sentences = split_sentences(doc)
+    cues = clause_cues(doc, sentences)
+    for s in sentences:
+        for a, b in s.clauses:
+            covered = covered_tokens(doc, quantities_in(doc, a, b), a, b)
+            assert cues[(a, b)] == mode_cues(doc, a, b, covered)
+
+
+def test_a_lone_figure_passes_the_starting_point_and_criterion_filters_unchanged() -> None:
+    doc = prepare("từ 2,1% xuống còn 1,6%; có 245 mô hình cho thu nhập từ 500 triệu đồng trở lên")
+    (s,) = split_sentences(doc)
+    for a, b in s.clauses:
+        qs = list(quantities_in(doc, a, b))
+        assert len(qs) == 2
+        # Two figures: the filters drop one (a starting point, then a criterion).
+        assert len(drop_criteria(doc, _drop_starting_points(doc, qs, []), [])) == 1
+        for q in qs:  # one figure alone: nothing to weigh it against
+            assert drop_criteria(doc, _drop_starting_points(doc, [q], []), []) == [q]
