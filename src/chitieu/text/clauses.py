@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from chitieu.text.cues import (
+    BOUNDARY_PUNCT,
+    BOUNDARY_WORDS,
     CHAIN,
     PREDICATE,
     first_boundary,
@@ -65,7 +67,7 @@ CONNECTORS = frozenset(("summaries.subset", "names.filler"))
 
 def _split(doc: Prepared, a: int, b: int) -> int | None:
     """Where the words after one quantity stop and the words before the next begin."""
-    texts, kinds, starts = doc.words, doc.kinds, doc.starts
+    texts, kinds, starts, keys = doc.words, doc.kinds, doc.starts, doc.keys
     bounds: list[int] = []
     i = a
     while i < b:
@@ -80,12 +82,17 @@ def _split(doc: Prepared, a: int, b: int) -> int | None:
                 break
             i = j + 1
             continue
-        if is_boundary(doc, i) or _amount_with(doc, i, b):
+        # is_boundary and _amount_with, their cheap tests first (this walks every token).
+        w = texts[i]
+        if (
+            w in BOUNDARY_PUNCT
+            or (w in BOUNDARY_WORDS and is_boundary(doc, i))
+            or ("names.amount_with" in keys[i] and _amount_with(doc, i, b))
+        ):
             bounds.append(i)
         i += 1
     if not bounds:
         return None
-    keys = doc.keys
     for k in reversed(bounds):
         if k + 1 < b and not keys[k + 1].isdisjoint(CONNECTORS):
             return k
@@ -143,9 +150,10 @@ def build_slots(doc: Prepared, a: int, b: int, qs: list[Quantity]) -> list[Slot]
         slot.subset = pa < pb and "summaries.subset" in keys[pa]
         slot.chain_keys = _EMPTY.union(*keys[chain_a:pb])
         slots.append(slot)
-    _restatements(doc, slots, b)
-    _shared_tails(doc, slots)
-    _respectively(doc, a, slots)
+    if len(slots) > 1:  # each of these relates a figure to another of its clause
+        _restatements(doc, slots, b)
+        _shared_tails(doc, slots)
+        _respectively(doc, a, slots)
     return slots
 
 
@@ -186,6 +194,8 @@ def _shared_tails(doc: Prepared, slots: list[Slot]) -> None:
 
 def _inside_paren(doc: Prepared, a: int, b: int) -> bool:
     texts = doc.words
+    if "(" not in texts[a:b]:
+        return False  # most spans hold no bracket: one C-level search says so
     depth = 0
     for i in range(b - 1, a - 1, -1):
         t = texts[i]

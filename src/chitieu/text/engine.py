@@ -13,8 +13,9 @@ duplicates.py.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 
-from chitieu.text.clauses import build_slots
+from chitieu.text.clauses import Slot, build_slots
 from chitieu.text.criteria import drop_criteria
 from chitieu.text.cues import range_has
 from chitieu.text.duplicates import _dedupe, complete_names, drop_restated, join_changes
@@ -38,16 +39,15 @@ from chitieu.text.modes import (
     RESULT,
     TARGET,
     TIE,
+    Cues,
+    Years,
     clause_cues,
     doc_default,
     heading_mode,
     paren_reports,
-    period_years,
-    quantity_target_signal,
-    weak_result,
-    year_mode,
+    weak_sign,
 )
-from chitieu.text.quantities import Quantity, scan_quantities
+from chitieu.text.quantities import Quantity, quantities_in
 from chitieu.text.results import build_results, shares_verb, verbless
 from chitieu.text.sentences import split_sentences
 from chitieu.text.summaries import (
@@ -91,7 +91,8 @@ def extract(text: str) -> Extraction:
     raw_summaries = []
     cues = clause_cues(doc, sentences)
     default = doc_default(doc, sentences, cues)
-    all_years = period_years(doc, 0, len(doc.tokens))
+    years = Years(doc)
+    all_years = years.between(0, len(doc.tokens))
     target_year = max(all_years) if all_years else None
     past = any(y < target_year for y in all_years) if target_year is not None else False
     block_mode: str | None = None
@@ -131,39 +132,45 @@ def extract(text: str) -> Extraction:
         breakdown = prev_estimated  # parts listed after "trong đó" share it while verbless
         last_estimated = False
         summary_qs: list[Quantity] = []
-        infos = []
+        infos: list[tuple[int, int, list[Slot]]] = []
         for a, b in s.clauses:
-            qs = scan_quantities(doc, a, b)
-            is_count = [is_summary_quantity(doc, q) for q in qs]  # counts of targets
-            counts = [q for q, c in zip(qs, is_count, strict=True) if c]
-            mine = [q for q, c in zip(qs, is_count, strict=True) if not c] if counts else qs
-            summary_qs += counts
+            qs = quantities_in(doc, a, b)
+            if not qs:
+                infos.append((a, b, []))  # most clauses of prose hold no figure: no filter to run
+                continue
+            # Counts of targets ("15/19 chỉ tiêu"): a count first, a cheap test most fail.
+            is_count = [q.unit_kind == "count" and is_summary_quantity(doc, q) for q in qs]
+            counts: list[Quantity] = []
+            mine: Sequence[Quantity] = qs
+            if True in is_count:  # (rare: most clauses count no targets)
+                counts = [q for q, c in zip(qs, is_count, strict=True) if c]
+                mine = [q for q, c in zip(qs, is_count, strict=True) if not c]
+                summary_qs += counts
             mine = [
                 q
                 for q in mine
-                if _keep(doc, q, diagnostics) and not _share_of_targets(doc, q, diagnostics)
+                if _keep(doc, q, diagnostics)
+                # (only a percentage can be one: most figures skip the call)
+                and (q.unit_kind != "percent" or not _share_of_targets(doc, q, diagnostics))
             ]
-            mine = drop_criteria(doc, _drop_starting_points(doc, mine, diagnostics), diagnostics)
+            if len(mine) > 1:  # both filters weigh a figure against another of its clause
+                mine = drop_criteria(
+                    doc, _drop_starting_points(doc, mine, diagnostics), diagnostics
+                )
             slots = build_slots(doc, a, b, mine)
-            counted = [q.first for q in counts]
-            infos.append(
-                (a, b, [sl for sl in slots if not _restates(doc, sl, counted, diagnostics)])
-            )
+            if counts:
+                counted = [q.first for q in counts]
+                slots = [sl for sl in slots if not _restates(doc, sl, counted, diagnostics)]
+            infos.append((a, b, slots))
         read_counts = read_sentence(doc, s.start, s.end, summary_qs, s.index) if summary_qs else []
         if reports_met(read_counts):
             # "Nhiệm kỳ 2020 - 2025, … đạt và vượt 20/22 chỉ tiêu …; thu nhập … năm 2025 đạt
             # 75 triệu đồng": counting targets met reports, for the rest of its sentence too.
             sentence_mode = RESULT
-        # A weak sign anywhere in the sentence outweighs the document's leaning for all of it.
+        # The weak sign of each clause, read when first asked (see _weak_sign).
+        signs: dict[tuple[int, int], str | None] = {}
         any_weak: str | None = None
-        for a, b, slots in infos:
-            if not any(cues[(a, b)]) and slots:
-                if quantity_target_signal(doc, slots):
-                    any_weak = TARGET
-                elif weak_result(doc, slots):
-                    any_weak = RESULT
-                if any_weak:
-                    break
+        any_weak_read = False
         decided: str | None = None  # a mode read from the years, passed on to the paragraph
         in_structure = False  # inside an economic-structure enumeration of this sentence
         for a, b, slots in infos:
@@ -177,7 +184,7 @@ def extract(text: str) -> Extraction:
                 # running total over the period targets are set for is one of them.
                 # "Quý II, phấn đấu …; thu ngân sách lũy kế 6 tháng đạt trên 50% dự toán": with
                 # no year of its own it is one of them too; only an earlier year reports.
-                ys = period_years(doc, a, b)
+                ys = years.between(a, b)
                 res = bool(ys) and not (target_year is not None and max(ys) >= target_year)
             recurrent = not (res or tgt) and range_has(doc, a, b, "modes.recurrent")
             weak = False
@@ -219,7 +226,7 @@ def extract(text: str) -> Extraction:
                 # "… sản lượng hằng năm trên 98.000 tấn" inside a paragraph that reports is
                 # the yearly figure of the period reviewed, not a target.
                 mode = TARGET
-            elif (by_years := year_mode(doc, s, target_year, past, (a, b))) and (
+            elif (by_years := years.mode(s, target_year, past, (a, b))) and (
                 by_years == RESULT or not block_mode
             ):
                 # An earlier year outranks a section heading ("NHIỆM VỤ NĂM 2027" as a
@@ -230,13 +237,15 @@ def extract(text: str) -> Extraction:
                 mode = block_mode
             elif para_mode:
                 mode = para_mode
-            elif quantity_target_signal(doc, slots):
+            elif (sign := _weak_sign(doc, signs, a, b, slots)) == TARGET:
                 mode, weak = TARGET, True
             elif sentence_weak:
                 mode = sentence_weak
-            elif weak_result(doc, slots):
+            elif sign == RESULT:
                 mode, weak = RESULT, True
             else:
+                if not any_weak_read:
+                    any_weak, any_weak_read = _sentence_weak_sign(doc, signs, infos, cues), True
                 mode = any_weak or (cued if default == TIE else default)
             if (res or tgt or recurrent) and slots:
                 sentence_mode = (
@@ -348,6 +357,34 @@ def _about_one_person(doc: Prepared, a: int, b: int, ages: list[int]) -> bool:
         if k >= 0 and doc.kinds[k] == "word" and doc.text[doc.starts[k]].isupper():
             return True
     return False
+
+
+def _weak_sign(
+    doc: Prepared, signs: dict[tuple[int, int], str | None], a: int, b: int, slots: list[Slot]
+) -> str | None:
+    """modes.weak_sign of clause [a, b), read once: the sentence's sign and the clause's own
+    mode both ask. Nothing the loop does to its slots changes what weak_sign reads."""
+    key = (a, b)
+    if key in signs:
+        return signs[key]
+    found = signs[key] = weak_sign(doc, slots)
+    return found
+
+
+def _sentence_weak_sign(
+    doc: Prepared,
+    signs: dict[tuple[int, int], str | None],
+    infos: list[tuple[int, int, list[Slot]]],
+    cues: Cues,
+) -> str | None:
+    """A weak sign anywhere in the sentence (on a clause with no cue) outweighs the
+    document's leaning for all of it: the first one."""
+    for a, b, slots in infos:
+        if slots and not any(cues[(a, b)]):
+            found = _weak_sign(doc, signs, a, b, slots)
+            if found:
+                return found
+    return None
 
 
 def _first_index(words: list[str], word: str, a: int, b: int) -> int | None:

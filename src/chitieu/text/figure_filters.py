@@ -133,7 +133,7 @@ def _drop_starting_points(
     for k, q in enumerate(qs):
         if (
             q.first > 0
-            and "verbs.equivalent" in tag_cats(doc, q.first - 1)
+            and "verbs.equivalent" in doc.keys[q.first - 1]
             and out
             and not against_basis(doc, q)  # "tương đương 95,3% kế hoạch" is a % of plan
         ):

@@ -13,9 +13,10 @@ from chitieu.text.quantities import Quantity, quantities_in
 from chitieu.text.result_bases import signed_in_paren, starts_with_plan
 from chitieu.text.sentences import Sentence
 from chitieu.text.summaries import is_summary_quantity
-from chitieu.text.tokens import Prepared
+from chitieu.text.tokens import Prepared, Tag
 
 TARGET, RESULT = "target", "result"
+_NO_KEYS: frozenset[str] = frozenset()
 # "nhiệm kỳ", "giai đoạn" as tokens hold them (folded: "đoạn" -> "đọan").
 _TERM_WORDS = ("kỳ", fold("đoạn"))
 # doc_default when as many statements report as set targets: the nearest one before decides.
@@ -25,17 +26,29 @@ TIE = "tie"
 def mode_cues(doc: Prepared, a: int, b: int, covered: set[int]) -> tuple[bool, bool, bool]:
     """(result, target, only a running total speaks): "cộng dồn giai đoạn 2026 - 2030 …" in
     a list of targets reports nothing by itself; the third flag lets the list decide."""
-    res, tgt, basis = mode_cues3(doc, a, b, covered)
-    running = basis and not res and not tgt and _only_running_totals(doc, a, b)
+    return _mode_cues(doc, _tags_in(doc, a, b), covered, b)
+
+
+def _tags_in(doc: Prepared, a: int, b: int) -> list[Tag]:
+    """The phrases starting in tokens [a, b), by bisection: a clause may be the whole text."""
+    starts = doc.tag_starts
+    j = bisect.bisect_left(starts, max(a, 0))
+    return doc.tags[j : bisect.bisect_left(starts, b, j)]
+
+
+def _mode_cues(
+    doc: Prepared, tags: Sequence[Tag], covered: set[int], b: int
+) -> tuple[bool, bool, bool]:
+    """mode_cues over `tags`, the clause's phrases (those without a mode cue may be left out:
+    they weigh nothing)."""
+    res, tgt, basis = _mode_cues3(doc, tags, covered, b)
+    running = basis and not res and not tgt and _only_running_totals(tags)
     return res or (basis and not tgt), tgt and not res, running
 
 
-def _only_running_totals(doc: Prepared, a: int, b: int) -> bool:
+def _only_running_totals(tags: Sequence[Tag]) -> bool:
     found = False
-    for j in range(bisect.bisect_left(doc.tag_starts, max(a, 0)), len(doc.tags)):
-        t = doc.tags[j]
-        if t.start >= b:
-            break
+    for t in tags:
         if "modes.result_basis" in t.categories:
             if "modes.running_total" not in t.categories:
                 return False
@@ -46,15 +59,17 @@ def _only_running_totals(doc: Prepared, a: int, b: int) -> bool:
 def mode_cues3(doc: Prepared, a: int, b: int, covered: set[int]) -> tuple[bool, bool, bool]:
     """(has a result cue, has a target cue) in tokens [a, b), ignoring words that belong to
     a quantity or directly follow one ("126,82% chỉ tiêu" is a reference, not a heading)."""
+    return _mode_cues3(doc, _tags_in(doc, a, b), covered, b)
+
+
+def _mode_cues3(
+    doc: Prepared, tags: Sequence[Tag], covered: set[int], b: int
+) -> tuple[bool, bool, bool]:
+    """mode_cues3 over `tags`, the phrases starting in the clause (see _mode_cues)."""
     res = tgt = basis = False
     first_res = last_res = last_tgt = -1
     setter = False
-    tags = doc.tags
-    # The phrases starting in [a, b), found by bisection: a clause may be the whole text.
-    for j in range(bisect.bisect_left(doc.tag_starts, max(a, 0)), len(tags)):
-        t = tags[j]
-        if t.start >= b:
-            break
+    for t in tags:
         i = t.start
         cats = t.categories
         # A basis that is a reporting period ("so với cùng kỳ") still speaks for a result.
@@ -89,30 +104,24 @@ def clause_cues(doc: Prepared, sentences: list[Sentence]) -> Cues:
     """(result cue, target cue) of every clause, computed once."""
     cues: Cues = {}
     silent = (False, False, False)
+    # The phrases mode_cues weighs, in one pass over the text's phrases: nearly half the
+    # clauses have none, and need no more than a binary search to say so.
+    cue_tags = [t for t in doc.tags if not t.categories.isdisjoint(_MODE_CUES)]
+    cue_starts = [t.start for t in cue_tags]
     for s in sentences:
         for a, b in s.clauses:
             qs = quantities_in(doc, a, b)  # read here for every later rule (cached)
-            if not _has_mode_cue(doc, a, b):
+            j = bisect.bisect_left(cue_starts, max(a, 0))
+            k = bisect.bisect_left(cue_starts, b, j)
+            if j == k:
                 # Nothing for mode_cues to weigh: the tokens it would set aside do not matter.
                 cues[(a, b)] = silent
                 continue
-            cues[(a, b)] = mode_cues(doc, a, b, covered_tokens(doc, qs, a, b))
+            cues[(a, b)] = _mode_cues(doc, cue_tags[j:k], covered_tokens(doc, qs, a, b), b)
     return cues
 
 
 _MODE_CUES = frozenset(("modes.result", "modes.target", "modes.result_basis"))
-
-
-def _has_mode_cue(doc: Prepared, a: int, b: int) -> bool:
-    """A phrase starting in [a, b) that mode_cues3 counts (nearly half the clauses have none)."""
-    tags = doc.tags
-    for j in range(bisect.bisect_left(doc.tag_starts, max(a, 0)), len(tags)):
-        t = tags[j]
-        if t.start >= b:
-            return False
-        if not t.categories.isdisjoint(_MODE_CUES):
-            return True
-    return False
 
 
 def doc_default(doc: Prepared, sentences: list[Sentence], cues: Cues) -> str:
@@ -123,21 +132,27 @@ def doc_default(doc: Prepared, sentences: list[Sentence], cues: Cues) -> str:
     else to reports (targets are nearly always announced by a cue; reports often go bare)."""
     res = tgt = 0
     for s in sentences:
-        if not any(quantities_in(doc, a, b) for a, b in s.clauses):
-            framed = [cues[c] for c in s.clauses]
-            r = any(c[0] for c in framed)
-            t = any(c[1] for c in framed)
-            res += r and not t
-            tgt += t and not r
-            continue
-        for a, b in s.clauses:
-            qs = quantities_in(doc, a, b)
+        figured = False  # the sentence holds a figure
+        for c in s.clauses:
+            qs = quantities_in(doc, *c)
             if not qs:
                 continue
-            r, t, _ = cues[(a, b)]
+            figured = True
+            r, t, _ = cues[c]
             # Counting targets met ("đạt 6/7 chỉ tiêu") is reporting.
-            r = r or any(is_summary_quantity(doc, q) for q in qs)
+            if not r:
+                for q in qs:
+                    if q.unit_kind == "count" and is_summary_quantity(doc, q):
+                        r = True
+                        break
             res += r
+            tgt += t and not r
+        if not figured:
+            r = t = False
+            for c in s.clauses:
+                cr, ct, _ = cues[c]
+                r, t = r or cr, t or ct
+            res += r and not t
             tgt += t and not r
     if res and res == tgt:
         return TIE
@@ -194,7 +209,53 @@ def covered_tokens(doc: Prepared, qs: Sequence[Quantity], a: int, b: int) -> set
 def period_years(doc: Prepared, a: int, b: int) -> list[int]:
     """Years a statement is about: "năm 2025", "giai đoạn 2026 - 2030" (its end), not the
     basis of a comparison ("so với năm 2024") nor a date ("ngày 10 tháng 12 năm 2025")."""
-    years: list[int] = []
+    return [y for _, y in _period_years_at(doc, a, b)]
+
+
+class Years:
+    """period_years of a whole text, read once: the reader asks it of every clause and again
+    of the clause's sentence, and whether a number is such a year depends only on the words
+    before it, so the years of a range are a slice of the text's."""
+
+    __slots__ = ("_at", "_sentence", "_years")
+
+    def __init__(self, doc: Prepared) -> None:
+        found = _period_years_at(doc, 0, len(doc.tokens))
+        self._at = [i for i, _ in found]
+        self._years = [y for _, y in found]
+        # The latest year of the last sentence asked: its clauses without years of their own
+        # all fall back on it (a long sentence of many clauses must not be read again each).
+        self._sentence: tuple[int, int, int | None] = (-1, -1, None)
+
+    def between(self, a: int, b: int) -> list[int]:
+        """period_years(doc, a, b)."""
+        at = self._at
+        return self._years[bisect.bisect_left(at, a) : bisect.bisect_left(at, b)]
+
+    def mode(
+        self, s: Sentence, target_year: int | None, past: bool, clause: tuple[int, int]
+    ) -> str | None:
+        """The years of the clause, else of its sentence: an earlier one than the year
+        targets are set for reports ("Năm 2026 … đạt 185.000 con; năm 2027 phấn đấu …")."""
+        if target_year is None or not past:
+            return None
+        ys = self.between(*clause)
+        if ys:
+            latest: int | None = max(ys)
+        else:
+            start, end, latest = self._sentence
+            if (start, end) != (s.start, s.end):
+                ys = self.between(s.start, s.end)
+                latest = max(ys) if ys else None
+                self._sentence = (s.start, s.end, latest)
+        if latest is None:
+            return None
+        return RESULT if latest < target_year else TARGET
+
+
+def _period_years_at(doc: Prepared, a: int, b: int) -> list[tuple[int, int]]:
+    """(token index, year) of period_years(doc, a, b)."""
+    years: list[tuple[int, int]] = []
     words, kinds, toks = doc.words, doc.kinds, doc.tokens
     for i in doc.numbers_in(max(a, 0), b):  # years are numbers: visit those alone
         # Four digits first: a string length is cheaper than comparing Decimals.
@@ -209,7 +270,7 @@ def period_years(doc: Prepared, a: int, b: int) -> list[int]:
         prev2 = words[i - 2] if i > 1 else ""
         if prev == "-" and i > 1 and kinds[i - 2] == "num":
             if not (i > 3 and words[i - 3] in _TERM_WORDS and _names_period(doc, i - 4)):
-                years.append(int(value))
+                years.append((i, int(value)))
             continue
         if prev != "năm" and not (prev == "-" or prev in ("đoạn", "kỳ")):
             continue
@@ -219,7 +280,7 @@ def period_years(doc: Prepared, a: int, b: int) -> list[int]:
             continue
         if prev == "năm" and _estimate_as_basis(doc, i - 2):
             continue  # "tăng 12% so với ước thực hiện năm 2025": the basis, not the period
-        years.append(int(value))
+        years.append((i, int(value)))
     return years
 
 
@@ -246,24 +307,14 @@ def _estimate_as_basis(doc: Prepared, j: int) -> bool:
     return False
 
 
-def year_mode(
-    doc: Prepared,
-    s: Sentence,
-    target_year: int | None,
-    past: bool,
-    clause: tuple[int, int] | None = None,
-) -> str | None:
-    """The years of the clause, else of its sentence: an earlier one than the year targets
-    are set for reports ("Năm 2026 … đạt 185.000 con; năm 2027 phấn đấu …")."""
-    if target_year is None or not past:
-        return None
-    ys = period_years(doc, *clause) if clause is not None else []
-    ys = ys or period_years(doc, s.start, s.end)
-    if not ys:
-        return None
-    if max(ys) < target_year:
+def weak_sign(doc: Prepared, slots: list[Slot]) -> str | None:
+    """TARGET for a bound or a range (quantity_target_signal), else RESULT for how reports
+    write (weak_result), else None."""
+    if quantity_target_signal(doc, slots):
+        return TARGET
+    if weak_result(doc, slots):
         return RESULT
-    return TARGET
+    return None
 
 
 def quantity_target_signal(doc: Prepared, slots: list[Slot]) -> bool:
@@ -364,9 +415,7 @@ def heading_mode(doc: Prepared, s: Sentence) -> str | None:
         nxt = doc.tokens[s.end]
         if "\n" not in doc.text[doc.tokens[s.end - 1].end : nxt.start]:
             return None  # not alone on its line
-    cats: set[str] = set()
-    for i in range(s.start, s.end):
-        cats |= tag_cats(doc, i)
+    cats = _NO_KEYS.union(*doc.keys[max(s.start, 0) : s.end])  # each token's tag_cats
     if "modes.section_result" in cats:
         return RESULT
     if "modes.section_target" in cats:

@@ -74,7 +74,9 @@ def _read_unit(doc: Prepared, j: int) -> tuple[str, str, int] | None:
     # Most tokens after a number open no unit and no scale word: one lookup says so.
     if words[j] not in scales and words[j] not in lex.units.children:
         return None
-    if not _same_line(doc, j - 1, j):
+    text_of = doc.text
+    starts, ends = doc.starts, doc.ends
+    if text_of.find("\n", ends[j - 1], starts[j]) >= 0:  # _same_line, inlined: once per number
         return None
     k, kind = j, None
     # Scale words, possibly stacked ("ngàn tỷ"); most units open with none.
@@ -84,15 +86,21 @@ def _read_unit(doc: Prepared, j: int) -> tuple[str, str, int] | None:
             break
         k += found[0]
     found_unit = lex.units.longest(words, k) if k < n else None
-    if found_unit is not None and not _glued_ok(doc, k, k + found_unit[0]):
+    # (A one-word unit has nothing inside it to glue.)
+    if found_unit is not None and found_unit[0] > 1 and not _glued_ok(doc, k, k + found_unit[0]):
         found_unit = None
     if found_unit is not None:
         length, node = found_unit
         entry = node.entry
-        kind = lex.unit_kind.get(" ".join(words[k : k + length]))
+        kind = lex.unit_kind.get(words[k] if length == 1 else " ".join(words[k : k + length]))
         canonical = entry.canonical if entry is not None else None
         end = k + length
-        text = canonical if canonical and k == j else doc.span_text(j, end)
+        if canonical and k == j:
+            text = canonical
+        elif end == j + 1:
+            text = text_of[starts[j] : ends[j]]  # span_text of one token: no space inside it
+        else:
+            text = doc.span_text(j, end)
         if canonical and k != j:
             text = doc.span_text(j, k) + " " + canonical
     elif k > j:
@@ -141,7 +149,7 @@ def quantities_in(doc: Prepared, a: int, b: int) -> tuple[Quantity, ...]:
         if q is None:
             continue
         out.append(q)
-        i = max(q.last, j + 1)
+        i = q.last if q.last > j else j + 1
     found = doc.quantity_cache[key] = tuple(out)
     return found
 
@@ -170,7 +178,12 @@ def _quantity_at(doc: Prepared, i: int, b: int) -> Quantity | None:
         t2 = _number_at(doc, j + 1)
         if t2 is not None and starts[j + 1] == ends[j] and t2 >= v1:
             total, j = t2, j + 2
-    u1 = _unit_at(doc, j) if j < n else None
+    u1: tuple[str, str, int] | None = None
+    if j < n:
+        # _unit_at, inlined: this runs once per number of the text.
+        u1 = doc.unit_cache.get(j, _UNREAD)
+        if u1 is _UNREAD:
+            u1 = doc.unit_cache[j] = _read_unit(doc, j)
     k = u1[2] if u1 else j
     v2: Decimal | None = None
     u2 = None
@@ -202,5 +215,10 @@ def _quantity_at(doc: Prepared, i: int, b: int) -> Quantity | None:
     if hi is not None and hi < lo:
         lo, hi = hi, lo
     if unit is None:
-        return Quantity(i, last, lo, hi, None, None, total, starts[i], ends[last - 1])
-    return Quantity(i, last, lo, hi, unit[0], unit[1], total, starts[i], ends[last - 1])
+        return _new(Quantity, (i, last, lo, hi, None, None, total, starts[i], ends[last - 1]))
+    return _new(Quantity, (i, last, lo, hi, unit[0], unit[1], total, starts[i], ends[last - 1]))
+
+
+# What Quantity(...) does, without the Python-level __new__ a NamedTuple adds: one is built
+# per number read. Fields in Quantity's order.
+_new = tuple.__new__
