@@ -272,7 +272,7 @@ def _period_years_at(doc: Prepared, a: int, b: int) -> list[tuple[int, int]]:
             if not (i > 3 and words[i - 3] in _TERM_WORDS and _names_period(doc, i - 4)):
                 years.append((i, int(value)))
             continue
-        if prev != "năm" and not (prev == "-" or prev in ("đoạn", "kỳ")):
+        if prev != "năm" and not (prev == "-" or prev in _TERM_WORDS):
             continue
         if prev in _TERM_WORDS and _names_period(doc, i - 2):
             continue  # "khóa XII, nhiệm kỳ 2021 - 2026", "chuẩn nghèo … giai đoạn 2021 - 2025"
