@@ -120,13 +120,19 @@ def drop_restated(results: list[ExtractedResult]) -> list[ExtractedResult]:
     out: list[ExtractedResult] = []
     for i, r in enumerate(results):
         mine = items[i]
-        candidates = min((sayers[pair] for pair in mine), key=len)
-        # Nearby results only: bounded work on hostile input, and a headline is near its body.
-        lo = bisect_left(candidates, i - 60)
-        hi = bisect_left(candidates, i + 60)
-        if not any(
-            mine < items[j] and _same_indicator(names[i], names[j]) for j in candidates[lo:hi]
-        ):
+        candidates = min(map(sayers.__getitem__, mine), key=len)
+        if len(candidates) > 1:  # not only itself
+            # Nearby results only: bounded work on hostile input, and a headline is near its
+            # body.
+            lo = bisect_left(candidates, i - 60)
+            hi = bisect_left(candidates, i + 60)
+            words = names[i]
+            for j in candidates[lo:hi]:
+                if mine < items[j] and _same_indicator(words, names[j]):
+                    break
+            else:
+                out.append(r)
+        else:
             out.append(r)
     return out
 
@@ -191,15 +197,25 @@ def _drop_restated_by_fields(results: list[ExtractedResult]) -> list[ExtractedRe
 def _dedupe[T: (ExtractedTarget, ExtractedResult)](items: list[T]) -> list[T]:
     if len(items) < 2:
         return list(items)  # nothing to compare: skip building the keys
+    # Two items that say the same thing have the same name: only the items whose name recurs
+    # need their keys (most names of a text are said once; said() reads every figure).
+    once: set[str] = set()
+    again: set[str] = set()
+    for it in items:
+        (again if it.name in once else once).add(it.name)
+    if not again:
+        return list(items)
     seen: set[tuple[object, ...]] = set()
     out: list[T] = []
     for it in items:
-        # What to_dict() says but the span (what repr(sorted(d.items())) keyed, without a dict
-        # and a repr per item).
-        key = it.said()
-        if key not in seen:
+        if it.name in again:
+            # What to_dict() says but the span (what repr(sorted(d.items())) keyed, without a
+            # dict and a repr per item).
+            key = it.said()
+            if key in seen:
+                continue
             seen.add(key)
-            out.append(it)
+        out.append(it)
     return out
 
 
