@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 from chitieu.text import extract
 from chitieu.text.duplicates import _drop_restated_by_fields, drop_restated
 from chitieu.text.items import ExtractedResult
+from chitieu.text.spans import _top_level_comma
+from chitieu.text.tokens import prepare
 
 _NAMES = (
     "thu ngân sách",
@@ -103,3 +105,39 @@ def test_a_target_named_after_rieng_is_counted_as_missed() -> None:
     found = extract("Năm 2025, xã đạt 12/13 chỉ tiêu; riêng chỉ tiêu thu ngân sách chưa đạt.")
     [summary] = found.summaries
     assert (summary.total, summary.achieved, summary.not_achieved) == (13, 12, 1)
+
+
+def _reference_top_level_comma(words: list[str], a: int, b: int) -> int | None:
+    depth = 0
+    for i in range(a, b):
+        if words[i] == "(":
+            depth += 1
+        elif words[i] == ")":
+            depth -= 1
+        elif words[i] == "," and depth == 0:
+            return i
+    return None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(("thu", "ngân", "sách", ",", "(", ")", "5")), max_size=30))
+def test_the_top_level_comma_is_the_first_comma_outside_brackets(pieces: list[str]) -> None:
+    doc = prepare(" ".join(["đạt", *pieces]))
+    for a in range(len(doc.words)):
+        for b in range(a, len(doc.words) + 1):
+            expected = _reference_top_level_comma(doc.words, a, b)
+            assert _top_level_comma(doc, a, b) == expected
+
+
+def test_a_clause_with_no_verb_before_its_figure_shares_the_estimate_before_it() -> None:
+    found = extract(
+        "Năm 2026, thu ngân sách ước đạt 65 tỷ đồng; chi ngân sách 142 tỷ đồng; "
+        "tổng vốn đầu tư toàn xã hội đạt 300 tỷ đồng."
+    )
+    estimated = {r.name: r.estimated for r in found.results}
+    # "đạt" is a verb of the clause's own: its figure is not the estimate's.
+    assert estimated == {
+        "thu ngân sách": True,
+        "chi ngân sách": True,
+        "tổng vốn đầu tư toàn xã hội": False,
+    }

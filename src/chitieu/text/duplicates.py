@@ -110,6 +110,10 @@ def drop_restated(results: list[ExtractedResult]) -> list[ExtractedResult]:
         # A result saying nothing is restated by any fuller one, and a NaN is never equal to
         # itself: the pair index below finds neither, so these compare field by field.
         return _drop_restated_by_fields(results)
+    sizes = [len(it) for it in items]
+    most = max(sizes)
+    if min(sizes) == most:
+        return list(results)  # none says more than another: none restates another
     # Who says each pair: a result restated by another shares all its pairs with it, so its
     # candidates are those saying its rarest pair (a figure's value: few), not ~120 neighbours.
     sayers: dict[tuple[str, object], list[int]] = {}
@@ -120,6 +124,9 @@ def drop_restated(results: list[ExtractedResult]) -> list[ExtractedResult]:
     out: list[ExtractedResult] = []
     for i, r in enumerate(results):
         mine = items[i]
+        if sizes[i] == most:
+            out.append(r)  # none says more
+            continue
         candidates = min(map(sayers.__getitem__, mine), key=len)
         if len(candidates) > 1:  # not only itself
             # Nearby results only: bounded work on hostile input, and a headline is near its
@@ -225,7 +232,7 @@ def complete_names(
     """ "Năm 2025 … đón 9,2 triệu lượt khách du lịch …. Năm 2026, phấn đấu đón 10 triệu lượt
     khách": a target in the unit of a result, whose name begins the result's name, is the same
     indicator said shorter; it takes the full name."""
-    if not results or len(results) > 400:
+    if not targets or not results or len(results) > 400:
         return targets
     by_unit: dict[str, list[str]] = {}
     for r in results:

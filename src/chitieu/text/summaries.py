@@ -49,6 +49,12 @@ class _Summary:
     named: bool = False  # one target named apart: only completes a count stated before
 
 
+# Each role's two categories ("summaries.achieved", "status.achieved"), built once: _role
+# asks them of every token after a count.
+_ROLE_KEYS = tuple((role, f"summaries.{role}", f"status.{role}") for role in _ROLES)
+_ROLE_CATS = frozenset(key for _, *keys in _ROLE_KEYS for key in keys)
+
+
 def _role(doc: Prepared, a: int, b: int, first: bool, allow_total: bool) -> str | None:
     rng = range(a, b) if first else range(b - 1, a - 1, -1)
     for i in rng:
@@ -57,8 +63,10 @@ def _role(doc: Prepared, a: int, b: int, first: bool, allow_total: bool) -> str 
             if first:
                 return None
             continue
-        for role in _ROLES:
-            said = f"summaries.{role}" in cats or f"status.{role}" in cats
+        if cats.isdisjoint(_ROLE_CATS):
+            continue  # most tokens: no role word
+        for role, own, status in _ROLE_KEYS:
+            said = own in cats or status in cats
             if said and (allow_total or role != "total"):
                 if role == "total" and doc.tokens[i].text == "/":
                     continue
@@ -72,7 +80,7 @@ def _all_of(doc: Prepared, a: int, b: int) -> bool:
         cats = tag_cats(doc, i)
         if "summaries.all_of" in cats:
             return True
-        if any(f"summaries.{r}" in cats or f"status.{r}" in cats for r in _ROLES):
+        if not cats.isdisjoint(_ROLE_CATS):
             return False
     return False
 
@@ -158,7 +166,8 @@ def _names_one(doc: Prepared, nxt: int, b: int, cats: frozenset[str]) -> bool:
 
 def reports_met(summaries: list[_Summary]) -> bool:
     """Counts of targets met, not met or pending (not a bare "đề ra 16 chỉ tiêu")."""
-    return any(set(s.counts) - {"total"} for s in summaries)
+    # Asked of every sentence, most with no count of targets: no generator for those.
+    return bool(summaries) and any(set(s.counts) - {"total"} for s in summaries)
 
 
 def named_apart(doc: Prepared, a: int, b: int, sentence: int) -> list[_Summary]:
