@@ -11,6 +11,7 @@ from chitieu.text.cues import (
     first_boundary,
     has_prefix,
     is_boundary,
+    range_has,
     tag_cats,
     trim,
 )
@@ -31,6 +32,9 @@ class Slot:
     in_paren: bool
     full_pre: tuple[int, int]  # pre before cutting at the last "," (status, estimate cues)
     forced_name: str | None = None  # set by "lần lượt là" distribution
+    # "A còn 0,21%, B còn 0,85%, giảm lần lượt 0,1% và 0,3%": the earlier figure this one
+    # qualifies (set by the same distribution when the names are those figures').
+    joins: Slot | None = None
     subset: bool = False  # opens with "trong đó": a part of the statement before
     tail: tuple[int, int] | None = None  # name words after a parenthesised restatement
     shared: tuple[int, int] | None = None  # "28 vụ, 46 đối tượng phạm tội …": the next's words
@@ -221,18 +225,56 @@ def _respectively(doc: Prepared, a: int, slots: list[Slot]) -> None:
         # The names run from the last predicate before them (or the clause start) to the cue.
         start = a
         verb = None
+        subject: tuple[int, int] | None = None  # the words before the last predicate
         for i in range(slot.full_pre[0], ca):
             cats = tag_cats(doc, i)
             if doc.tokens[i].text == ":":
-                start, verb = i + 1, None
+                start, verb, subject = i + 1, None, None
             elif has_prefix(cats, PREDICATE):
                 t = doc.tag(i)
+                subject = (start, i)
                 start = t.end if t is not None else i + 1
                 if "verbs.increase" in cats:
                     verb = "increase"
                 elif "verbs.decrease" in cats:
                     verb = "decrease"
+        # "A còn 0,21%, B còn 0,85%, giảm lần lượt 0,1% và 0,3%": the figures just before
+        # the cue, with nothing but punctuation after them, are what the values qualify.
+        prior = [s for s in slots[:k] if s.q.first >= start]
+        if (
+            len(prior) >= len(group)
+            and all(g.q.is_percent for g in group)  # changes or shares of plan
+            and all(doc.tokens[i].kind == "punct" for i in range(prior[-1].q.last, ca))
+        ):
+            cats = slot.chain_keys
+            if verb is None and "verbs.increase" in cats:
+                verb = "increase"
+            elif verb is None and "verbs.decrease" in cats:
+                verb = "decrease"
+            for g, p in zip(group, prior[-len(group) :], strict=True):
+                g.joins = p  # a result adds to p's item; a target takes p's name
+                g.forced_name = p.forced_name or doc.span_text(*p.name_range) or None
+                g.head_verb = verb or g.head_verb
+            continue
         parts = _split_names(doc, start, ca)
+        head = ""
+        if len(parts) < len(group) and subject is not None:
+            # "Xoài, nhãn và mận là ba loại quả chủ lực với sản lượng lần lượt 145.000 tấn,
+            # 210.000 tấn và 98.000 tấn": the names are the subject, the indicator is named
+            # after the verb.
+            parts = _split_names(doc, *subject)
+            if len(parts) == len(group) + 1 and (
+                doc.numbers_in(*parts[0]) or range_has(doc, *parts[0], "references.period")
+            ):
+                parts = parts[1:]  # "Năm 2025, lúa, ngô và sắn là …": the period sets the scene
+            if len(parts) != len(group) or any(doc.numbers_in(x, y) for x, y in parts):
+                continue  # names are words, not figures
+            at = next(
+                (k for k in range(ca - 1, start - 1, -1) if has_prefix(tag_cats(doc, k), _HEADS)),
+                None,
+            )
+            t = doc.tag(at) if at is not None else None
+            head = doc.span_text(t.start, t.end) + " " if t is not None else ""
         if len(parts) < len(group):
             continue
         parts = parts[-len(group) :]
@@ -243,7 +285,7 @@ def _respectively(doc: Prepared, a: int, slots: list[Slot]) -> None:
                 if "verbs.increase" in cats
                 else ("decrease" if "verbs.decrease" in cats else None)
             )
-        texts = [doc.span_text(x, y) for x, y in parts]
+        texts = [head + doc.span_text(x, y) for x, y in parts]
         first_words = texts[0].split()
         for g, text in zip(group, texts, strict=True):
             words = text.split()

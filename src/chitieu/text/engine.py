@@ -12,6 +12,8 @@ duplicates.py.
 
 from __future__ import annotations
 
+import bisect
+
 from chitieu.text.clauses import build_slots
 from chitieu.text.criteria import drop_criteria
 from chitieu.text.cues import range_has
@@ -57,7 +59,10 @@ from chitieu.text.summaries import (
 )
 from chitieu.text.tables import read_tables
 from chitieu.text.targets import brings_own_head, build_targets, is_structure
-from chitieu.text.tokens import prepare
+from chitieu.text.tokens import Prepared, prepare
+
+# How far the comma closing a sentence's opening phrase ("Ước cả năm 2025,") may be.
+_OPENER_WORDS = 8
 
 # Counters of houses: a clause that hands houses over reports them, whatever its event word.
 _HOUSE_UNITS = frozenset(("căn", "căn nhà"))
@@ -96,6 +101,7 @@ def extract(text: str) -> Extraction:
     para_mode: str | None = None
     cued = RESULT  # the mode of the last sentence a cue decided (for a tied leaning)
     tables = read_tables(doc)  # rows under a heading row of columns ("Kế hoạch | Thực hiện")
+    ages = [m[0] for m in doc.masked if m[2] == "age_apposition"]  # people's ages, rarely any
     targets += tables.targets
     results += tables.results
     for s in sentences:
@@ -104,6 +110,8 @@ def extract(text: str) -> Extraction:
         if s.new_line:
             para_mode = None
         heading = heading_mode(doc, s)
+        if para_mode is None and last_mode is not None and doc.has(s.start, "modes.singles_out"):
+            para_mode = last_mode  # "Riêng đặc khu Vân Đồn đón khoảng 1,2 triệu lượt khách"
         if heading is not None:
             block_mode = heading
         sentence_mode: str | None = None
@@ -115,6 +123,11 @@ def extract(text: str) -> Extraction:
         if part_of_before:
             sentence_weak = last_mode
         prev_estimated = last_estimated and part_of_before
+        # "Ước cả năm 2025, tổng giá trị sản xuất đạt …; tỷ lệ hộ nghèo còn 1,65%": an estimate
+        # that opens the sentence as its own phrase (a comma within a few words) covers every
+        # clause of it, as a heading "Ước thực hiện cả năm 2025:" covers its list.
+        comma = _first_index(doc.words, ",", s.start, min(s.end, s.start + _OPENER_WORDS))
+        opening_estimate = comma is not None and doc.has(s.start, "modes.estimated")
         breakdown = prev_estimated  # parts listed after "trong đó" share it while verbless
         last_estimated = False
         summary_qs: list[Quantity] = []
@@ -162,8 +175,10 @@ def extract(text: str) -> Extraction:
             if running and TARGET in (block_mode, sentence_mode):
                 # "cộng dồn giai đoạn 2026 - 2030 thu hút 5 dự án" in a list of targets: a
                 # running total over the period targets are set for is one of them.
+                # "Quý II, phấn đấu …; thu ngân sách lũy kế 6 tháng đạt trên 50% dự toán": with
+                # no year of its own it is one of them too; only an earlier year reports.
                 ys = period_years(doc, a, b)
-                res = not (ys and target_year is not None and max(ys) >= target_year)
+                res = bool(ys) and not (target_year is not None and max(ys) >= target_year)
             recurrent = not (res or tgt) and range_has(doc, a, b, "modes.recurrent")
             weak = False
             if (
@@ -180,6 +195,17 @@ def extract(text: str) -> Extraction:
                             sl.q,
                             "skip.event",
                             "số liệu của một sự kiện (trao quà, tham dự…), không phải chỉ tiêu",
+                        )
+                    )
+                continue
+            if slots and ages and _about_one_person(doc, a, b, ages):
+                for sl in slots:
+                    diagnostics.append(
+                        figure_diagnostic(
+                            doc.text,
+                            sl.q,
+                            "skip.person",
+                            "số liệu của một người được kể trong bài, không phải của địa phương",
                         )
                     )
                 continue
@@ -263,7 +289,7 @@ def extract(text: str) -> Extraction:
                         or (breakdown and verbless(doc, slots, reaching=True))
                     )
                 )
-                estimated = estimated or block_estimated
+                estimated = estimated or block_estimated or opening_estimate
                 found = build_results(
                     doc, slots, (a, b), s.index, estimated, diagnostics, last_name
                 )
@@ -307,6 +333,21 @@ def extract(text: str) -> Extraction:
         summaries=summaries,
         diagnostics=diagnostics,
     )
+
+
+def _about_one_person(doc: Prepared, a: int, b: int, ages: list[int]) -> bool:
+    """ "Anh Y Bhin Niê (41 tuổi) cho biết vườn 2 ha …", "Cử tri Nguyễn Thị Lan, 71 tuổi, …":
+    a named person given with an age (news introduces private people so, officials never)
+    tells of their own garden or street; "trẻ mẫu giáo (5 tuổi)" names no one. `ages`: where
+    the text's age_apposition traps start."""
+    lo, hi = doc.tokens[a].start, doc.tokens[b - 1].end
+    for start in ages:
+        if not lo <= start < hi:
+            continue
+        k = bisect.bisect_left(doc.starts, start) - 1  # the word before "(" or ","
+        if k >= 0 and doc.kinds[k] == "word" and doc.text[doc.starts[k]].isupper():
+            return True
+    return False
 
 
 def _first_index(words: list[str], word: str, a: int, b: int) -> int | None:

@@ -97,8 +97,11 @@ def _restates(doc: Prepared, slot: Slot, counted: list[int], diagnostics: list[D
     j = bisect.bisect_left(counted, slot.q.first)
     if not (slot.q.is_percent and j > 0):
         return False
-    # "3 chỉ tiêu chưa đạt nhưng đạt trên 90%": named by a count of targets, about them.
-    restates = slot.name_range[0] <= counted[j - 1] < slot.chain[0]
+    # "3 chỉ tiêu chưa đạt nhưng đạt trên 90%": named by a count of targets, about them;
+    # "2 chỉ tiêu không đạt là tỷ lệ hộ … (đạt 88,5%)" names an indicator after the count.
+    restates = slot.name_range[0] <= counted[j - 1] < slot.chain[0] and not any(
+        has_prefix(tag_cats(doc, k), _OWN_HEADS) for k in range(counted[j - 1], slot.chain[0])
+    )
     if not restates:
         # Else a bare share after a comma, with no word of its own before it.
         last = max(counted[j - 1], slot.pre[0] - 1)  # look back no further than this slot's words
@@ -116,6 +119,9 @@ def _restates(doc: Prepared, slot: Slot, counted: list[int], diagnostics: list[D
         )
     )
     return True
+
+
+_OWN_HEADS = ("indicators.rate", "indicators.amount", "indicators.head")
 
 
 def _drop_starting_points(

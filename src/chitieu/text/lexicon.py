@@ -14,7 +14,7 @@ from decimal import Decimal
 from functools import cache
 from importlib import resources
 
-from chitieu.text.normalize import fold_phrase
+from chitieu.text.normalize import fold_phrase, fold_tones
 
 # Tables that are phrase lists (file stem -> kinds). Units and traps are handled apart.
 PHRASE_FILES = (
@@ -200,10 +200,10 @@ def load_lexicon() -> Lexicon:
     traps = [
         Trap(
             str(r["name"]),
-            re.compile(str(r["pattern"])),
+            re.compile(fold_tones(str(r["pattern"]))),
             str(r["example"]),
-            re.compile(str(r["hint"])) if "hint" in r else None,
-            tuple(str(x) for x in _list(r.get("needs"))),
+            re.compile(fold_tones(str(r["hint"]))) if "hint" in r else None,
+            tuple(fold_tones(str(x)) for x in _list(r.get("needs"))),
         )
         for r in _read("traps").get("trap", [])
     ]
@@ -214,7 +214,9 @@ def load_lexicon() -> Lexicon:
     def line_traps(kind: str, prefix: str) -> list[Trap]:
         """Patterns a whole line of page furniture matches, after its leading marks."""
         return [
-            Trap(f"{prefix}{i}", re.compile(lead + str(r["pattern"])), str(r["example"]))
+            Trap(
+                f"{prefix}{i}", re.compile(lead + fold_tones(str(r["pattern"]))), str(r["example"])
+            )
             for i, r in enumerate(furniture.get(kind, []))
         ]
 

@@ -84,6 +84,13 @@ def fold(text: str) -> str:
     return folded
 
 
+def fold_tones(pattern: str) -> str:
+    """Only the tone placement of `fold` (no lower case): for the regex patterns of the
+    grammar, which are matched against the folded text ("khoảng" there reads "khỏang") and
+    whose escapes ("\\D", "\\S") must keep their case."""
+    return _FOLD_RE.sub(lambda m: _FOLD_PAIRS[m.group(0)], pattern)
+
+
 @lru_cache(maxsize=4096)
 def fold_phrase(phrase: str) -> str:
     """A dictionary phrase in lookup form: normalised, folded, single spaces."""

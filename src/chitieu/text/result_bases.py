@@ -8,6 +8,8 @@ the item builder.
 
 from __future__ import annotations
 
+import bisect
+
 from chitieu.text.clauses import Slot
 from chitieu.text.cues import has_prefix, range_has, tag_cats
 from chitieu.text.naming import _name_words, _text
@@ -97,6 +99,24 @@ def _status(doc: Prepared, a: int, b: int) -> str | None:
             for key, status in _STATUSES:
                 if key in cats:
                     return status
+    return None
+
+
+def listed_status(doc: Prepared, a: int, b: int) -> str | None:
+    """ "Hai chỉ tiêu không đạt là tỷ lệ A (đạt 88,5%, …) và tỷ lệ B (đạt 31%, …)": targets
+    with a status, then "là"/"gồm"/":", before the clause's first figure (a..b), give that
+    status to every target the clause then lists."""
+    words = doc.words
+    nouns = doc.category_starts("summaries.set_noun")  # cached, sorted
+    j = bisect.bisect_left(nouns, max(a, 0))
+    if j < len(nouns) and nouns[j] < b:
+        t = doc.tag(nouns[j])
+        if t is None or t.end >= b:
+            return None
+        st = doc.tag(t.end)
+        status = _status(doc, t.end, t.end + 1)
+        if st is not None and status and st.end < b and words[st.end] in ("là", "gồm", ":"):
+            return status
     return None
 
 

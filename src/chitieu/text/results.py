@@ -24,6 +24,7 @@ from chitieu.text.result_bases import (
     _plan_before_paren,
     _plan_then_performed,
     _status,
+    listed_status,
     signed_in_paren,
     starts_with_plan,
 )
@@ -144,6 +145,8 @@ def build_results(
     apart = "references.compare" in tag_cats(doc, clause[0])
     # "…, so với cùng kỳ tăng 2 vụ, tăng 1 người chết": differences listed after one basis.
     differences = False
+    item_of: dict[int, _Item] = {}  # id(slot) -> the item its figure went to
+    listed = listed_status(doc, clause[0], slots[0].q.first) if slots else None
     for n, slot in enumerate(slots):
         q = slot.q
         if _plan_then_performed(doc, slot, slots[n + 1] if n + 1 < len(slots) else None):
@@ -169,7 +172,9 @@ def build_results(
             )
         # "(kế hoạch 6,5-7%)", "65 tỷ đồng/dự toán 58 tỷ đồng": the plan quoted beside a result.
         if (slot.in_paren or slashed) and (
-            starts_with_plan(doc, pre_a, slot.q.first) or _plan_before_paren(doc, slot)
+            starts_with_plan(doc, pre_a, slot.q.first)
+            # "2 chỉ tiêu không đạt là tỷ lệ A (đạt 88,5%, …)": the status heads a list
+            or (listed is None and _plan_before_paren(doc, slot))
         ):
             st = _status(doc, slot.full_pre[0], slot.q.first) or _status(
                 doc, slot.post[0], slot.post[1]
@@ -192,7 +197,10 @@ def build_results(
             or cumulative
         )
         opened = not (not opens and items)
-        if not opens and items:
+        joined = item_of.get(id(slot.joins)) if slot.joins is not None else None
+        if joined is not None:
+            item, opened, own = joined, False, ""  # "…, giảm lần lượt 0,1% và 0,3%"
+        elif not opens and items:
             item = items[-1]
         else:
             name = slot_name(doc, slot, clause, items[-1].name if items else prev_name)
@@ -207,12 +215,24 @@ def build_results(
                 continue
             item = _Item(name, q.start, q.end)
             na, nb = slot.name_range
+            # "… ước vận chuyển 742 triệu lượt hành khách, tăng 4,1%, đáp ứng 21,5% nhu cầu đi
+            # lại": a figure led by words with no subject of their own (no indicator's head)
+            # right after a comma goes on with the estimated statement before it.
+            item.estimated = bool(
+                items
+                and items[-1].estimated
+                and na < nb
+                and slot.pre[0] > 0
+                and doc.words[slot.pre[0] - 1] == ","
+                and not any(has_prefix(tag_cats(doc, k), _INDICATOR_HEADS) for k in range(na, nb))
+            )
             item.unnamed = apart and all(
                 has_prefix(tag_cats(doc, k), _BASIS_WORDS) or doc.tokens[k].kind != "word"
                 for k in range(na, nb)
             )
             items.append(item)
-        item.end = q.end
+        item_of[id(slot)] = item
+        item.end = max(item.end, q.end)
         # The cue keys of the words before the figure, once (three questions below): the
         # slots' ranges before their figures do not overlap, so this stays linear.
         pre_keys = _NO_KEYS.union(*doc.keys[max(0, slot.full_pre[0]) : q.first])
@@ -239,8 +259,8 @@ def build_results(
         st = (_status(doc, slot.full_pre[0], q.first) if "status." in pre_keys else None) or (
             _status(doc, slot.post[0], slot.post[1])
         )
-        if st and item.status is None:
-            item.status = st
+        if item.status is None:
+            item.status = st or listed
         sign = _MINUS_ONE if (dec or (not inc and slot.head_verb == "decrease")) else _ONE
         if q.is_percent and q.value_max is None and starts_with_plan(doc, near_a, near_b):
             pot = HUNDRED + q.value if exceed_by else q.value
@@ -270,7 +290,7 @@ def build_results(
             and not q.is_percent
             and q.unit_kind == "count"
             and opened
-            and not own
+            and (not own or "verbs.more" in chain_keys)  # "… tăng thêm 17 trường"
             and not compared
         ):
             # "toàn tỉnh giảm 3.120 hộ nghèo": a count achieved, not a change of something else.

@@ -40,8 +40,18 @@ def _wrapped(doc: Prepared, i: int) -> bool:
         return False
     first = doc.text[tok.start]
     return first.islower() or (
-        tok.kind == "num" and not _BULLET.match(doc.folded[tok.start : tok.end + 2])
+        tok.kind == "num"
+        and not _BULLET.match(doc.folded[tok.start : tok.end + 2])
+        # "…hoàn thành kế hoạch thu\n9 tháng năm 2025, tổng số thu …": a period opening the
+        # line opens a statement, unless the line before asks for it ("… trong\n9 tháng").
+        and not (doc.trap_at(tok.start) in _PERIOD_TRAPS and doc.words[i - 1] not in _ASKS)
     )
+
+
+# Periods that open a statement ("9 tháng năm 2025, …", "6/2026, …").
+_PERIOD_TRAPS = frozenset(("duration", "month_year", "quarter_year", "date"))
+# Words that need the period after them: the line break falls inside the phrase.
+_ASKS = frozenset(("trong", "sau", "của", "đến", "từ", "trước", "vào", "cho", "qua", "hết"))
 
 
 def _numbering(doc: Prepared, i: int) -> bool:

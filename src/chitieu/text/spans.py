@@ -3,6 +3,8 @@ introductory segment, past leading cue words, up to the first predicate."""
 
 from __future__ import annotations
 
+import bisect
+
 from chitieu.text.cues import PREDICATE, first_tag_in, has_prefix, tag_cats, trim
 from chitieu.text.lexicon import load_name_words
 from chitieu.text.tokens import Prepared
@@ -54,8 +56,8 @@ def _top_level_comma(doc: Prepared, a: int, b: int) -> int | None:
 def _is_intro(doc: Prepared, a: int, b: int) -> bool:
     if a >= b:
         return False
-    if doc.words[a] in _INTRO_WORDS:
-        return True
+    if doc.words[a] in _INTRO_WORDS and "summaries.subset" not in doc.keys[a]:
+        return True  # "trong bối cảnh …," sets the scene; "trong đó khu vực nông, …" names
     if b - a > 6:
         return False
     keys, kinds = doc.keys, doc.kinds
@@ -83,6 +85,7 @@ def _skip_leading_cues(doc: Prepared, i: int, b: int) -> tuple[int, str | None]:
     """Past cue words, punctuation and numbers that open a name; a tăng/giảm among them is
     remembered ("kéo giảm số vụ tội phạm …")."""
     texts, kinds, keys, starts = doc.words, doc.kinds, doc.keys, doc.starts
+    number_words = doc.lexicon.number_words
     verb = None
     while i < b:
         kind = kinds[i]
@@ -93,7 +96,13 @@ def _skip_leading_cues(doc: Prepared, i: int, b: int) -> tuple[int, str | None]:
             or (texts[i] == '"' and _opens_quote(doc, i, b))
         ):
             i += 1
-        elif kind == "num" or not cats.isdisjoint(_LEADING):
+        # A number word before a cue counts like a number ("Hai chỉ tiêu không đạt là tỷ lệ
+        # …"); before a plain word it is part of the name ("hai con số").
+        elif (
+            kind == "num"
+            or not cats.isdisjoint(_LEADING)
+            or (texts[i] in number_words and i + 1 < b and not keys[i + 1].isdisjoint(_LEADING))
+        ):
             if "verbs.increase" in cats:
                 verb = "increase"
             elif "verbs.decrease" in cats:
@@ -181,6 +190,15 @@ def name_span(
             ):
                 break
             a = comma + 1
+        # "Sở … cho biết tỷ lệ học sinh bỏ học … còn 0,21%": who reports comes before the
+        # statement, with or without a comma after the verb of reporting.
+        said = doc.category_starts("names.reporting")  # cached; empty in most texts
+        if said:
+            j = bisect.bisect_left(said, b) - 1  # the last one starting before b
+            if j >= 0 and said[j] > a:
+                t = doc.tag(said[j])
+                if t is not None and t.end < b:
+                    a = t.end
     i, verb = _skip_leading_cues(doc, a, b)
     # "Đảng ủy xã đề ra chỉ tiêu thu nhập …": who sets the target comes before the verb.
     # The first predicate from i on, asked once and passed along while it stays the answer.

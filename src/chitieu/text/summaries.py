@@ -233,6 +233,20 @@ def _consistent(counts: dict[str, int]) -> bool:
     return met + counts.get("not_achieved", 0) + counts.get("pending", 0) <= total
 
 
+def _met_in_parts(whole: _Summary, parts: _Summary) -> int | None:
+    """ "14/16 chỉ tiêu hoàn thành" then "có 10 chỉ tiêu vượt, 4 chỉ tiêu đạt và 2 chỉ tiêu
+    không đạt": the same set told whole and in parts; the targets met (achieved, exceeded ones
+    included) are the whole's count, when the parts add up to it."""
+    w, p = whole.counts, parts.counts
+    if "exceeded" in w or "achieved" not in w or "achieved" not in p or "exceeded" not in p:
+        return None
+    if p["achieved"] + p["exceeded"] != w["achieved"]:
+        return None
+    if any(w[k] != p[k] for k in set(w) & set(p) - {"achieved"}):
+        return None
+    return w["achieved"]
+
+
 def merge(summaries: list[_Summary]) -> list[ExtractedSummary]:
     merged: list[_Summary] = []
     for s in summaries:
@@ -246,8 +260,11 @@ def merge(summaries: list[_Summary]) -> list[ExtractedSummary]:
                 or (set(s.counts) == {"total"} and "total" not in m.counts)
             )
             restates = shared and agree and _consistent({**m.counts, **s.counts})
-            if restates or follows or (m is merged[-1] and not shared and _fits(m, s)):
+            met = _met_in_parts(m, s) or _met_in_parts(s, m)
+            if restates or follows or met or (m is merged[-1] and not shared and _fits(m, s)):
                 m.counts.update(s.counts)
+                if met:
+                    m.counts["achieved"] = met
                 break
         else:
             whole = next((m for m in reversed(merged[-8:]) if _completes(m, s)), None)
