@@ -8,6 +8,7 @@ reader (engine.py) runs them once over everything it found.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
 from functools import lru_cache
 
@@ -97,44 +98,102 @@ def drop_restated(results: list[ExtractedResult]) -> list[ExtractedResult]:
     """A headline that restates part of a result in the body ("…: thu ngân sách đạt 95% dự
     toán" above "tổng thu ngân sách … đạt 152,3 tỷ đồng, đạt 95% dự toán, tăng 8%") is the
     same result: keep the fuller one."""
+    if len(results) > 400:
+        return results  # not one report with a headline: nothing to fold
+    if len(results) < 2:
+        return list(results)  # nothing to fold into: skip what each result says
+    # What each result says, once, as (field, value) pairs: "says all I say and more" is a
+    # proper-subset test. Values are Decimals and strings (hashable, equal ones hash alike).
+    saids = [_said(r) for r in results]
+    items = [it for it in saids if it is not None]
+    if len(items) < len(saids):
+        # A result saying nothing is restated by any fuller one, and a NaN is never equal to
+        # itself: the pair index below finds neither, so these compare field by field.
+        return _drop_restated_by_fields(results)
+    sizes = [len(it) for it in items]
+    most = max(sizes)
+    if min(sizes) == most:
+        return list(results)  # none says more than another: none restates another
+    # Who says each pair: a result restated by another shares all its pairs with it, so its
+    # candidates are those saying its rarest pair (a figure's value: few), not ~120 neighbours.
+    sayers: dict[tuple[str, object], list[int]] = {}
+    for j, it in enumerate(items):
+        for pair in it:
+            sayers.setdefault(pair, []).append(j)
+    names = [_content_of(r.name) for r in results]
+    out: list[ExtractedResult] = []
+    for i, r in enumerate(results):
+        mine = items[i]
+        if sizes[i] == most:
+            out.append(r)  # none says more
+            continue
+        candidates = min(map(sayers.__getitem__, mine), key=len)
+        if len(candidates) > 1:  # not only itself
+            # Nearby results only: bounded work on hostile input, and a headline is near its
+            # body.
+            lo = bisect_left(candidates, i - 60)
+            hi = bisect_left(candidates, i + 60)
+            words = names[i]
+            for j in candidates[lo:hi]:
+                if mine < items[j] and _same_indicator(words, names[j]):
+                    break
+            else:
+                out.append(r)
+        else:
+            out.append(r)
+    return out
+
+
+def _said(r: ExtractedResult) -> frozenset[tuple[str, object]] | None:
+    """The (field, value) pairs r says (_FIELDS), or None when it says nothing or holds a NaN.
+    Spelled out field by field: this runs once per result of every text."""
+    pairs: list[tuple[str, object]] = []
+    value, percent, change = r.value, r.percent_of_target, r.change_percent
+    if value is not None:
+        if value.is_nan():
+            return None
+        pairs.append(("value", value))
+    if r.unit is not None:
+        pairs.append(("unit", r.unit))
+    if percent is not None:
+        if percent.is_nan():
+            return None
+        pairs.append(("percent_of_target", percent))
+    if change is not None:
+        if change.is_nan():
+            return None
+        pairs.append(("change_percent", change))
+    if r.status is not None:
+        pairs.append(("status", r.status))
+    return frozenset(pairs) if pairs else None
+
+
+def _same_indicator(words: frozenset[str], other_words: frozenset[str]) -> bool:
+    """Most of the shorter name's content words are in the other name."""
+    shared = words & other_words
+    return bool(shared) and len(shared) >= 0.6 * min(len(words), len(other_words))
+
+
+def _drop_restated_by_fields(results: list[ExtractedResult]) -> list[ExtractedResult]:
+    """drop_restated comparing field by field (what a NaN or an empty result needs)."""
 
     def said(r: ExtractedResult) -> dict[str, object]:
         values = (r.value, r.unit, r.percent_of_target, r.change_percent, r.status)  # _FIELDS
         return {f: v for f, v in zip(_FIELDS, values, strict=True) if v is not None}
 
-    if len(results) > 400:
-        return results  # not one report with a headline: nothing to fold
-    if len(results) < 2:
-        return list(results)  # nothing to fold into: skip what each result says
-    # What each result says and its name's words, once: each is compared with ~120 others.
     saids = [said(r) for r in results]
-    # "Says all I say and more" as a set test: a proper subset of (field, value) pairs. Values
-    # are Decimals and strings (hashable, equal ones hash alike); a NaN is never equal to
-    # itself, so a result holding one keeps the field-by-field comparison.
-    items = [frozenset(d.items()) if all(v == v for v in d.values()) else None for d in saids]
     names = [_content_of(r.name) for r in results]
     out: list[ExtractedResult] = []
     for i, r in enumerate(results):
         mine = saids[i]
-        my_items = items[i]
-        words = names[i]
         restated = False
-        # Nearby results only: bounded work on hostile input, and a headline is near its body.
         for j in range(max(0, i - 60), min(len(results), i + 60)):
-            if results[j] is r:
-                continue
             theirs = saids[j]
-            if len(theirs) <= len(mine):
+            if results[j] is r or len(theirs) <= len(mine):
                 continue
-            their_items = items[j]
-            if my_items is not None and their_items is not None:
-                if not my_items < their_items:
-                    continue
-            elif any(theirs.get(k) != v for k, v in mine.items()):
+            if any(theirs.get(k) != v for k, v in mine.items()):
                 continue
-            other_words = names[j]
-            shared = words & other_words
-            if shared and len(shared) >= 0.6 * min(len(words), len(other_words)):
+            if _same_indicator(names[i], names[j]):
                 restated = True
                 break
         if not restated:
@@ -145,15 +204,25 @@ def drop_restated(results: list[ExtractedResult]) -> list[ExtractedResult]:
 def _dedupe[T: (ExtractedTarget, ExtractedResult)](items: list[T]) -> list[T]:
     if len(items) < 2:
         return list(items)  # nothing to compare: skip building the keys
+    # Two items that say the same thing have the same name: only the items whose name recurs
+    # need their keys (most names of a text are said once; said() reads every figure).
+    once: set[str] = set()
+    again: set[str] = set()
+    for it in items:
+        (again if it.name in once else once).add(it.name)
+    if not again:
+        return list(items)
     seen: set[tuple[object, ...]] = set()
     out: list[T] = []
     for it in items:
-        # What to_dict() says but the span (what repr(sorted(d.items())) keyed, without a dict
-        # and a repr per item).
-        key = it.said()
-        if key not in seen:
+        if it.name in again:
+            # What to_dict() says but the span (what repr(sorted(d.items())) keyed, without a
+            # dict and a repr per item).
+            key = it.said()
+            if key in seen:
+                continue
             seen.add(key)
-            out.append(it)
+        out.append(it)
     return out
 
 
@@ -163,7 +232,7 @@ def complete_names(
     """ "Năm 2025 … đón 9,2 triệu lượt khách du lịch …. Năm 2026, phấn đấu đón 10 triệu lượt
     khách": a target in the unit of a result, whose name begins the result's name, is the same
     indicator said shorter; it takes the full name."""
-    if not results or len(results) > 400:
+    if not targets or not results or len(results) > 400:
         return targets
     by_unit: dict[str, list[str]] = {}
     for r in results:

@@ -328,6 +328,10 @@ def _lower_is_better(doc: Prepared, name: str) -> bool:
 def shared_names(doc: Prepared, slot: Slot, name: str) -> list[str]:
     """One figure for two indicators: "tỷ lệ A và tỷ lệ B đều đạt 100%", "90% tổ chức cơ sở
     đảng và đảng viên hoàn thành tốt nhiệm vụ" (two counted nouns sharing what follows)."""
+    # Most names hold no "và" at all: no word to fold (a word folds to "và" only when its
+    # lower case is "và": folding moves no tone of "và").
+    if "và" not in name.lower():
+        return [name]
     words = name.split()
     folded = [_fold_cached(w) for w in words]
     if "và" not in folded:

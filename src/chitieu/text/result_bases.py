@@ -12,9 +12,7 @@ import bisect
 
 from chitieu.text.clauses import Slot
 from chitieu.text.cues import has_prefix, range_has, tag_cats
-from chitieu.text.lexicon import split_words
-from chitieu.text.naming import _text
-from chitieu.text.normalize import fold
+from chitieu.text.naming import _name_words, _text
 from chitieu.text.quantities import Quantity
 from chitieu.text.tokens import Prepared
 
@@ -123,7 +121,7 @@ def listed_status(doc: Prepared, a: int, b: int) -> str | None:
 
 
 def _is_amount(doc: Prepared, name: str) -> bool:
-    words = list(split_words(fold(name)))
+    words = list(_name_words(name))  # split_words(fold(name)), read once per name
     amount = False
     for i in range(len(words)):
         found = doc.lexicon.cues.longest(words, i)

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from chitieu.text.clauses import Slot
-from chitieu.text.cues import PREDICATE, first_tag_in, has_prefix, range_has, tag_cats
-from chitieu.text.duplicates import _content_words
+from chitieu.text.cues import PREDICATE, has_prefix, range_has, tag_cats
+from chitieu.text.duplicates import _content_of
 from chitieu.text.items import Diagnostic, ExtractedResult, figure_diagnostic
 from chitieu.text.naming import _text, post_name, slot_name
 from chitieu.text.quantities import Quantity
@@ -31,6 +31,9 @@ from chitieu.text.result_bases import (
 from chitieu.text.tokens import Prepared
 
 HUNDRED = Decimal(100)
+_MINUS_ONE = Decimal(-1)
+_NO_KEYS: frozenset[str] = frozenset()
+_ONE = Decimal(1)
 
 _QUOTED_TARGET = "chỉ tiêu được nhắc lại trong báo cáo kết quả, không phải kết quả"
 
@@ -69,12 +72,19 @@ def verbless(doc: Prepared, slots: list[Slot], reaching: bool = False) -> bool:
     if not slots:
         return False
     first = slots[0]
-    a = first.full_pre[0]
-    while (at := first_tag_in(doc, a, first.q.first, _OWN_VERB)) is not None:
-        tag = doc.tag(at)
+    # The words before the figure, walked (their ranges do not overlap from clause to clause):
+    # first_tag_in's index of every verb token of the text cost more to build than these
+    # walks, asked of a text's few clauses after an estimate.
+    keys = doc.keys
+    i, end = max(first.full_pre[0], 0), first.q.first
+    while i < end:
+        if keys[i].isdisjoint(_OWN_VERB_KEYS):
+            i += 1
+            continue
+        tag = doc.tag(i)
         if not reaching or tag is None or not tag.categories <= _REACHED:
             return False
-        a = tag.end
+        i = tag.end
     return True
 
 
@@ -84,7 +94,9 @@ _REACHED = frozenset(("verbs.", "verbs.value", "summaries.", "summaries.achieved
 _INDICATOR_HEADS = ("indicators.rate", "indicators.amount", "indicators.head")
 
 
-_OWN_VERB = (*PREDICATE, "verbs.", "modes.result", "modes.target", "modes.estimated")
+_OWN_VERB_KEYS = frozenset(
+    (*PREDICATE, "verbs.", "modes.result", "modes.target", "modes.estimated")
+)
 
 
 def _close(share: Decimal, stated: Decimal) -> bool:
@@ -221,10 +233,13 @@ def build_results(
             items.append(item)
         item_of[id(slot)] = item
         item.end = max(item.end, q.end)
+        # The cue keys of the words before the figure, once (three questions below): the
+        # slots' ranges before their figures do not overlap, so this stays linear.
+        pre_keys = _NO_KEYS.union(*doc.keys[max(0, slot.full_pre[0]) : q.first])
         # "so với năm 2024, giảm 18 vụ": a difference from the basis, not a count reached.
         compared = (
             apart  # "…; so với cùng kỳ giảm 3 vụ, giảm 2 người chết": all differences
-            or range_has(doc, slot.full_pre[0], q.first, "references.compare")
+            or "references.compare" in pre_keys
             or range_has(doc, slot.post[0], slot.post[1], "references.compare")
         )
         chain_keys = slot.chain_keys
@@ -235,18 +250,18 @@ def build_results(
         valued = "verbs.value" in chain_keys
         exceed_by = "verbs.exceed_by" in chain_keys
         ratio = "verbs.ratio_to_basis" in chain_keys
-        if range_has(doc, slot.full_pre[0], q.first, "modes.estimated") or estimated_context:
+        if "modes.estimated" in pre_keys or estimated_context:
             item.estimated = True
         # "Ước cả năm …, giải quyết việc làm cho 420 lao động, trong đó …": the part too.
         if slot.subset and len(items) > 1 and items[-2].estimated:
             item.estimated = True
         near_a, near_b = slot.post_near
-        st = _status(doc, slot.full_pre[0], slot.q.first) or _status(
-            doc, slot.post[0], slot.post[1]
+        st = (_status(doc, slot.full_pre[0], q.first) if "status." in pre_keys else None) or (
+            _status(doc, slot.post[0], slot.post[1])
         )
         if item.status is None:
             item.status = st or listed
-        sign = Decimal(-1) if (dec or (not inc and slot.head_verb == "decrease")) else Decimal(1)
+        sign = _MINUS_ONE if (dec or (not inc and slot.head_verb == "decrease")) else _ONE
         if q.is_percent and q.value_max is None and starts_with_plan(doc, near_a, near_b):
             pot = HUNDRED + q.value if exceed_by else q.value
             if exceed_by:
@@ -354,7 +369,7 @@ def _continues_count(doc: Prepared, slot: Slot, prev: _Item) -> bool:
     na, nb = slot.name_range
     if any(has_prefix(tag_cats(doc, k), _NOT_A_NOUN) for k in range(na, nb)):
         return False
-    return bool(_content_words(_text(doc, (na, nb))) & _content_words(prev.name))
+    return bool(_content_of(_text(doc, (na, nb))) & _content_of(prev.name))
 
 
 _NOT_A_NOUN = ("verbs.", "indicators.rate", "indicators.amount", "indicators.head", "modes.")

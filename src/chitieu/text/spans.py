@@ -32,6 +32,15 @@ def _has_word(doc: Prepared, a: int, b: int) -> bool:
 
 def _top_level_comma(doc: Prepared, a: int, b: int) -> int | None:
     texts = doc.words
+    # The usual case: the first comma, with no bracket before it, is at the top level (C-level
+    # searches, no Python loop over the words).
+    try:
+        first = texts.index(",", a, max(a, b))
+    except ValueError:
+        return None  # no comma at all
+    before = texts[a:first]
+    if "(" not in before and ")" not in before:
+        return first
     depth = 0
     for i in range(a, b):
         t = texts[i]

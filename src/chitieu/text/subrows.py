@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from chitieu.text.fields import heading_field
 from chitieu.text.lexicon import Lexicon, split_words
@@ -119,11 +120,20 @@ def _phrases(lexicon: Lexicon, category: str) -> tuple[tuple[str, ...], ...]:
     return found
 
 
+# Each row's name is asked for two phrases (a part word, a section word), and names recur
+# across the tables of a text: its words are read once (a bounded cache).
+@lru_cache(maxsize=4096)
+def _name_words(name: str) -> tuple[tuple[tuple[int, int], ...], tuple[str, ...]]:
+    """The folded words of a name and their char spans in it."""
+    folded = fold(name)
+    spans = tuple((m.start(), m.end()) for m in _WORD.finditer(folded))
+    return spans, tuple(folded[a:b] for a, b in spans)
+
+
 def _after_phrase(lexicon: Lexicon, category: str, name: str) -> str | None:
     """The name after a leading phrase of `category` (and a ":" or "-" after it), or None when
     the name does not open with one."""
-    spans = [(m.start(), m.end()) for m in _WORD.finditer(fold(name))]
-    words = tuple(fold(name)[a:b] for a, b in spans)
+    spans, words = _name_words(name)
     for phrase in _phrases(lexicon, category):
         if words[: len(phrase)] == phrase:
             return name[spans[len(phrase) - 1][1] :].lstrip(" :-–").strip()

@@ -20,6 +20,7 @@ from chitieu.text.tokens import Prepared
 _SEPARATORS = {"\t": re.compile(r"\t"), "|": re.compile(r"\|"), " ": re.compile(r" {2,}")}
 _NUMBER = re.compile(r"^([^\d+-]*?)\s*([+-]?\d+(?:[.,]\d+)*)\s*(?:-\s*(\d+(?:[.,]\d+)*))?\s*(.*)$")
 _MAX_CELLS = 40
+_DIGIT = re.compile(r"\d")  # what _NUMBER needs at least once
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
@@ -58,6 +59,8 @@ _BOUNDS = {"comparators.at_least": ">=", "comparators.at_most": "<=", "comparato
 def read_figure(doc: Prepared, text: str) -> tuple[Decimal, Decimal | None, str, str | None] | None:
     """(value, upper bound, words after, comparator) of a cell: "135,6", "8 - 8,5", "dưới 1",
     "1.310 tỷ đồng"; None when the cell is no figure (words before a number must be a bound)."""
+    if _DIGIT.search(text) is None:
+        return None  # no digit, no figure: a name or a unit cell (the search costs less)
     m = _NUMBER.match(text)
     if m is None:
         return None

@@ -116,6 +116,11 @@ def read_tables(doc: Prepared) -> Tables:
         a, b = bounds(k)
         if not _could_head(text[a:b]):
             continue
+        # A heading, on one line or two, has cells of words only; both readers below ask this
+        # first: asked once here, most lines with cells (rows of figures) stop at it.
+        top = split_cells(text, a, b)
+        if top is None or len(top[1]) < 2 or not words_only(doc, top[1]):
+            continue
         if not token_starts:
             token_starts.extend([t.start for t in doc.tokens])
         head = None
@@ -155,6 +160,7 @@ def read_tables(doc: Prepared) -> Tables:
 
 
 _Cell = tuple[Decimal, Decimal | None, str | None, str | None]  # value, max, unit, bound
+_Read = tuple[Decimal, Decimal | None, str, str | None]  # read_figure's answer
 
 
 def _indent(text: str, at: int, sep: str) -> int:
@@ -189,10 +195,13 @@ def _read_rows(
         and (not actual or (c.year is not None and last_done is not None and c.year > last_done))
     ]
     unit_col = next((i for i, c in enumerate(cols) if c.role == "unit"), None)
-    named: list[tuple[list[tuple[int, int]], list[str], int, str | None]] = []
+    named: list[tuple[list[tuple[int, int]], list[_Read | None], int, str | None]] = []
     outline: list[RowName] = []
     for cells in rows:
         texts = [text[s:e] for s, e in cells]
+        # What each cell reads as a figure, once: the name, the row's figures and its result
+        # and target all ask (read_figure depends on the cell's text alone).
+        figures_read = [read_figure(doc, t) for t in texts]
         name_at = next(
             (
                 i
@@ -202,7 +211,7 @@ def _read_rows(
                 and t
                 and not _ROW_LABEL.match(t)
                 and label_rank(t) is None
-                and (not read_figure(doc, t) or marked_name(doc, t))
+                and (not figures_read[i] or marked_name(doc, t))
             ),
             None,
         )
@@ -216,19 +225,21 @@ def _read_rows(
         cats, _ = cell_cats(doc, starts, *cells[name_at])
         heading = not cats.isdisjoint(HEADING_CATS)
         figures = any(
-            cols[i].role not in (None, "unit") and read_figure(doc, t) for i, t in enumerate(texts)
+            cols[i].role not in (None, "unit") and read for i, read in enumerate(figures_read)
         )
         indent = _indent(text, cells[name_at][0], sep)
         outline.append(RowName(label, name, indent, heading, figures))
-        named.append((cells, texts, name_at, unit))
+        named.append((cells, figures_read, name_at, unit))
     names = name_rows(doc.lexicon, outline)
-    for (cells, texts, name_at, unit), row_name in zip(named, names, strict=True):
+    for (cells, figures_read, name_at, unit), row_name in zip(named, names, strict=True):
         if row_name is None:
             continue
         name = row_name
 
-        def figure(i: int, texts: list[str] = texts, unit: str | None = unit) -> _Cell | None:
-            found = read_figure(doc, texts[i])
+        def figure(
+            i: int, figures_read: list[_Read | None] = figures_read, unit: str | None = unit
+        ) -> _Cell | None:
+            found = figures_read[i]
             if found is None:
                 return None
             lo, hi, rest, bound = found

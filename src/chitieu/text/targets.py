@@ -18,18 +18,23 @@ def chain_comparator(doc: Prepared, slot: Slot) -> str | None:
     """The comparator word nearest the number, or "trở lên" right after it."""
     found = None
     keys = doc.keys
-    for i in range(slot.chain[0], slot.chain[1]):
-        cats = keys[i]
-        if "comparators.at_least" in cats:
-            found = ">="
-        elif "comparators.at_most" in cats:
-            found = "<="
-        elif "comparators.about" in cats:
-            found = "~"
+    # slot.chain_keys holds every key of the chain: most chains have no comparator to walk to.
+    if not slot.chain_keys.isdisjoint(_COMPARATORS):
+        for i in range(slot.chain[0], slot.chain[1]):
+            cats = keys[i]
+            if "comparators.at_least" in cats:
+                found = ">="
+            elif "comparators.at_most" in cats:
+                found = "<="
+            elif "comparators.about" in cats:
+                found = "~"
     a = slot.post[0]
     if a < slot.post[1] and "comparators.at_least" in tag_cats(doc, a):
         found = found or ">="
     return found
+
+
+_COMPARATORS = frozenset(("comparators.at_least", "comparators.at_most", "comparators.about"))
 
 
 def build_targets(
