@@ -13,6 +13,7 @@ from itertools import accumulate, compress, repeat
 from typing import Any, NamedTuple
 
 from chitieu.numbers import NumberFormatError, parse_number
+from chitieu.text.items import slot_init
 from chitieu.text.lexicon import Lexicon, load_lexicon
 from chitieu.text.masking import boilerplate_lines, mask_traps
 from chitieu.text.normalize import fold, normalize
@@ -49,6 +50,7 @@ class Tag(NamedTuple):
     keys: frozenset[str] = frozenset()
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Skip:
     """Something the reader saw and set aside on purpose."""
@@ -110,7 +112,7 @@ class Prepared:
                     k = words.index(w, k)
                     found.append(k)
                     k += 1
-            except ValueError:
+            except ValueError:  # no more (counting them first costs a pass on long texts)
                 pass
         if len(wanted) > 1:
             found.sort()  # each word's run is sorted: one merge
@@ -167,12 +169,19 @@ class Prepared:
             self._tokens_with[prefixes] = found
         return found
 
-    def next_token(self, text: str, a: int) -> int | None:
-        """The first token at or after a that reads `text`, by binary search (cached list)."""
+    def positions_of(self, text: str) -> list[int]:
+        """Indexes of the tokens that read `text`, sorted (cached)."""
         at = self._token_positions.get(text)
         if at is None:
             at = self._positions(frozenset((text,)))
             self._token_positions[text] = at
+        return at
+
+    def next_token(self, text: str, a: int) -> int | None:
+        """The first token at or after a that reads `text`, by binary search (cached list)."""
+        at = self._token_positions.get(text)
+        if at is None:
+            at = self.positions_of(text)
         j = bisect.bisect_left(at, a)
         return at[j] if j < len(at) else None
 
@@ -204,13 +213,16 @@ class Prepared:
 
     def opens_line(self, pos: int) -> bool:
         """Only white space between the start of its line and char `pos`."""
-        start = self.line_start(pos)
-        first = self._first_text.get(start)
+        return self.first_text(self.line_start(pos)) >= pos
+
+    def first_text(self, line_start: int) -> int:
+        """Offset of the first non-space character from `line_start` on (cached per line)."""
+        first = self._first_text.get(line_start)
         if first is None:
-            m = _NON_SPACE.search(self.text, start)
+            m = _NON_SPACE.search(self.text, line_start)
             first = m.start() if m is not None else len(self.text)
-            self._first_text[start] = first
-        return first >= pos
+            self._first_text[line_start] = first
+        return first
 
     def first_colon(self, a: int, b: int) -> int | None:
         """The first ':' token in [a, b) that no ';' precedes there. A binary search over the
