@@ -75,3 +75,15 @@ def test_number_starts_holds_digit_groups_and_number_words_in_order() -> None:
     assert doc.numbers_in(0, len(doc.words)) == [
         i for i, t in enumerate(doc.tokens) if t.kind == "num"
     ]
+
+
+def test_next_token_finds_words_and_marks_alike() -> None:
+    doc = prepare(TEXT)
+    for text in ("ha", "(", ")", ";", "năm", "%"):
+        every = [i for i, w in enumerate(doc.words) if w == text]
+        assert every, text
+        for a in range(len(doc.words) + 1):
+            after = [i for i in every if i >= a]
+            assert doc.next_token(text, a) == (after[0] if after else None), (text, a)
+    assert doc.next_token("!", 0) is None  # a mark the text does not hold
+    assert doc.positions_of("ha") == [i for i, w in enumerate(doc.words) if w == "ha"]
