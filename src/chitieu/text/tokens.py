@@ -152,12 +152,16 @@ class Prepared:
         """Token indexes of numbers and number words ("một", "hai"), sorted (cached)."""
         found = self._number_starts
         if found is None:
-            # C-level passes: a text's numbers and its number words, merged in order.
-            nums = self.numbers_in(0, len(self.kinds))
+            # C-level passes: a text's numbers and its number words, merged in order (two
+            # sorted runs: one merge). Number words are letter words, never a number token;
+            # the kind test keeps the two runs apart whatever the word list holds.
+            kinds = self.kinds
+            found = self.numbers_in(0, len(kinds))
             named = compress(
                 range(len(self.words)), map(self.lexicon.number_words.__contains__, self.words)
             )
-            found = sorted({*nums, *named})
+            found += [i for i in named if kinds[i] != "num"]
+            found.sort()
             self._number_starts = found
         return found
 
