@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from chitieu.text.lexicon import split_words
@@ -87,3 +88,29 @@ def test_next_token_finds_words_and_marks_alike() -> None:
             assert doc.next_token(text, a) == (after[0] if after else None), (text, a)
     assert doc.next_token("!", 0) is None  # a mark the text does not hold
     assert doc.positions_of("ha") == [i for i, w in enumerate(doc.words) if w == "ha"]
+
+
+def test_trap_at_names_the_trap_over_each_masked_char_only() -> None:
+    doc = prepare(TEXT)
+    assert doc.masked == [(0, 8, "year_after_word")]  # "Năm 2026"
+    assert [doc.trap_at(p) for p in (0, 4, 7)] == ["year_after_word"] * 3
+    assert doc.trap_at(8) is None
+    assert doc.trap_at(-1) is None
+    assert doc.trap_at(len(doc.text) + 5) is None
+
+
+def test_trap_at_gives_a_char_to_the_last_span_starting_before_it() -> None:
+    # Spans from mask_traps never overlap; should they, the later span decides from its start.
+    doc = replace(prepare(TEXT), masked=[(0, 10, "a"), (4, 6, "b"), (20, 25, "c")])
+    assert [doc.trap_at(p) for p in (0, 3, 4, 5, 6, 9, 10, 20, 24, 25)] == [
+        "a",
+        "a",
+        "b",
+        "b",
+        None,
+        None,
+        None,
+        "c",
+        "c",
+        None,
+    ]

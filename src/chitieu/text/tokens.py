@@ -79,7 +79,9 @@ class Prepared:
     _newlines: list[int] | None = None  # char offsets of "\n", built on first use
     _colons: list[int] | None = None
     _token_positions: dict[str, list[int]] = field(default_factory=dict)
-    _marks: dict[str, list[int]] | None = None  # punctuation mark -> its token indexes
+    # Indexes built on first use (init=False: a dataclasses.replace copy builds its own).
+    _marks: dict[str, list[int]] | None = field(default=None, init=False)  # mark -> indexes
+    _trap_chars: dict[int, str] | None = field(default=None, init=False)  # char -> trap name
     _tokens_with: dict[tuple[str, ...], list[int]] = field(default_factory=dict)
     # first_boundary answers, per range end: {end: {start token: boundary}}
     boundary_memo: dict[int, dict[int, int]] = field(default_factory=dict)
@@ -265,14 +267,25 @@ class Prepared:
         return found
 
     def trap_at(self, pos: int) -> str | None:
-        if not self.masked:
-            return None  # most texts hold no trap
-        i = bisect.bisect_right(self.mask_starts, pos) - 1
-        if i >= 0:
-            s, e, name = self.masked[i]
-            if s <= pos < e:
-                return name
-        return None
+        """The name of the trap masking char `pos`, or None. One dict lookup: it is asked of
+        most tokens near a figure, by every rule."""
+        chars = self._trap_chars
+        if chars is None:
+            chars = self._trap_chars = self._index_traps()
+        return chars.get(pos)
+
+    def _index_traps(self) -> dict[int, str]:
+        """Char offset -> trap name, for the chars the traps mask: as many entries as masked
+        chars, at most the text's length. Spans come sorted by start; should two overlap, a
+        char belongs to the last span starting at or before it (each span stops at the next
+        one's start)."""
+        chars: dict[int, str] = {}
+        masked = self.masked
+        for k, (s, e, name) in enumerate(masked):
+            if k + 1 < len(masked):
+                e = min(e, masked[k + 1][0])
+            chars.update(dict.fromkeys(range(s, e), name))
+        return chars
 
     def tag(self, i: int) -> Tag | None:
         tag_of = self.tag_of
