@@ -102,32 +102,19 @@ class Prepared:
         self.mask_starts = [m[0] for m in self.masked]
         self.tag_starts = [t.start for t in self.tags]
 
-    def _positions(self, wanted: frozenset[str]) -> list[int]:
-        """Indexes of the words in `wanted`, in order (the caller caches the list and never
-        changes it). Punctuation marks, most of what is asked (",", ":", ";", "("), come from
-        one index of every mark, built on first use. Other words: list.index walks the
-        words in C (3x faster than a map over every token), Python runs once per word found."""
-        if all(len(w) == 1 and _KIND_OF[w] == "punct" for w in wanted):
-            marks = self._marks
-            if marks is None:
-                marks = self._marks = self._index_marks()
-            if len(wanted) == 1:
-                return marks.get(next(iter(wanted)), [])
-            return sorted([i for w in wanted for i in marks.get(w, ())])
+    def _word_positions(self, word: str) -> list[int]:
+        """Indexes of the tokens reading `word`, in order. list.index walks the words in C (3x
+        faster than a map over every token); Python runs once per token found."""
         words = self.words
         found: list[int] = []
-        for w in wanted:
-            k = 0
-            try:
-                while True:
-                    k = words.index(w, k)
-                    found.append(k)
-                    k += 1
-            except ValueError:  # no more (counting them first costs a pass on long texts)
-                pass
-        if len(wanted) > 1:
-            found.sort()  # each word's run is sorted: one merge
-        return found
+        k = 0
+        try:
+            while True:
+                k = words.index(word, k)
+                found.append(k)
+                k += 1
+        except ValueError:  # no more (counting them first costs a pass on long texts)
+            return found
 
     def _index_marks(self) -> dict[str, list[int]]:
         """Punctuation mark -> its token indexes, sorted: a C-level pass over the kinds, and
@@ -198,10 +185,20 @@ class Prepared:
         return found
 
     def positions_of(self, text: str) -> list[int]:
-        """Indexes of the tokens that read `text`, sorted (cached)."""
+        """Indexes of the tokens that read `text`, sorted (cached; callers never change it).
+        Punctuation marks, most of what is asked (",", ":", ";", "("), come from one index of
+        every mark, built on first use."""
         at = self._token_positions.get(text)
         if at is None:
-            at = self._positions(frozenset((text,)))
+            if len(text) == 1 and _KIND_OF[text] == "punct":  # a punctuation token's text
+                marks = self._marks
+                if marks is None:
+                    marks = self._marks = self._index_marks()
+                at = marks.get(text)
+                if at is None:
+                    at = []
+            else:
+                at = self._word_positions(text)
             self._token_positions[text] = at
         return at
 
@@ -217,8 +214,7 @@ class Prepared:
         """The last ':' token in [a, b), by binary search over the ':' positions."""
         colons = self._colons
         if colons is None:
-            colons = self._positions(_COLON)
-            self._colons = colons
+            colons = self._colons = self.positions_of(":")
         j = bisect.bisect_left(colons, b) - 1
         return colons[j] if j >= 0 and colons[j] >= a else None
 
@@ -258,8 +254,7 @@ class Prepared:
         neither mark."""
         stops = self._stops
         if stops is None:
-            stops = self._positions(_STOP_MARKS)
-            self._stops = stops
+            stops = self._stops = sorted(self.positions_of(":") + self.positions_of(";"))
         j = bisect.bisect_left(stops, a)
         found = stops[j] if j < len(stops) else None
         if found is None or found >= b or self.words[found] != ":":
@@ -284,7 +279,8 @@ class Prepared:
         for k, (s, e, name) in enumerate(masked):
             if k + 1 < len(masked):
                 e = min(e, masked[k + 1][0])
-            chars.update(dict.fromkeys(range(s, e), name))
+            for pos in range(s, e):  # spans are short: a plain loop beats dict.fromkeys
+                chars[pos] = name
         return chars
 
     def tag(self, i: int) -> Tag | None:
@@ -303,8 +299,6 @@ class Prepared:
         return " ".join(self.text[self.starts[a] : self.ends[b - 1]].split())
 
 
-_STOP_MARKS = frozenset((":", ";"))
-_COLON = frozenset((":",))
 _NUM = frozenset(("num",))
 _PUNCT = frozenset(("punct",))
 _NEWLINE = re.compile("\n")
