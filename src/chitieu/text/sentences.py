@@ -11,7 +11,6 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from itertools import compress
 
 from chitieu.text.items import slot_init
 from chitieu.text.tokens import Prepared
@@ -146,7 +145,7 @@ def split_sentences(doc: Prepared) -> list[Sentence]:
 
     # Only tokens after a line break or reading ".", "!", "?", "…" can end a sentence: visit
     # those alone (tokens never hold a "\n", so a break lies in the gap before a token).
-    at = set(compress(range(n), map(_ENDERS.__contains__, words)))
+    at = {i for mark in _ENDERS for i in doc.positions_of(mark)}  # the text's marks index
     for p in doc.newline_offsets():
         j = bisect.bisect_right(starts, p)
         if 0 < j < n:
