@@ -77,7 +77,6 @@ class Prepared:
     tag_starts: list[int] = field(default_factory=list)  # token index where each tag starts
     _stops: list[int] | None = None  # token indexes of ":" and ";", built on first use
     _newlines: list[int] | None = None  # char offsets of "\n", built on first use
-    _colons: list[int] | None = None
     _token_positions: dict[str, list[int]] = field(default_factory=dict)
     # Indexes built on first use (init=False: a dataclasses.replace copy builds its own).
     _marks: dict[str, list[int]] | None = field(default=None, init=False)  # mark -> indexes
@@ -190,7 +189,7 @@ class Prepared:
         every mark, built on first use."""
         at = self._token_positions.get(text)
         if at is None:
-            if len(text) == 1 and _KIND_OF[text] == "punct":  # a punctuation token's text
+            if len(text) == 1 and _WORD_KIND[text] == "punct":  # a punctuation token's text
                 marks = self._marks
                 if marks is None:
                     marks = self._marks = self._index_marks()
@@ -204,17 +203,13 @@ class Prepared:
 
     def next_token(self, text: str, a: int) -> int | None:
         """The first token at or after a that reads `text`, by binary search (cached list)."""
-        at = self._token_positions.get(text)
-        if at is None:
-            at = self.positions_of(text)
+        at = self.positions_of(text)
         j = bisect.bisect_left(at, a)
         return at[j] if j < len(at) else None
 
     def last_colon(self, a: int, b: int) -> int | None:
         """The last ':' token in [a, b), by binary search over the ':' positions."""
-        colons = self._colons
-        if colons is None:
-            colons = self._colons = self.positions_of(":")
+        colons = self.positions_of(":")
         j = bisect.bisect_left(colons, b) - 1
         return colons[j] if j >= 0 and colons[j] >= a else None
 
@@ -318,28 +313,17 @@ def _number_value(word: str) -> Decimal | None:
         return None
 
 
-class _KindOf(dict[str, str]):
-    """First character -> token kind, filled on first sight: a letter run is a word; a digit
-    group ("²" is a \\w, not a \\d, but reads as a number) is a number; anything else is
-    punctuation. A dict, so a text's kinds come from one C-level map."""
-
-    def __missing__(self, c: str) -> str:
-        kind = "word" if c.isalpha() else ("num" if c.isdigit() else "punct")
-        self[c] = kind
-        return kind
-
-
-_KIND_OF = _KindOf()
-
-
 class _WordKind(dict[str, str]):
-    """Token text -> kind (by its first character), filled on first sight: one C-level map
-    per text, with no 1-character string cut per token. Bounded: cleared when full."""
+    """Token text -> kind, filled on first sight: by its first character, a letter run is a
+    word; a digit group ("²" is a \\w, not a \\d, but reads as a number) is a number; anything
+    else is punctuation. A dict, so a text's kinds come from one C-level map. Bounded:
+    cleared when full."""
 
     def __missing__(self, word: str) -> str:
         if len(self) >= 65536:
             self.clear()
-        kind = self[word] = _KIND_OF[word[0]]
+        c = word[0]
+        kind = self[word] = "word" if c.isalpha() else ("num" if c.isdigit() else "punct")
         return kind
 
 
