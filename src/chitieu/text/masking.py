@@ -6,9 +6,12 @@ furniture (grammar/vi/boilerplate.toml). Both work on the folded text and return
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import Any
 
 from chitieu.text.lexicon import Lexicon, Trap
-from chitieu.text.pattern_facts import consumed_run, required_strings
+from chitieu.text.pattern_facts import consumed_run, opening_strings, required_strings
 
 # Longer digit runs are not figures anyone writes; blanking them in the copy the trap patterns
 # scan keeps every pattern linear on hostile input.
@@ -27,6 +30,14 @@ def _windows(scan: str) -> list[tuple[int, int]]:
     return [
         (max(0, m.start() - _WINDOW), min(n, m.end() + _WINDOW)) for m in _CLUSTER.finditer(scan)
     ]
+
+
+def _passes(trap: Trap, needs: tuple[str, ...], scan: str) -> bool:
+    """Whether the text holds one of the needed strings (if any) and the trap's hint (if any):
+    else the trap is not run (no match can exist)."""
+    if needs and not _holds_any(scan, needs):
+        return False
+    return trap.hint is None or trap.hint.search(scan) is not None
 
 
 def _holds_any(scan: str, needles: tuple[str, ...]) -> bool:
@@ -107,28 +118,160 @@ def _scan_runs(
             pos = m.end()  # non-empty: consumed_run refuses patterns that match the empty string
 
 
-_Plan = list[tuple[Trap, tuple[str, ...], tuple[re.Pattern[str], int] | None]]
-_PLANS: dict[int, tuple[list[Trap], _Plan]] = {}
+# A trap whose every match starts with one of a few strings ("tháng", "năm học"; see
+# pattern_facts.opening_strings) is tried only where one of them occurs. One pass of one
+# pattern finds where all the traps' opening strings occur, where a pass per trap would cost
+# as much each. An opening of one character is worth it only for a rare mark ("(", "/"): a
+# digit, a letter or a space opens too many places.
+_SELECTIVE_MARK = re.compile(r"[^\w\s,.]")
+# Trying a trap at one place costs about what a pattern pass over this many characters does:
+# with more places than the text's length over this, one pass costs less.
+_CHARS_PER_PLACE = 40
 
 
-def _plan(traps: list[Trap]) -> _Plan:
+def _openings(trap: Trap) -> tuple[str, ...]:
+    """The strings a trap is tried at, () to scan for it (see _SELECTIVE_MARK)."""
+    openings = opening_strings(trap.pattern)
+    if any(len(s) == 1 and not _SELECTIVE_MARK.fullmatch(s) for s in openings):
+        return ()
+    return openings
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    """A regex of the strings of a character trie. Where one string goes on into a longer one
+    the longer is tried first, so a match is the longest string at its start."""
+    branches = [re.escape(c) + _trie_pattern(child) for c, child in sorted(node.items()) if c]
+    if "" in node:
+        branches.append("")
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+@dataclass(frozen=True)
+class _Opening:
+    """Finds where the traps' opening strings occur: `finder` matches one character, the
+    start of an occurrence, and captures the longest opening string there (it consumes only
+    that character, so an occurrence that starts inside another is found too). All the
+    strings at a place are prefixes of the longest one: `traps` maps the longest one to the
+    traps (indexes) opened by it or by one of its prefixes."""
+
+    finder: re.Pattern[str]
+    traps: dict[str, tuple[int, ...]]
+
+
+def _opening_finder(openings: list[tuple[str, ...]]) -> _Opening | None:
+    strings = {s for found in openings for s in found}
+    if not strings:
+        return None
+    trie: dict[str, Any] = {}
+    for string in strings:
+        node = trie
+        for c in string:
+            node = node.setdefault(c, {})
+        node[""] = {}
+    first = "[" + "".join(re.escape(c) for c in sorted(trie)) + "]"
+    # The first character first lets `re` skip to the candidates; the look-behind steps back
+    # onto it and reads the longest string there.
+    finder = re.compile(f"{first}(?<=(?=({_trie_pattern(trie)})){first})")
+    traps = {
+        string: tuple(i for i, found in enumerate(openings) if any(map(string.startswith, found)))
+        for string in strings
+    }
+    return _Opening(finder, traps)
+
+
+def _places(opening: _Opening | None, scan: str) -> dict[int, list[int]]:
+    """Trap index -> the sorted offsets in `scan` where one of its opening strings starts."""
+    places: dict[int, list[int]] = {}
+    if opening is None:
+        return places
+    traps = opening.traps
+    for m in opening.finder.finditer(scan):
+        p = m.start()
+        for i in traps[m[1]]:  # one longest string per offset: no offset twice for a trap
+            if i in places:
+                places[i].append(p)
+            else:
+                places[i] = [p]
+    return places
+
+
+def _match_at(
+    trap: Trap,
+    scan: str,
+    spread: list[tuple[int, int]],
+    places: list[int],
+    spans: list[tuple[int, int, str]],
+) -> None:
+    """The matches finditer(scan, a, b) would give for each (a, b) of `spread` (disjoint,
+    sorted), tried at the places alone: every match starts at one, and the first place at or
+    past where the last match ended that matches is where finditer's search from there
+    would find its next match."""
+    pattern, name = trap.pattern, trap.name
+    count = len(places)
+    for a, b in spread:
+        j = bisect_left(places, a)  # a match never reaches past its (a, b) into the next
+        while j < count and places[j] < b:
+            m = pattern.match(scan, places[j], b)
+            if m is None:
+                j += 1
+                continue
+            spans.append((places[j], m.end(), name))
+            j = bisect_left(places, m.end(), j + 1)  # past the place: never an empty match
+
+
+@dataclass(frozen=True)
+class _Step:
+    trap: Trap
+    needs: tuple[str, ...]
+    reach: tuple[re.Pattern[str], int] | None
+    opened: bool  # tried only where its opening strings are (see _Opening)
+
+
+_PLANS: dict[int, tuple[list[Trap], list[_Step], _Opening | None]] = {}
+
+
+def _plan(traps: list[Trap]) -> tuple[list[_Step], _Opening | None]:
     """Per trap, once per trap list: the strings every match holds and the run its matches
-    lie in (see pattern_facts.py). The strings are the grammar's `needs`, else, for a trap
-    with a hint (a rare one), those its pattern shows: a cheaper test than the hint, and in a
-    long text they mark the few places to search. A common trap's strings ("năm", "20") are
-    in nearly every text: testing for them would only add cost."""
+    lie in (see pattern_facts.py), and whether it is tried at its opening strings. The
+    strings are the grammar's `needs`, else, for a trap with a hint (a rare one), those its
+    pattern shows: a cheaper test than the hint, and in a long text they mark the few places
+    to search. A common trap's strings ("năm", "20") are in nearly every text: testing for
+    them would only add cost."""
     cached = _PLANS.get(id(traps))
     if cached is None or cached[0] is not traps:
-        plan = [
-            (
+        openings = [_openings(t) for t in traps]
+        steps = [
+            _Step(
                 t,
                 t.needs or (required_strings(t.pattern) if t.hint is not None else ()),
                 consumed_run(t.pattern),
+                bool(found),
             )
-            for t in traps
+            for t, found in zip(traps, openings, strict=True)
         ]
-        cached = _PLANS[id(traps)] = (traps, plan)
-    return cached[1]
+        cached = _PLANS[id(traps)] = (traps, steps, _opening_finder(openings))
+    return cached[1], cached[2]
+
+
+def _run(
+    step: _Step, scan: str, spread: list[tuple[int, int]], spans: list[tuple[int, int, str]]
+) -> None:
+    """The trap's matches in each (a, b) of `spread`, unless the needed strings or the hint
+    are missing. A trap with a hint is rare enough to look for everywhere (it may hold no
+    digit: "hai con số"): its spread is the whole text."""
+    trap, needs = step.trap, step.needs
+    if not _passes(trap, needs, scan):
+        return
+    runs = _needed_runs(needs, step.reach, scan) if needs else None
+    for a, b in spread:
+        if runs is not None:
+            _scan_runs(trap, scan, a, b, runs, spans)
+            continue
+        # pos/endpos keep lookbehinds seeing the real text before the window.
+        for m in trap.pattern.finditer(scan, a, b):
+            s, e = m.span()
+            if e > s:
+                spans.append((s, e, trap.name))
 
 
 def mask_traps(lexicon: Lexicon, folded: str) -> list[tuple[int, int, str]]:
@@ -140,23 +283,23 @@ def mask_traps(lexicon: Lexicon, folded: str) -> list[tuple[int, int, str]]:
     if sum(b - a for a, b in windows) > n // 2:
         windows = [(0, n)]  # dense figures: one pass is cheaper than many windows
     whole = [(0, n)]
-    for trap, needs, reach in _plan(lexicon.traps):
-        if needs and not _holds_any(scan, needs):
-            continue  # no match can exist: its pattern is not run at all
-        if trap.hint is not None and trap.hint.search(scan) is None:
+    steps, opening = _plan(lexicon.traps)
+    for i, at in _places(opening, scan).items():
+        trap = steps[i].trap
+        spread = windows if trap.hint is None else whole
+        if len(at) * _CHARS_PER_PLACE >= n:
+            _run(steps[i], scan, spread, spans)  # so many places: one pass costs less
             continue
-        # A trap with a hint is rare enough to look for everywhere (it may hold no digit:
-        # "hai con số").
-        runs = _needed_runs(needs, reach, scan) if needs else None
-        for a, b in windows if trap.hint is None else whole:
-            if runs is not None:
-                _scan_runs(trap, scan, a, b, runs, spans)
-                continue
-            # pos/endpos keep lookbehinds seeing the real text before the window.
-            for m in trap.pattern.finditer(scan, a, b):
-                s, e = m.span()
-                if e > s:
-                    spans.append((s, e, trap.name))
+        # Trying the places costs less than the needed strings' and the hint's searches:
+        # those are only asked when a match is found (a trap is run when both pass).
+        found: list[tuple[int, int, str]] = []
+        _match_at(trap, scan, spread, at, found)
+        if found and _passes(trap, steps[i].needs, scan):
+            spans += found
+    # An opened trap without places holds none of its opening strings: it cannot match.
+    for step in steps:
+        if not step.opened:
+            _run(step, scan, windows if step.trap.hint is None else whole, spans)
     spans.sort()
     merged: list[tuple[int, int, str]] = []
     for s, e, name in spans:

@@ -4,7 +4,8 @@ reader run it over less text with the same matches (masking.py):
 - consumed_run: the characters a match can consist of, as a regex for one run of them, and
   how far past a run an attempt may read (lookaheads, \\b);
 - required_strings: strings one of which every match contains ("every file name ends in
-  .pdf, .jpg…"), when the pattern's structure shows it.
+  .pdf, .jpg…"), when the pattern's structure shows it;
+- opening_strings: strings one of which every match starts with ("tháng", "năm học"…).
 """
 
 from __future__ import annotations
@@ -229,3 +230,54 @@ def _exact_sequence(tree: Any) -> set[str] | None:
             return None
         strings = _join(strings, exact)
     return strings
+
+
+# Past this many opening strings the set is cut to the shorter ones it was built from.
+_MAX_OPENINGS = 64
+
+
+@cache
+def opening_strings(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """Non-empty strings one of which every match of `pattern` starts with (so a match can
+    only start where one occurs); () when the structure shows none."""
+    if pattern.flags & re.IGNORECASE:
+        return ()  # its literals match other cases too
+    try:
+        found = _openings(_sre_parse.parse(pattern.pattern, pattern.flags))
+    except Exception:  # _Unknown, or a parser that is not the one this reads (see above)
+        return ()
+    return tuple(sorted(found)) if found and "" not in found else ()
+
+
+def _openings(tree: Any) -> set[str]:
+    """Strings one of which every match of the sequence `tree` starts with ("" among them:
+    some match may start with anything)."""
+    strings: set[str] = {""}
+    for op, av in tree:
+        exact = _exact(op, av)  # zero-width parts (look-arounds, \b) are {""}: skipped
+        if exact is None:
+            # The first part that is not a few exact strings: its own openings end the set.
+            name = str(op)
+            sub: set[str] = {""}
+            if name == "SUBPATTERN":
+                if av[1] or av[2]:
+                    raise _Unknown  # inline flags
+                sub = _openings(av[3])
+            elif name == "ATOMIC_GROUP":
+                sub = _openings(av)
+            elif name in _REPEATS and av[0] >= 1:
+                sub = _openings(av[2])
+            elif name == "BRANCH":
+                sub = set().union(*map(_openings, av[1]))
+            return _join_openings(strings, sub) or strings
+        joined = _join_openings(strings, exact)
+        if joined is None:
+            return strings  # too many: the strings so far are the openings (no part skipped)
+        strings = joined
+    return strings
+
+
+def _join_openings(a: set[str], b: set[str]) -> set[str] | None:
+    """Every string of `a` followed by one of `b`; None when that would be too many."""
+    joined = {x + y for x, y in product(a, b)}
+    return joined if len(joined) <= _MAX_OPENINGS else None
