@@ -11,8 +11,8 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from itertools import compress
 
+from chitieu.text.items import slot_init
 from chitieu.text.tokens import Prepared
 
 _ENDERS = {".", "!", "?", "…"}
@@ -20,6 +20,7 @@ _ENDERS = {".", "!", "?", "…"}
 _BULLET = re.compile(r"\s*(?:[-+•*–]|[a-zđ]\)|\d{1,2}[.)]|[ivx]{1,4}[.)]|\d{1,3}(?=\s*\||\t))\s")
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Sentence:
     index: int
@@ -73,36 +74,18 @@ def _table_row(doc: Prepared, a: int, b: int) -> bool:
     return _CELLS.search(doc.text, tokens[a].start, tokens[b - 1].end) is not None
 
 
-def _semicolons(words: list[str], a: int, b: int) -> list[int]:
-    """Indexes of ";" in words[a:b], found by C-level search."""
-    found: list[int] = []
-    k = a
-    while True:
-        try:
-            k = words.index(";", k, b)
-        except ValueError:
-            return found
-        found.append(k)
-        k += 1
-
-
 # Words after "năm" that make a spoken year: "năm qua", "năm tới", "năm nay", "năm sau".
 _SPOKEN_YEARS = frozenset(("qua", "tới", "nay", "sau", "trước"))
 
 
-def _year_commas(doc: Prepared, a: int, b: int) -> list[int]:
+def _year_commas(doc: Prepared, a: int, b: int, years: list[int]) -> list[int]:
     """ "Thu nhập … năm 2026 đạt 72,5 triệu đồng, năm 2027 nâng lên 78 triệu đồng": a comma
     opening another year ends a clause, once a figure stands before it (the years decide a
-    clause's mode)."""
-    words, tokens = doc.words, doc.tokens
+    clause's mode). `years`: the indexes of "năm" in the text."""
+    words, kinds, starts = doc.words, doc.kinds, doc.starts
     found: list[int] = []
-    k = a
-    while True:
-        try:
-            k = words.index("năm", k, b - 1)
-        except ValueError:
-            return found
-        nxt = tokens[k + 1]
+    for k in years[bisect.bisect_left(years, a) : bisect.bisect_left(years, b - 1)]:
+        nxt = words[k + 1]
         # "…, sang năm sẽ trồng thêm 150 ha", "…, năm qua đã thu 10,5 tỷ đồng": a spoken
         # year ("năm qua", "năm tới", "sang năm") opens a clause like a numbered one.
         comma = k - 2 if k - 1 > a and words[k - 1] == "sang" else k - 1
@@ -110,17 +93,17 @@ def _year_commas(doc: Prepared, a: int, b: int) -> list[int]:
             comma >= a
             and words[comma] == ","
             and (
-                (nxt.kind == "num" and len(nxt.text) == 4 and nxt.text[:2] in ("19", "20"))
-                or words[k + 1] in _SPOKEN_YEARS
+                (kinds[k + 1] == "num" and len(nxt) == 4 and nxt[:2] in ("19", "20"))
+                or nxt in _SPOKEN_YEARS
                 or comma == k - 2
             )
             and any(
-                tokens[i].kind == "num" and doc.trap_at(tokens[i].start) is None
+                kinds[i] == "num" and doc.trap_at(starts[i]) is None
                 for i in range(found[-1] + 1 if found else a, comma)
             )
         ):
             found.append(comma)
-        k += 1
+    return found
 
 
 def split_sentences(doc: Prepared) -> list[Sentence]:
@@ -134,6 +117,9 @@ def split_sentences(doc: Prepared) -> list[Sentence]:
     out: list[Sentence] = []
     start = 0
     n = len(words)
+    # Clause cuts, found once per text (C-level searches) and sliced per sentence.
+    semicolons = doc.positions_of(";")
+    years = doc.positions_of("năm")
 
     def flush(end: int) -> None:
         nonlocal start
@@ -143,16 +129,20 @@ def split_sentences(doc: Prepared) -> list[Sentence]:
         first = starts[start]
         # No slicing from the line start: a text with no line break is one huge line.
         line_start = doc.line_start(first)
-        new_line = doc.opens_line(first) or bool(_BULLET.match(folded, line_start, first + 2))
+        new_line = doc.first_text(line_start) >= first or bool(
+            _BULLET.match(folded, line_start, first + 2)
+        )
         bullet = bool(_BULLET.match(folded, line_start, ends[start] + 2)) or (
             cells and _table_row(doc, start, end)
         )
         clauses: list[tuple[int, int]] = []
         c = start
-        cuts = _semicolons(words, start, end)
-        years = _year_commas(doc, start, end)
-        if years:
-            cuts = sorted({*cuts, *years})
+        cuts = semicolons[
+            bisect.bisect_left(semicolons, start) : bisect.bisect_left(semicolons, end)
+        ]
+        commas = _year_commas(doc, start, end, years) if years else None
+        if commas:
+            cuts = sorted({*cuts, *commas})
         for k in cuts:
             if k > c:
                 clauses.append((c, k))
@@ -165,7 +155,7 @@ def split_sentences(doc: Prepared) -> list[Sentence]:
 
     # Only tokens after a line break or reading ".", "!", "?", "…" can end a sentence: visit
     # those alone (tokens never hold a "\n", so a break lies in the gap before a token).
-    at = set(compress(range(n), map(_ENDERS.__contains__, words)))
+    at = {i for mark in _ENDERS for i in doc.positions_of(mark)}  # the text's marks index
     for p in doc.newline_offsets():
         j = bisect.bisect_right(starts, p)
         if 0 < j < n:
