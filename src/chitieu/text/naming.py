@@ -10,7 +10,7 @@ from chitieu.text.cues import has_prefix, tag_cats, trim
 from chitieu.text.lexicon import Lexicon, split_words
 from chitieu.text.normalize import fold
 from chitieu.text.quantities import unit_at
-from chitieu.text.spans import head, subject
+from chitieu.text.spans import head, keys_over, subject
 from chitieu.text.tokens import Prepared
 
 _NOT_A_NAME = (
@@ -233,7 +233,7 @@ def _with_head(doc: Prepared, clause: tuple[int, int], end: int, name: str) -> s
     h = head(doc, clause[0], end)
     if h is None or _names_itself(doc, h[1], end):
         return name
-    if any("indicators.structure" in tag_cats(doc, k) for k in range(*h)):
+    if "indicators.structure" in keys_over(doc, *h):
         return name  # "Cơ cấu kinh tế năm 2026: nông nghiệp 32%": a sector is "tỷ trọng <sector>"
     head_text = _text(doc, h)
     if name.lower().startswith(head_text.lower()):

@@ -28,6 +28,7 @@ from chitieu.text.result_bases import (
     signed_in_paren,
     starts_with_plan,
 )
+from chitieu.text.spans import keys_over
 from chitieu.text.tokens import Prepared
 
 HUNDRED = Decimal(100)
@@ -224,7 +225,7 @@ def build_results(
                 and na < nb
                 and slot.pre[0] > 0
                 and doc.words[slot.pre[0] - 1] == ","
-                and not any(has_prefix(tag_cats(doc, k), _INDICATOR_HEADS) for k in range(na, nb))
+                and keys_over(doc, na, nb).isdisjoint(_INDICATOR_HEADS)
             )
             item.unnamed = apart and all(
                 has_prefix(tag_cats(doc, k), _BASIS_WORDS) or doc.tokens[k].kind != "word"
@@ -367,7 +368,7 @@ def _continues_count(doc: Prepared, slot: Slot, prev: _Item) -> bool:
     if prev.percent_of_target is not None or not starts_with_plan(doc, *slot.post_near):
         return False
     na, nb = slot.name_range
-    if any(has_prefix(tag_cats(doc, k), _NOT_A_NOUN) for k in range(na, nb)):
+    if not keys_over(doc, na, nb).isdisjoint(_NOT_A_NOUN):
         return False
     return bool(_content_of(_text(doc, (na, nb))) & _content_of(prev.name))
 
