@@ -55,9 +55,8 @@ def _post_name(doc: Prepared, slot: Slot, full: bool) -> str:
     while k < b and "names.actor_end" in keys[k]:
         t = doc.tag(k)
         k = t.end if t is not None else k + 1
-    cats = tag_cats(doc, k)
     # "1.250 lao động được giải quyết việc làm": "được" (a weak report sign) opens a name.
-    if k >= b or (has_prefix(cats, _NOT_A_NAME) and "modes.result_weak" not in cats):
+    if k >= b or (not keys[k].isdisjoint(_NOT_A_NAME) and "modes.result_weak" not in keys[k]):
         return ""
     a2, b2 = trim(doc, a, b)
     # Stop before a comparison that is a basis, not part of the name.
@@ -210,9 +209,9 @@ def _own_range(doc: Prepared, slot: Slot) -> tuple[int, int]:
     """The name's tokens without a unit column or a trailing "đến ngày 31/12"."""
     na, nb = _without_unit_cell(doc, slot)
     end = nb
-    while end > na and doc.trap_at(doc.tokens[end - 1].start) is not None:
+    while end > na and doc.trap_at(doc.starts[end - 1]) is not None:
         end -= 1  # "… năm 2025 đến ngày 31/12": the date
-    if end < nb and end > na and "modes.result" in tag_cats(doc, end - 1):
+    if end < nb and end > na and "modes.result" in doc.keys[end - 1]:
         t = doc.tag(end - 1)
         return trim(doc, na, t.start if t is not None else end - 1)
     return na, nb
@@ -249,11 +248,12 @@ def basis_of(doc: Prepared, slot: Slot) -> tuple[str | None, str | None]:
     """(basis, words for the name): "so với năm 2022" -> ("năm 2022", None);
     "so với GRDP" -> (None, "so với GRDP")."""
     a, b = slot.post
+    keys = doc.keys  # indexes below b are tokens: no bounds check (tag_cats) needed
     i = a
-    while i < b and has_prefix(tag_cats(doc, i), "comparators."):
+    while i < b and "comparators." in keys[i]:
         t = doc.tag(i)
         i = t.end if t is not None else i + 1
-    if i >= b or "references.compare" not in tag_cats(doc, i):
+    if i >= b or "references.compare" not in keys[i]:
         return None, None
     t = doc.tag(i)
     start = t.end if t is not None else i + 1
@@ -270,10 +270,10 @@ def basis_of(doc: Prepared, slot: Slot) -> tuple[str | None, str | None]:
     first = start
     # "so với ước thực hiện năm 2025", "so với (kết quả) thực hiện năm 2025": what was done in
     # a period is that period as a basis.
-    while first < end and has_prefix(tag_cats(doc, first), _DONE_IN):
+    while first < end and not keys[first].isdisjoint(_DONE_IN):
         t = doc.tag(first)
         first = t.end if t is not None else first + 1
-    if first < end and has_prefix(tag_cats(doc, first), ("references.period", "references.plan")):
+    if first < end and not keys[first].isdisjoint(("references.period", "references.plan")):
         return text, None
     return None, _text(doc, (i, end))
 

@@ -232,7 +232,10 @@ def name_span(
     after_with = _after_with(doc, i, b, strip_intro, stop)
     if after_with != i:
         i, stop = after_with, first_tag_in(doc, after_with, b, PREDICATE)
-    i, end = _after_organisation(doc, _after_actor(doc, i, b, stop), b, stop)
+    i = _after_actor(doc, i, b, stop)
+    end = stop
+    if i < b and "names.organisation" in keys[i]:  # most names: no organisation to read past
+        i, end = _after_organisation(doc, i, b, stop)
     if end is not None and end > i:
         # "Công an tỉnh kéo giảm tội phạm …": actor, verb, then the indicator.
         cats = tag_cats(doc, end)
@@ -255,15 +258,14 @@ def name_span(
             # "xã đã hoàn thành xóa 186 căn nhà tạm": what was completed names the figure.
             i, end = after, None
     na, nb = trim(doc, i, end if end is not None else b)
+    kinds, words = doc.kinds, doc.words  # nb - 1 is a token here: no bounds check needed
     while nb > na and (
-        doc.tokens[nb - 1].kind == "num"
-        or doc.tokens[nb - 1].text == "%"
-        or has_prefix(tag_cats(doc, nb - 1), "comparators.")
+        kinds[nb - 1] == "num" or words[nb - 1] == "%" or "comparators." in keys[nb - 1]
     ):
-        was_number = doc.tokens[nb - 1].kind == "num"
+        was_number = kinds[nb - 1] == "num"
         nb -= 1
         # "… đầu người năm 2025 đạt": the period goes with its year.
-        if was_number and nb > na and has_prefix(tag_cats(doc, nb - 1), _PERIOD_WORDS):
+        if was_number and nb > na and not keys[nb - 1].isdisjoint(_PERIOD_WORDS):
             t = doc.tag(nb - 1)
             nb = t.start if t is not None else nb - 1
         na, nb = trim(doc, na, nb)
