@@ -142,7 +142,9 @@ def build_slots(doc: Prepared, a: int, b: int, qs: list[Quantity]) -> list[Slot]
         )
         post = posts[k]
         near = (post[0], first_boundary(doc, post[0], post[1]))
-        in_paren = _inside_paren(doc, pa if k else a, q.first)
+        # Most spans hold no bracket: one C-level search says so, with no call.
+        start = pa if k else a
+        in_paren = "(" in doc.words[start : q.first] and _inside_paren(doc, start, q.first)
         if k and not in_paren and slots[-1].in_paren:
             # "(đạt 91,2%, kế hoạch 93%)": still inside the bracket the figure before opened
             in_paren = ")" not in doc.words[qs[k - 1].last : q.first]

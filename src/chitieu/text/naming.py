@@ -92,8 +92,9 @@ def slot_name(
     q = slot.q
     if slot.forced_name:
         return slot.forced_name
-    own = _text(doc, _own_range(doc, slot))
-    done = _completed_by_actor(doc, slot) if own else None
+    own = doc.span_text(*_own_range(doc, slot))
+    # (the chain's keys hold "names.actor_end" whenever its first phrase is one)
+    done = _completed_by_actor(doc, slot) if own and "names.actor_end" in slot.chain_keys else None
     if done is not None:
         # "thành phố đã hoàn thành 18.940 căn": who acted, then what was done names it.
         own = _text(doc, done)
@@ -207,7 +208,9 @@ _INDICATOR_HEADS = ("indicators.rate", "indicators.amount", "indicators.head")
 
 def _own_range(doc: Prepared, slot: Slot) -> tuple[int, int]:
     """The name's tokens without a unit column or a trailing "đến ngày 31/12"."""
-    na, nb = _without_unit_cell(doc, slot)
+    na, nb = slot.name_range
+    if nb > na and slot.q.unit is not None:  # else no unit column to cut (no call)
+        na, nb = _without_unit_cell(doc, slot)
     end = nb
     while end > na and doc.trap_at(doc.starts[end - 1]) is not None:
         end -= 1  # "… năm 2025 đến ngày 31/12": the date

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from chitieu.text.clauses import Slot
-from chitieu.text.cues import PREDICATE, has_prefix, range_has, tag_cats
+from chitieu.text.cues import PREDICATE, has_prefix, tag_cats
 from chitieu.text.duplicates import _content_of
 from chitieu.text.items import Diagnostic, ExtractedResult, figure_diagnostic
 from chitieu.text.naming import _text, post_name, slot_name
@@ -186,7 +186,7 @@ def build_results(
                 figure_diagnostic(doc.text, q, "result.quoted_target", _QUOTED_TARGET)
             )
             continue
-        own = _text(doc, slot.name_range)
+        own = doc.span_text(*slot.name_range)
         if own and items and _continues_count(doc, slot, items[-1]):
             own = ""  # "xóa 186 căn nhà tạm, nhà dột nát …, đạt 100% kế hoạch": the same figure
         after = post_name(doc, slot)
@@ -237,11 +237,14 @@ def build_results(
         # The cue keys of the words before the figure, once (three questions below): the
         # slots' ranges before their figures do not overlap, so this stays linear.
         pre_keys = _NO_KEYS.union(*doc.keys[max(0, slot.full_pre[0]) : q.first])
+        # The same for the words after it (disjoint from the next figure's): no range_has or
+        # _status call for the usual figure, whose words after hold no comparison or status.
+        post_keys = _NO_KEYS.union(*doc.keys[slot.post[0] : slot.post[1]])
         # "so với năm 2024, giảm 18 vụ": a difference from the basis, not a count reached.
         compared = (
             apart  # "…; so với cùng kỳ giảm 3 vụ, giảm 2 người chết": all differences
             or "references.compare" in pre_keys
-            or range_has(doc, slot.post[0], slot.post[1], "references.compare")
+            or "references.compare" in post_keys
         )
         chain_keys = slot.chain_keys
         inc = "verbs.increase" in chain_keys
@@ -258,7 +261,7 @@ def build_results(
             item.estimated = True
         near_a, near_b = slot.post_near
         st = (_status(doc, slot.full_pre[0], q.first) if "status." in pre_keys else None) or (
-            _status(doc, slot.post[0], slot.post[1])
+            _status(doc, slot.post[0], slot.post[1]) if "status." in post_keys else None
         )
         if item.status is None:
             item.status = st or listed
