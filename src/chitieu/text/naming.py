@@ -232,6 +232,8 @@ def _without_unit_cell(doc: Prepared, slot: Slot) -> tuple[int, int]:
 
 
 def _with_head(doc: Prepared, clause: tuple[int, int], end: int, name: str) -> str:
+    if doc.first_colon(clause[0], end) is None:
+        return name  # most clauses: no ':' head (head() would say None), no call
     h = head(doc, clause[0], end)
     if h is None or _names_itself(doc, h[1], end):
         return name

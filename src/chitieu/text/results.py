@@ -150,7 +150,8 @@ def build_results(
     listed = listed_status(doc, clause[0], slots[0].q.first) if slots else None
     for n, slot in enumerate(slots):
         q = slot.q
-        if _plan_then_performed(doc, slot, slots[n + 1] if n + 1 < len(slots) else None):
+        # (a plan needs a figure after it: no call for the clause's last one)
+        if n + 1 < len(slots) and _plan_then_performed(doc, slot, slots[n + 1]):
             # The result takes the plan's indicator: "Thu ngân sách: dự toán giao …" -> the
             # words before the colon, else the plan figure's own name.
             colon = next(

@@ -229,7 +229,12 @@ def name_span(
         j = bisect.bisect_right(setters, i, j + 1)  # past i: the skip never moves back
     if moved:
         stop = first_tag_in(doc, i, b, PREDICATE)
-    after_with = _after_with(doc, i, b, strip_intro, stop)
+    # _after_with looks at a "với" among the last words only: most names hold none (no call).
+    after_with = i
+    for k in range(b - 2, max(i, b - 6), -1):
+        if "names.amount_with" in keys[k]:
+            after_with = _after_with(doc, i, b, strip_intro, stop)
+            break
     if after_with != i:
         i, stop = after_with, first_tag_in(doc, after_with, b, PREDICATE)
     i = _after_actor(doc, i, b, stop)
