@@ -51,16 +51,6 @@ class Slot:
 _EMPTY: frozenset[str] = frozenset()
 
 
-def _chain_start(doc: Prepared, a: int, end: int) -> int:
-    keys = doc.keys
-    i = end
-    while i > a:
-        if keys[i - 1].isdisjoint(CHAIN):
-            break
-        i = max(a, doc.tags[doc.tag_of[i - 1]].start)  # keys only on tagged tokens
-    return i
-
-
 # Words that open a sub-statement: a split before them is the right one ("…, trong đó …").
 CONNECTORS = frozenset(("summaries.subset", "names.filler"))
 
@@ -136,7 +126,10 @@ def build_slots(doc: Prepared, a: int, b: int, qs: list[Quantity]) -> list[Slot]
         posts.append((qs[-1].last, b))
     for k, q in enumerate(qs):
         pa, pb = pres[k]
-        chain_a = _chain_start(doc, pa, pb)
+        # Where the cue chain before the number starts (inline: this runs for every figure).
+        chain_a = pb
+        while chain_a > pa and not keys[chain_a - 1].isdisjoint(CHAIN):
+            chain_a = max(pa, doc.tags[doc.tag_of[chain_a - 1]].start)  # keys: tagged tokens
         (na, nb), head_verb = name_span(
             doc, pa, chain_a, strip_intro=(k == 0), label=(chain_a == pb)
         )
