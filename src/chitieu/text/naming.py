@@ -100,7 +100,10 @@ def slot_name(
         own = _text(doc, done)
     if own and "modes.setter" in slot.chain_keys:
         own = ""  # "phường tập trung phấn đấu hoàn thành 100% …": who sets, not what
-    after = post_name(doc, slot)
+    # post_name's cached answer read here first: no call once the result rule has asked.
+    after = slot.post_names[0]
+    if after is None:
+        after = post_name(doc, slot)
     counted = q.unit_kind == "count" and bool(q.unit)
     measure = q.unit_kind == "measure"
     exists = "verbs.exist" in slot.chain_keys

@@ -190,7 +190,9 @@ def build_results(
         own = doc.span_text(*slot.name_range)
         if own and items and _continues_count(doc, slot, items[-1]):
             own = ""  # "xóa 186 căn nhà tạm, nhà dột nát …, đạt 100% kế hoạch": the same figure
-        after = post_name(doc, slot)
+        after = slot.post_names[0]  # post_name's cached answer, else the call that fills it
+        if after is None:
+            after = post_name(doc, slot)
         cumulative = bool(items) and "verbs.cumulative" in slot.chain_keys
         opens = (
             bool(own)
