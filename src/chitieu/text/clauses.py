@@ -51,16 +51,6 @@ class Slot:
 _EMPTY: frozenset[str] = frozenset()
 
 
-def _chain_start(doc: Prepared, a: int, end: int) -> int:
-    keys = doc.keys
-    i = end
-    while i > a:
-        if keys[i - 1].isdisjoint(CHAIN):
-            break
-        i = max(a, doc.tags[doc.tag_of[i - 1]].start)  # keys only on tagged tokens
-    return i
-
-
 # Words that open a sub-statement: a split before them is the right one ("…, trong đó …").
 CONNECTORS = frozenset(("summaries.subset", "names.filler"))
 
@@ -136,13 +126,18 @@ def build_slots(doc: Prepared, a: int, b: int, qs: list[Quantity]) -> list[Slot]
         posts.append((qs[-1].last, b))
     for k, q in enumerate(qs):
         pa, pb = pres[k]
-        chain_a = _chain_start(doc, pa, pb)
+        # Where the cue chain before the number starts (inline: this runs for every figure).
+        chain_a = pb
+        while chain_a > pa and not keys[chain_a - 1].isdisjoint(CHAIN):
+            chain_a = max(pa, doc.tags[doc.tag_of[chain_a - 1]].start)  # keys: tagged tokens
         (na, nb), head_verb = name_span(
             doc, pa, chain_a, strip_intro=(k == 0), label=(chain_a == pb)
         )
         post = posts[k]
         near = (post[0], first_boundary(doc, post[0], post[1]))
-        in_paren = _inside_paren(doc, pa if k else a, q.first)
+        # Most spans hold no bracket: one C-level search says so, with no call.
+        start = pa if k else a
+        in_paren = "(" in doc.words[start : q.first] and _inside_paren(doc, start, q.first)
         if k and not in_paren and slots[-1].in_paren:
             # "(đạt 91,2%, kế hoạch 93%)": still inside the bracket the figure before opened
             in_paren = ")" not in doc.words[qs[k - 1].last : q.first]

@@ -82,7 +82,8 @@ def heading_field(line: str) -> tuple[str | None, str | None]:
     m = _LABEL.match(line)
     style = None
     if m is not None and m.end() < len(line):
-        style = next(k for k, v in m.groupdict().items() if v is not None)
+        # The one named group that matched (the others are non-capturing): no dict built.
+        style = m.lastgroup or ""
         if style == "arabic":
             style += str(m.group("arabic").count("."))
         elif style == "bullet":

@@ -10,7 +10,7 @@ from chitieu.text.cues import has_prefix, tag_cats, trim
 from chitieu.text.lexicon import Lexicon, split_words
 from chitieu.text.normalize import fold
 from chitieu.text.quantities import unit_at
-from chitieu.text.spans import head, subject
+from chitieu.text.spans import head, keys_over, subject
 from chitieu.text.tokens import Prepared
 
 _NOT_A_NAME = (
@@ -55,9 +55,8 @@ def _post_name(doc: Prepared, slot: Slot, full: bool) -> str:
     while k < b and "names.actor_end" in keys[k]:
         t = doc.tag(k)
         k = t.end if t is not None else k + 1
-    cats = tag_cats(doc, k)
     # "1.250 lao động được giải quyết việc làm": "được" (a weak report sign) opens a name.
-    if k >= b or (has_prefix(cats, _NOT_A_NAME) and "modes.result_weak" not in cats):
+    if k >= b or (not keys[k].isdisjoint(_NOT_A_NAME) and "modes.result_weak" not in keys[k]):
         return ""
     a2, b2 = trim(doc, a, b)
     # Stop before a comparison that is a basis, not part of the name.
@@ -93,14 +92,18 @@ def slot_name(
     q = slot.q
     if slot.forced_name:
         return slot.forced_name
-    own = _text(doc, _own_range(doc, slot))
-    done = _completed_by_actor(doc, slot) if own else None
+    own = doc.span_text(*_own_range(doc, slot))
+    # (the chain's keys hold "names.actor_end" whenever its first phrase is one)
+    done = _completed_by_actor(doc, slot) if own and "names.actor_end" in slot.chain_keys else None
     if done is not None:
         # "thành phố đã hoàn thành 18.940 căn": who acted, then what was done names it.
         own = _text(doc, done)
     if own and "modes.setter" in slot.chain_keys:
         own = ""  # "phường tập trung phấn đấu hoàn thành 100% …": who sets, not what
-    after = post_name(doc, slot)
+    # post_name's cached answer read here first: no call once the result rule has asked.
+    after = slot.post_names[0]
+    if after is None:
+        after = post_name(doc, slot)
     counted = q.unit_kind == "count" and bool(q.unit)
     measure = q.unit_kind == "measure"
     exists = "verbs.exist" in slot.chain_keys
@@ -208,11 +211,13 @@ _INDICATOR_HEADS = ("indicators.rate", "indicators.amount", "indicators.head")
 
 def _own_range(doc: Prepared, slot: Slot) -> tuple[int, int]:
     """The name's tokens without a unit column or a trailing "đến ngày 31/12"."""
-    na, nb = _without_unit_cell(doc, slot)
+    na, nb = slot.name_range
+    if nb > na and slot.q.unit is not None:  # else no unit column to cut (no call)
+        na, nb = _without_unit_cell(doc, slot)
     end = nb
-    while end > na and doc.trap_at(doc.tokens[end - 1].start) is not None:
+    while end > na and doc.trap_at(doc.starts[end - 1]) is not None:
         end -= 1  # "… năm 2025 đến ngày 31/12": the date
-    if end < nb and end > na and "modes.result" in tag_cats(doc, end - 1):
+    if end < nb and end > na and "modes.result" in doc.keys[end - 1]:
         t = doc.tag(end - 1)
         return trim(doc, na, t.start if t is not None else end - 1)
     return na, nb
@@ -230,10 +235,12 @@ def _without_unit_cell(doc: Prepared, slot: Slot) -> tuple[int, int]:
 
 
 def _with_head(doc: Prepared, clause: tuple[int, int], end: int, name: str) -> str:
+    if doc.first_colon(clause[0], end) is None:
+        return name  # most clauses: no ':' head (head() would say None), no call
     h = head(doc, clause[0], end)
     if h is None or _names_itself(doc, h[1], end):
         return name
-    if any("indicators.structure" in tag_cats(doc, k) for k in range(*h)):
+    if "indicators.structure" in keys_over(doc, *h):
         return name  # "Cơ cấu kinh tế năm 2026: nông nghiệp 32%": a sector is "tỷ trọng <sector>"
     head_text = _text(doc, h)
     if name.lower().startswith(head_text.lower()):
@@ -249,11 +256,12 @@ def basis_of(doc: Prepared, slot: Slot) -> tuple[str | None, str | None]:
     """(basis, words for the name): "so với năm 2022" -> ("năm 2022", None);
     "so với GRDP" -> (None, "so với GRDP")."""
     a, b = slot.post
+    keys = doc.keys  # indexes below b are tokens: no bounds check (tag_cats) needed
     i = a
-    while i < b and has_prefix(tag_cats(doc, i), "comparators."):
+    while i < b and "comparators." in keys[i]:
         t = doc.tag(i)
         i = t.end if t is not None else i + 1
-    if i >= b or "references.compare" not in tag_cats(doc, i):
+    if i >= b or "references.compare" not in keys[i]:
         return None, None
     t = doc.tag(i)
     start = t.end if t is not None else i + 1
@@ -270,10 +278,10 @@ def basis_of(doc: Prepared, slot: Slot) -> tuple[str | None, str | None]:
     first = start
     # "so với ước thực hiện năm 2025", "so với (kết quả) thực hiện năm 2025": what was done in
     # a period is that period as a basis.
-    while first < end and has_prefix(tag_cats(doc, first), _DONE_IN):
+    while first < end and not keys[first].isdisjoint(_DONE_IN):
         t = doc.tag(first)
         first = t.end if t is not None else first + 1
-    if first < end and has_prefix(tag_cats(doc, first), ("references.period", "references.plan")):
+    if first < end and not keys[first].isdisjoint(("references.period", "references.plan")):
         return text, None
     return None, _text(doc, (i, end))
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from chitieu.text.clauses import Slot
-from chitieu.text.cues import PREDICATE, has_prefix, range_has, tag_cats
+from chitieu.text.cues import PREDICATE, has_prefix, tag_cats
 from chitieu.text.duplicates import _content_of
 from chitieu.text.items import Diagnostic, ExtractedResult, figure_diagnostic
 from chitieu.text.naming import _text, post_name, slot_name
@@ -28,6 +28,7 @@ from chitieu.text.result_bases import (
     signed_in_paren,
     starts_with_plan,
 )
+from chitieu.text.spans import keys_over
 from chitieu.text.tokens import Prepared
 
 HUNDRED = Decimal(100)
@@ -149,7 +150,8 @@ def build_results(
     listed = listed_status(doc, clause[0], slots[0].q.first) if slots else None
     for n, slot in enumerate(slots):
         q = slot.q
-        if _plan_then_performed(doc, slot, slots[n + 1] if n + 1 < len(slots) else None):
+        # (a plan needs a figure after it: no call for the clause's last one)
+        if n + 1 < len(slots) and _plan_then_performed(doc, slot, slots[n + 1]):
             # The result takes the plan's indicator: "Thu ngân sách: dự toán giao …" -> the
             # words before the colon, else the plan figure's own name.
             colon = next(
@@ -185,10 +187,12 @@ def build_results(
                 figure_diagnostic(doc.text, q, "result.quoted_target", _QUOTED_TARGET)
             )
             continue
-        own = _text(doc, slot.name_range)
+        own = doc.span_text(*slot.name_range)
         if own and items and _continues_count(doc, slot, items[-1]):
             own = ""  # "xóa 186 căn nhà tạm, nhà dột nát …, đạt 100% kế hoạch": the same figure
-        after = post_name(doc, slot)
+        after = slot.post_names[0]  # post_name's cached answer, else the call that fills it
+        if after is None:
+            after = post_name(doc, slot)
         cumulative = bool(items) and "verbs.cumulative" in slot.chain_keys
         opens = (
             bool(own)
@@ -224,7 +228,7 @@ def build_results(
                 and na < nb
                 and slot.pre[0] > 0
                 and doc.words[slot.pre[0] - 1] == ","
-                and not any(has_prefix(tag_cats(doc, k), _INDICATOR_HEADS) for k in range(na, nb))
+                and keys_over(doc, na, nb).isdisjoint(_INDICATOR_HEADS)
             )
             item.unnamed = apart and all(
                 has_prefix(tag_cats(doc, k), _BASIS_WORDS) or doc.tokens[k].kind != "word"
@@ -236,11 +240,14 @@ def build_results(
         # The cue keys of the words before the figure, once (three questions below): the
         # slots' ranges before their figures do not overlap, so this stays linear.
         pre_keys = _NO_KEYS.union(*doc.keys[max(0, slot.full_pre[0]) : q.first])
+        # The same for the words after it (disjoint from the next figure's): no range_has or
+        # _status call for the usual figure, whose words after hold no comparison or status.
+        post_keys = _NO_KEYS.union(*doc.keys[slot.post[0] : slot.post[1]])
         # "so với năm 2024, giảm 18 vụ": a difference from the basis, not a count reached.
         compared = (
             apart  # "…; so với cùng kỳ giảm 3 vụ, giảm 2 người chết": all differences
             or "references.compare" in pre_keys
-            or range_has(doc, slot.post[0], slot.post[1], "references.compare")
+            or "references.compare" in post_keys
         )
         chain_keys = slot.chain_keys
         inc = "verbs.increase" in chain_keys
@@ -257,7 +264,7 @@ def build_results(
             item.estimated = True
         near_a, near_b = slot.post_near
         st = (_status(doc, slot.full_pre[0], q.first) if "status." in pre_keys else None) or (
-            _status(doc, slot.post[0], slot.post[1])
+            _status(doc, slot.post[0], slot.post[1]) if "status." in post_keys else None
         )
         if item.status is None:
             item.status = st or listed
@@ -367,7 +374,7 @@ def _continues_count(doc: Prepared, slot: Slot, prev: _Item) -> bool:
     if prev.percent_of_target is not None or not starts_with_plan(doc, *slot.post_near):
         return False
     na, nb = slot.name_range
-    if any(has_prefix(tag_cats(doc, k), _NOT_A_NOUN) for k in range(na, nb)):
+    if not keys_over(doc, na, nb).isdisjoint(_NOT_A_NOUN):
         return False
     return bool(_content_of(_text(doc, (na, nb))) & _content_of(prev.name))
 

@@ -21,6 +21,15 @@ _INTRO_WORDS = load_name_words().intro
 _FIELD_WORDS = load_name_words().field_label
 
 
+_NO_KEYS: frozenset[str] = frozenset()
+
+
+def keys_over(doc: Prepared, a: int, b: int) -> frozenset[str]:
+    """Every cue key of tokens [a, b) (has_prefix over them is one isdisjoint): one C-level
+    union instead of a Python test per token, over a name or a head of a few words."""
+    return _NO_KEYS.union(*doc.keys[max(a, 0) : b])
+
+
 def _has_word(doc: Prepared, a: int, b: int) -> bool:
     """A word token in [a, b): a C-level search that stops at the first (no slice copied)."""
     try:
@@ -208,31 +217,36 @@ def name_span(
     # predicate (who is asked, then strives) ends the actors.
     limit = b if stop is None else stop
     moved = False
-    k = i
-    while k < limit:
-        if "modes.setter" not in keys[k]:
-            k += 1
-            continue  # most words: no phrase, or not this one
-        t = doc.tag(k)
-        if t is not None and t.start == k and "modes.setter" in t.categories and k > i:
-            i, lead = _skip_leading_cues(doc, t.end, b)
-            verb = lead or verb
-            moved = True
-            k = max(i, k + 1)
-            continue
-        k += 1
+    # The setters' phrase starts after i and before the limit, by binary search (cached list,
+    # empty in most texts): no walk over the name's words.
+    setters = doc.category_starts("modes.setter")
+    j = bisect.bisect_right(setters, i) if setters else 0
+    while j < len(setters) and setters[j] < limit:
+        t = doc.tags[doc.tag_of[setters[j]]]
+        i, lead = _skip_leading_cues(doc, t.end, b)
+        verb = lead or verb
+        moved = True
+        j = bisect.bisect_right(setters, i, j + 1)  # past i: the skip never moves back
     if moved:
         stop = first_tag_in(doc, i, b, PREDICATE)
-    after_with = _after_with(doc, i, b, strip_intro, stop)
+    # _after_with looks at a "với" among the last words only: most names hold none (no call).
+    after_with = i
+    for k in range(b - 2, max(i, b - 6), -1):
+        if "names.amount_with" in keys[k]:
+            after_with = _after_with(doc, i, b, strip_intro, stop)
+            break
     if after_with != i:
         i, stop = after_with, first_tag_in(doc, after_with, b, PREDICATE)
-    i, end = _after_organisation(doc, _after_actor(doc, i, b, stop), b, stop)
+    i = _after_actor(doc, i, b, stop)
+    end = stop
+    if i < b and "names.organisation" in keys[i]:  # most names: no organisation to read past
+        i, end = _after_organisation(doc, i, b, stop)
     if end is not None and end > i:
         # "Công an tỉnh kéo giảm tội phạm …": actor, verb, then the indicator.
         cats = tag_cats(doc, end)
         t = doc.tag(end)
         after = t.end if t is not None else end + 1
-        named_rate = any(not keys[k].isdisjoint(_OWN_HEADS) for k in range(i, end))
+        named_rate = not keys_over(doc, i, end).isdisjoint(_OWN_HEADS)
         if has_prefix(cats, ("verbs.increase", "verbs.decrease")) and after < b and not named_rate:
             nxt = first_tag_in(doc, after, b, PREDICATE)
             if trim(doc, after, nxt if nxt is not None else b)[0] < b:
@@ -249,15 +263,14 @@ def name_span(
             # "xã đã hoàn thành xóa 186 căn nhà tạm": what was completed names the figure.
             i, end = after, None
     na, nb = trim(doc, i, end if end is not None else b)
+    kinds, words = doc.kinds, doc.words  # nb - 1 is a token here: no bounds check needed
     while nb > na and (
-        doc.tokens[nb - 1].kind == "num"
-        or doc.tokens[nb - 1].text == "%"
-        or has_prefix(tag_cats(doc, nb - 1), "comparators.")
+        kinds[nb - 1] == "num" or words[nb - 1] == "%" or "comparators." in keys[nb - 1]
     ):
-        was_number = doc.tokens[nb - 1].kind == "num"
+        was_number = kinds[nb - 1] == "num"
         nb -= 1
         # "… đầu người năm 2025 đạt": the period goes with its year.
-        if was_number and nb > na and has_prefix(tag_cats(doc, nb - 1), _PERIOD_WORDS):
+        if was_number and nb > na and not keys[nb - 1].isdisjoint(_PERIOD_WORDS):
             t = doc.tag(nb - 1)
             nb = t.start if t is not None else nb - 1
         na, nb = trim(doc, na, nb)
@@ -325,17 +338,14 @@ def _after_actor(doc: Prepared, i: int, b: int, stop: int | None) -> int:
     first predicate from i (first_tag_in); it is still the first from the index returned,
     which lies before it."""
     limit = b if stop is None else stop
-    keys = doc.keys
-    for k in range(i + 1, limit):
-        if "names.actor_end" not in keys[k]:
-            continue  # most words: no phrase, or not this one
-        t = doc.tag(k)
-        if t is None or t.start != k or "names.actor_end" not in t.categories:
-            continue
-        nxt = t.end
-        if nxt < limit and doc.kinds[nxt] == "word" and not doc.tag(nxt):
-            return nxt
+    # The first "đã" phrase starting after i, by binary search (cached list): no walk.
+    ends = doc.category_starts("names.actor_end")
+    j = bisect.bisect_right(ends, i)
+    if j == len(ends) or ends[j] >= limit:
         return i
+    nxt = doc.tags[doc.tag_of[ends[j]]].end
+    if nxt < limit and doc.kinds[nxt] == "word" and not doc.tag(nxt):
+        return nxt
     return i
 
 
@@ -372,15 +382,15 @@ def head(doc: Prepared, a: int, b: int) -> tuple[int, int] | None:
     if _is_attribution(doc, a, i):
         return None  # "Đồng chí Chủ tịch UBND tỉnh cho biết: …" names who speaks
     ta, tb = trim(doc, a, i)
-    if any(has_prefix(tag_cats(doc, k), _HEADING) for k in range(a, ta)) and not any(
-        has_prefix(tag_cats(doc, k), (*_OWN_HEADS, "indicators.structure")) for k in range(ta, tb)
+    if not keys_over(doc, a, ta).isdisjoint(_HEADING) and keys_over(doc, ta, tb).isdisjoint(
+        _HEADS_OR_STRUCTURE
     ):
         return None  # "Mục tiêu đến năm 2030: …" heads a list; "phấn đấu tỷ lệ …:" a group
     comma = _top_level_comma(doc, ta, tb)
     if comma is not None and _is_intro(doc, ta, comma):
         ta, tb = trim(doc, comma + 1, tb)
     # A heading of the whole list ("…phấn đấu hoàn thành các chỉ tiêu:") is not a name.
-    if any(has_prefix(tag_cats(doc, k), _HEADING) for k in range(ta, tb)):
+    if not keys_over(doc, ta, tb).isdisjoint(_HEADING):
         return None
     # "Tai nạn giao thông giảm trên cả 3 tiêu chí: …": the head is what comes before the verb.
     verb = first_tag_in(doc, ta, tb, PREDICATE)
@@ -388,11 +398,13 @@ def head(doc: Prepared, a: int, b: int) -> tuple[int, int] | None:
         ta, tb = trim(doc, ta, verb)
     # A heading of the whole list ("các chỉ tiêu chủ yếu năm 2026:") or of a field ("Về kinh
     # tế:") is not a name.
-    if ta >= tb or doc.tokens[ta].text in _INTRO_WORDS | _FIELD_WORDS:
+    if ta >= tb or doc.tokens[ta].text in _INTRO_OR_FIELD:
         return None
-    if any(has_prefix(tag_cats(doc, k), _HEADING) for k in range(ta, tb)):
+    if not keys_over(doc, ta, tb).isdisjoint(_HEADING):
         return None
     return ta, tb
 
 
 _HEADING = ("modes.target", "modes.result", "modes.section_target", "modes.section_result")
+_HEADS_OR_STRUCTURE = (*_OWN_HEADS, "indicators.structure")
+_INTRO_OR_FIELD = _INTRO_WORDS | _FIELD_WORDS

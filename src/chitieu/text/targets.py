@@ -29,7 +29,7 @@ def chain_comparator(doc: Prepared, slot: Slot) -> str | None:
             elif "comparators.about" in cats:
                 found = "~"
     a = slot.post[0]
-    if a < slot.post[1] and "comparators.at_least" in tag_cats(doc, a):
+    if a < slot.post[1] and "comparators.at_least" in keys[a]:
         found = found or ">="
     return found
 
