@@ -125,3 +125,26 @@ def test_each_article_word_keeps_its_number_in_the_sentence(
     word = fold_phrase(entry.phrase)
     monkeypatch.setattr(LEXICON, "numbered", LEXICON.numbered - {word})
     assert _sentences(entry.example) == 2
+
+
+def test_houses_handed_over_are_counted_and_only_the_units_marked_given(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # units.toml marks "căn" as `given`: houses handed over at a ceremony were built and
+    # count; gifts handed over at an event ("suất quà") are no figure.
+    houses = "Năm 2025, huyện trao 150 căn nhà tình thương cho hộ nghèo."
+    gifts = "Năm 2025, huyện trao 150 suất quà cho hộ nghèo."
+    lexicon = load_lexicon()
+    assert lexicon.given_units == frozenset({"căn"})
+
+    def figures(text: str) -> list[Decimal]:
+        found = extract(text)
+        return [t.value for t in found.targets] + [
+            r.value for r in found.results if r.value is not None
+        ]
+
+    assert figures(houses) == [Decimal(150)]
+    assert figures(gifts) == []
+    # Without the mark, the event word makes the houses a gift too.
+    monkeypatch.setattr(lexicon, "given_units", frozenset())
+    assert figures(houses) == []

@@ -64,9 +64,6 @@ from chitieu.text.tokens import Prepared, prepare
 # How far the comma closing a sentence's opening phrase ("Ước cả năm 2025,") may be.
 _OPENER_WORDS = 8
 
-# Counters of houses: a clause that hands houses over reports them, whatever its event word.
-_HOUSE_UNITS = frozenset(("căn", "căn nhà"))
-
 _MODE_MESSAGES = {
     TARGET: "mệnh đề được đọc là chỉ tiêu đề ra",
     RESULT: "mệnh đề được đọc là kết quả thực hiện",
@@ -192,8 +189,9 @@ def extract(text: str) -> Extraction:
                 slots
                 and not (res or tgt)
                 and range_has(doc, a, b, "modes.event")
-                # "trao 150 căn nhà tình thương …": houses handed over are counted, not gifts.
-                and not any(sl.q.unit in _HOUSE_UNITS for sl in slots)
+                # "trao 150 căn nhà tình thương …": houses handed over are counted, not gifts
+                # (the units marked `given` in units.toml).
+                and not any(sl.q.unit in doc.lexicon.given_units for sl in slots)
             ):
                 for sl in slots:
                     diagnostics.append(

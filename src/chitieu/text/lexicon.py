@@ -126,6 +126,8 @@ class Lexicon:
     range_joiners: frozenset[str] = frozenset()
     # Words before a number and "." that number an article ("Điều 1. Thông qua …").
     numbered: frozenset[str] = frozenset()
+    # Units counted even when handed over at an event (units.toml `given = true`): houses.
+    given_units: frozenset[str] = frozenset()
 
     def entries_of(self, category: str) -> list[Entry]:
         return [e for e in self.entries if e.category == category]
@@ -161,10 +163,13 @@ def load_lexicon() -> Lexicon:
                 cues.add(split_words(fold_phrase(e.phrase)), e)
     units, per = Trie(), Trie()
     unit_kind: dict[str, str] = {}
+    given_units: set[str] = set()
     for table, rows in _read("units").items():
         for row in rows:
             e = _entry(f"units.{table}", row)
             entries.append(e)
+            if row.get("given") is True:
+                given_units.add(e.phrase)
             key = split_words(fold_phrase(e.phrase))
             if table == "per":
                 per.add(key, e)
@@ -236,6 +241,7 @@ def load_lexicon() -> Lexicon:
         boilerplate=boilerplate,
         link_headings=link_headings,
         unit_kind=unit_kind,
+        given_units=frozenset(given_units),
         boilerplate_any=_union(boilerplate),
         link_headings_any=_union(link_headings),
         range_joiners=frozenset(range_joiners),
