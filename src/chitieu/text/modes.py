@@ -56,16 +56,12 @@ def _only_running_totals(tags: Sequence[Tag]) -> bool:
     return found
 
 
-def mode_cues3(doc: Prepared, a: int, b: int, covered: set[int]) -> tuple[bool, bool, bool]:
-    """(has a result cue, has a target cue) in tokens [a, b), ignoring words that belong to
-    a quantity or directly follow one ("126,82% chỉ tiêu" is a reference, not a heading)."""
-    return _mode_cues3(doc, _tags_in(doc, a, b), covered, b)
-
-
 def _mode_cues3(
     doc: Prepared, tags: Sequence[Tag], covered: set[int], b: int
 ) -> tuple[bool, bool, bool]:
-    """mode_cues3 over `tags`, the phrases starting in the clause (see _mode_cues)."""
+    """(has a result cue, has a target cue, has a result basis) among `tags`, the phrases
+    starting in the clause, ignoring words that belong to a quantity or directly follow one
+    ("126,82% chỉ tiêu" is a reference, not a heading)."""
     res = tgt = basis = False
     first_res = last_res = last_tgt = -1
     setter = False
