@@ -11,11 +11,19 @@ from dataclasses import dataclass
 from typing import Any
 
 from chitieu.text.lexicon import Lexicon, Trap
-from chitieu.text.pattern_facts import consumed_run, opening_strings, required_strings
+from chitieu.text.pattern_facts import (
+    consumed_run,
+    digit_heads,
+    opening_strings,
+    reach,
+    required_strings,
+)
 
 # Longer digit runs are not figures anyone writes; blanking them in the copy the trap patterns
-# scan keeps every pattern linear on hostile input.
-_LONG_DIGITS = re.compile(r"\d{19,}")
+# scan keeps every pattern linear on hostile input. (Spelt "\d\d{18,}", the same as "\d{19,}":
+# a pattern that starts with one class lets `re` skip to the digits instead of trying every
+# position.)
+_LONG_DIGITS = re.compile(r"\d\d{18,}")
 # Every trap pattern is about a number: it is only looked for this close to a digit.
 _WINDOW = 80
 
@@ -25,11 +33,19 @@ _CLUSTER = re.compile(rf"\d(?:\D{{0,{2 * _WINDOW}}}\d)*")
 
 
 def _windows(scan: str) -> list[tuple[int, int]]:
-    """The text within _WINDOW characters of a digit, as merged (start, end) spans."""
+    """The text within _WINDOW characters of a digit, as merged (start, end) spans; the whole
+    text as one span when they cover more than half of it (dense figures: one pass is
+    cheaper than many windows). The spans only grow: past half, the rest is not looked for."""
     n = len(scan)
-    return [
-        (max(0, m.start() - _WINDOW), min(n, m.end() + _WINDOW)) for m in _CLUSTER.finditer(scan)
-    ]
+    windows: list[tuple[int, int]] = []
+    covered = 0
+    for m in _CLUSTER.finditer(scan):
+        a, b = max(0, m.start() - _WINDOW), min(n, m.end() + _WINDOW)
+        covered += b - a
+        if covered > n // 2:
+            return [(0, n)]
+        windows.append((a, b))
+    return windows
 
 
 def _passes(trap: Trap, needs: tuple[str, ...], scan: str) -> bool:
@@ -57,13 +73,14 @@ _CHARS_PER_RUN = 400
 
 
 def _needed_runs(
-    needs: tuple[str, ...], reach: tuple[re.Pattern[str], int] | None, scan: str
+    needs: tuple[str, ...], pattern: re.Pattern[str], scan: str
 ) -> list[tuple[int, int, int]] | None:
     """(start, end, endpos) of the runs around the trap's needed strings in `scan`, sorted:
     a match can only start inside one, and the pattern reads nothing at or past endpos while
     trying there. None: the pattern is not one we can reason about (scan it all)."""
     if len(scan) < _CHARS_PER_RUN or sum(map(scan.count, needs)) * _CHARS_PER_RUN > len(scan):
         return None  # needed strings everywhere (or a short text): one pass costs less
+    reach = consumed_run(pattern)  # (cached; asked only here: it compiles a regex)
     if reach is None:
         return None
     run, ahead = reach
@@ -172,8 +189,15 @@ def _opening_finder(openings: list[tuple[str, ...]]) -> _Opening | None:
     # The first character first lets `re` skip to the candidates; the look-behind steps back
     # onto it and reads the longest string there.
     finder = re.compile(f"{first}(?<=(?=({_trie_pattern(trie)})){first})")
+    opened_by: dict[str, list[int]] = {}
+    for i, found in enumerate(openings):
+        for s in found:
+            opened_by.setdefault(s, []).append(i)
+    # A string's traps: those opened by one of its prefixes (itself included).
     traps = {
-        string: tuple(i for i, found in enumerate(openings) if any(map(string.startswith, found)))
+        string: tuple(
+            sorted({i for k in range(1, len(string) + 1) for i in opened_by.get(string[:k], ())})
+        )
         for string in strings
     }
     return _Opening(finder, traps)
@@ -219,38 +243,122 @@ def _match_at(
             j = bisect_left(places, m.end(), j + 1)  # past the place: never an empty match
 
 
+# Most traps about a number start at its first digit ("\d(?<![\d.,]\d)…": dates, durations,
+# counts of documents…). Each searched on its own costs a pass over the text that stops at
+# every digit; one pattern tries them all at once at each digit where one of their heads
+# (pattern_facts.digit_heads: the number's start, mostly) is, and captures, trap by trap,
+# the match its own pattern would give there. From those, taken left to right without
+# overlap, come the matches finditer gives.
+
+
+@dataclass(frozen=True)
+class _Joined:
+    """The traps tried together at the digits: `finder` captures in group k + 1 the match of
+    trap `members[k]` at each digit where one of them matches. `near[k]`: the trap's attempts
+    read less than _WINDOW characters, so searching the whole text finds what searching the
+    windows around its digits finds (see _join)."""
+
+    finder: re.Pattern[str]
+    members: tuple[int, ...]
+    near: tuple[bool, ...]
+
+
+def _joinable(trap: Trap) -> bool:
+    """A trap whose every match starts with a digit, with no groups or flags of its own
+    (its match is read from the joint pattern's group), and that a substring test would
+    seldom spare (see _rarely_spared)."""
+    return (
+        trap.pattern.groups == 0
+        and trap.pattern.flags == re.UNICODE
+        and _rarely_spared(trap)
+        and bool(digit_heads(trap.pattern))
+    )
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _rarely_spared(trap: Trap) -> bool:
+    """Whether most texts hold what the trap needs: no `needs`, or one without a letter ("-",
+    "/": in nearly every text of figures), and no hint or one of several words. A word it
+    needs ("giải pháp", "mm") or one plain word as hint ("sao") is missing from most texts:
+    there a substring test spares the trap's pass, where joined it would be tried at every
+    digit. (Only a matter of cost: measured on bench/corpus and the golden passages.)"""
+    if trap.needs and all(_LETTER.search(s) for s in trap.needs):
+        return False
+    return trap.hint is None or required_strings(trap.hint) != (trap.hint.pattern,)
+
+
+def _join(traps: list[Trap], members: list[int]) -> _Joined | None:
+    if not members:
+        return None
+    patterns = [traps[i].pattern for i in members]
+    heads = sorted({h for p in patterns for h in digit_heads(p)})
+    tries = "".join(f"(?:(?=({p.pattern}))|)" for p in patterns)  # each: its match, or none
+    # The first digit lets `re` skip to the digits; the look-behind steps back onto it to try
+    # the heads, then each trap. The conditions after it refuse a digit where none matched.
+    none_matched = "(?!)"
+    for k in range(len(patterns), 0, -1):
+        none_matched = f"(?({k})|{none_matched})"
+    finder = re.compile(rf"\d(?<=(?=(?:{'|'.join(heads)})){tries}\d){none_matched}")
+    near = tuple((reach(p) or _WINDOW + 1) <= _WINDOW for p in patterns)
+    return _Joined(finder, tuple(members), near)
+
+
+def _joined_matches(joined: _Joined, scan: str) -> list[list[tuple[int, int]]]:
+    """Per member, the matches finditer(scan) gives: at each digit, the match its pattern
+    has there, kept when it starts at or past where the last one kept ended."""
+    count = len(joined.members)
+    found: list[list[tuple[int, int]]] = [[] for _ in range(count)]
+    ends = [0] * count
+    for m in joined.finder.finditer(scan):
+        regs = m.regs
+        for k in range(count):
+            s, e = regs[k + 1]
+            if s >= ends[k]:  # (-1, -1): no match of this trap here
+                found[k].append((s, e))
+                ends[k] = e  # never empty: a match holds its first digit
+    return found
+
+
 @dataclass(frozen=True)
 class _Step:
     trap: Trap
     needs: tuple[str, ...]
-    reach: tuple[re.Pattern[str], int] | None
     opened: bool  # tried only where its opening strings are (see _Opening)
+    joined: bool  # tried at the digits with the other such traps (see _Joined)
 
 
-_PLANS: dict[int, tuple[list[Trap], list[_Step], _Opening | None]] = {}
+_PLANS: dict[int, tuple[list[Trap], list[_Step], _Opening | None, _Joined | None]] = {}
 
 
-def _plan(traps: list[Trap]) -> tuple[list[_Step], _Opening | None]:
-    """Per trap, once per trap list: the strings every match holds and the run its matches
-    lie in (see pattern_facts.py), and whether it is tried at its opening strings. The
-    strings are the grammar's `needs`, else, for a trap with a hint (a rare one), those its
-    pattern shows: a cheaper test than the hint, and in a long text they mark the few places
-    to search. A common trap's strings ("năm", "20") are in nearly every text: testing for
-    them would only add cost."""
+def _needs(trap: Trap) -> tuple[str, ...]:
+    return trap.needs or (required_strings(trap.pattern) if trap.hint is not None else ())
+
+
+def _plan(traps: list[Trap]) -> tuple[list[_Step], _Opening | None, _Joined | None]:
+    """Per trap, once per trap list: the strings every match holds (see pattern_facts.py),
+    and whether it is tried at the digits with the others that start there or at its
+    opening strings. The strings are the grammar's `needs`, else,
+    for a trap with a hint (a rare one), those its pattern shows: a cheaper test than the
+    hint, and in a long text they mark the few places to search. A common trap's strings
+    ("năm", "20") are in nearly every text: testing for them would only add cost."""
     cached = _PLANS.get(id(traps))
     if cached is None or cached[0] is not traps:
-        openings = [_openings(t) for t in traps]
+        joinable = [_joinable(t) for t in traps]
+        openings = [() if j else _openings(t) for t, j in zip(traps, joinable, strict=True)]
         steps = [
-            _Step(
-                t,
-                t.needs or (required_strings(t.pattern) if t.hint is not None else ()),
-                consumed_run(t.pattern),
-                bool(found),
-            )
-            for t, found in zip(traps, openings, strict=True)
+            _Step(t, _needs(t), bool(found), j)
+            for t, found, j in zip(traps, openings, joinable, strict=True)
         ]
-        cached = _PLANS[id(traps)] = (traps, steps, _opening_finder(openings))
-    return cached[1], cached[2]
+        members = [i for i, j in enumerate(joinable) if j]
+        cached = _PLANS[id(traps)] = (
+            traps,
+            steps,
+            _opening_finder(openings),
+            _join(traps, members),
+        )
+    return cached[1], cached[2], cached[3]
 
 
 def _run(
@@ -262,7 +370,7 @@ def _run(
     trap, needs = step.trap, step.needs
     if not _passes(trap, needs, scan):
         return
-    runs = _needed_runs(needs, step.reach, scan) if needs else None
+    runs = _needed_runs(needs, trap.pattern, scan) if needs else None
     for a, b in spread:
         if runs is not None:
             _scan_runs(trap, scan, a, b, runs, spans)
@@ -280,10 +388,21 @@ def mask_traps(lexicon: Lexicon, folded: str) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     n = len(scan)
     windows = _windows(scan)
-    if sum(b - a for a, b in windows) > n // 2:
-        windows = [(0, n)]  # dense figures: one pass is cheaper than many windows
     whole = [(0, n)]
-    steps, opening = _plan(lexicon.traps)
+    steps, opening, joined = _plan(lexicon.traps)
+    if joined is not None:
+        dense = windows == whole
+        for i, near, matches in zip(
+            joined.members, joined.near, _joined_matches(joined, scan), strict=True
+        ):
+            step = steps[i]
+            if not near and not dense and step.trap.hint is None:
+                # Searched in the windows alone, and an attempt may read past one's end:
+                # the whole text's matches may not be the windows'.
+                _run(step, scan, windows, spans)
+            elif matches and _passes(step.trap, step.needs, scan):
+                name = step.trap.name
+                spans += [(s, e, name) for s, e in matches]
     for i, at in _places(opening, scan).items():
         trap = steps[i].trap
         spread = windows if trap.hint is None else whole
@@ -298,7 +417,7 @@ def mask_traps(lexicon: Lexicon, folded: str) -> list[tuple[int, int, str]]:
             spans += found
     # An opened trap without places holds none of its opening strings: it cannot match.
     for step in steps:
-        if not step.opened:
+        if not step.opened and not step.joined:
             _run(step, scan, windows if step.trap.hint is None else whole, spans)
     spans.sort()
     merged: list[tuple[int, int, str]] = []

@@ -40,13 +40,20 @@ class _Unknown(Exception):
 
 
 @cache
+def _parsed(pattern: re.Pattern[str]) -> Any:
+    """The parse of a pattern, once for all the analyses below (parsing is most of their
+    cost, paid once per trap when the reader starts). They only read it."""
+    return _sre_parse.parse(pattern.pattern, pattern.flags)
+
+
+@cache
 def consumed_run(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], int] | None:
     """A regex for one run of the characters `pattern` can consume, and how many characters
     past the end of a run an attempt may read (lookaheads, \\b, plus one for the failing
     look at the next character). None when the pattern is beyond this analysis or can match
     the empty string."""
     try:
-        tree = _sre_parse.parse(pattern.pattern, pattern.flags)
+        tree = _parsed(pattern)
         if tree.getwidth()[0] == 0:
             return None
         classes: list[str] = []
@@ -123,7 +130,7 @@ def required_strings(pattern: re.Pattern[str]) -> tuple[str, ...]:
     """Strings one of which every match of `pattern` contains, the longest such set the
     structure shows (a run of literal parts, or alternatives of them); () when none."""
     try:
-        found = _required(_sre_parse.parse(pattern.pattern, pattern.flags))
+        found = _required(_parsed(pattern))
     except Exception:  # _Unknown, or a parser that is not the one this reads (see above)
         return ()
     return tuple(sorted(found)) if found else ()
@@ -243,7 +250,7 @@ def opening_strings(pattern: re.Pattern[str]) -> tuple[str, ...]:
     if pattern.flags & re.IGNORECASE:
         return ()  # its literals match other cases too
     try:
-        found = _openings(_sre_parse.parse(pattern.pattern, pattern.flags))
+        found = _openings(_parsed(pattern))
     except Exception:  # _Unknown, or a parser that is not the one this reads (see above)
         return ()
     return tuple(sorted(found)) if found and "" not in found else ()
@@ -281,3 +288,111 @@ def _join_openings(a: set[str], b: set[str]) -> set[str] | None:
     """Every string of `a` followed by one of `b`; None when that would be too many."""
     joined = {x + y for x, y in product(a, b)}
     return joined if len(joined) <= _MAX_OPENINGS else None
+
+
+@cache
+def reach(pattern: re.Pattern[str]) -> int | None:
+    """How many characters from where an attempt starts it may read, at most: the widest
+    match plus what its lookaheads and position tests read past it, plus one (as
+    consumed_run's). None when unbounded, beyond this analysis, or when the pattern can
+    match the empty string."""
+    try:
+        tree = _parsed(pattern)
+        narrowest, widest = (int(w) for w in tree.getwidth())
+        if narrowest == 0 or widest >= _sre_parse.MAXWIDTH:
+            return None
+        return widest + _walk(tree, []) + 2
+    except Exception:  # _Unknown, or a parser that is not the one this reads (see above)
+        return None
+
+
+@cache
+def digit_heads(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """() unless every match of `pattern` starts with a digit; then regexes one of which
+    matches where every match starts: its first character's class with the look-behinds
+    around it ("\\d(?<![\\d.,]\\d)"), rebuilt from the parse. A head may leave out some of the
+    pattern's conditions (a construct it does not rebuild): it is only ever weaker."""
+    try:
+        heads = _heads(_parsed(pattern))
+    except Exception:  # _Unknown, or a parser that is not the one this reads (see above)
+        return ()
+    return tuple(sorted(set(heads))) if heads else ()
+
+
+def _heads(tree: Any) -> list[str] | None:
+    """The heads of the sequence `tree` (see digit_heads), None when some match may start
+    with something else than a digit."""
+    before: list[str] = []  # look-behinds ahead of the first character
+    items = list(tree)
+    for i, (op, av) in enumerate(items):
+        name = str(op)
+        if name == "ASSERT_NOT" or name == "ASSERT":
+            before.append(_lookbehind(name, av))
+            continue
+        if name == "BRANCH":
+            found = [_heads(branch) for branch in av[1]]
+            if any(h is None for h in found):
+                return None
+            return ["".join(before) + h for hs in found if hs is not None for h in hs]
+        if name == "SUBPATTERN":
+            if av[1] or av[2]:
+                raise _Unknown  # inline flags
+            sub = _heads(av[3])
+            return None if sub is None else ["".join(before) + h for h in sub]
+        if name in _REPEATS and av[0] >= 1:
+            sub = _heads(av[2])
+            return None if sub is None else ["".join(before) + h for h in sub]
+        first = _digit_class(op, av)
+        if first is None:
+            return None
+        # Then the literals, sets and look-behinds right after it, up to anything else:
+        # "24(?<![\d.,]24)", most often the check of a number's start ("\d(?<![\d.,]\d)").
+        after: list[str] = []
+        for later_op, later_av in items[i + 1 :]:
+            later = str(later_op)
+            if later in ("ASSERT_NOT", "ASSERT"):
+                after.append(_lookbehind(later, later_av))
+            elif later == "LITERAL":
+                after.append(f"\\U{later_av:08x}")
+            elif later == "IN":
+                after.append(_class(later_av))
+            else:
+                break
+        return ["".join(before) + first + "".join(after)]
+    return None  # nothing consumed: the empty string matches
+
+
+def _digit_class(op: Any, av: Any) -> str | None:
+    """The part as a regex when it consumes one character and only digits, else None."""
+    name = str(op)
+    if name == "LITERAL":
+        return f"\\U{av:08x}" if chr(av).isdecimal() else None
+    if name != "IN":
+        return None
+    for item_op, item_av in av:
+        kind = str(item_op)
+        if kind == "LITERAL" and chr(item_av).isdecimal():
+            continue
+        if kind == "RANGE" and ord("0") <= item_av[0] and item_av[1] <= ord("9"):
+            continue
+        if kind == "CATEGORY" and str(item_av) == "CATEGORY_DIGIT":
+            continue
+        return None  # a negated set, a letter, another category
+    return _class(av)
+
+
+def _lookbehind(name: str, av: Any) -> str:
+    """A look-behind of literals and sets, rebuilt; "" for anything else (a lookahead, a
+    position test, other contents): leaving a condition out keeps a head necessary."""
+    direction, sub = av
+    if direction != -1:
+        return ""
+    parts: list[str] = []
+    for op, item in sub:
+        if str(op) == "LITERAL":
+            parts.append(f"\\U{item:08x}")
+        elif str(op) == "IN":
+            parts.append(_class(item))
+        else:
+            return ""
+    return ("(?<!" if name == "ASSERT_NOT" else "(?<=") + "".join(parts) + ")"
