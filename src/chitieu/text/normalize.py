@@ -39,8 +39,11 @@ _CHAR_MAP = str.maketrans(
         "\r": "\n",
     }
 )
-_SPECIAL = re.compile("[" + re.escape("".join(chr(c) for c in _CHAR_MAP)) + "]")
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\ufeff\u00ad]")
+_ZERO_WIDTH = "\u200b\u200c\u200d\ufeff\u00ad"
+# Both, dropped or mapped in one pass: each character's replacement does not depend on its
+# neighbours, so one pass gives what removing the one and mapping the other gives.
+_CLEAN_MAP = {**{chr(c): str(v) for c, v in _CHAR_MAP.items()}, **dict.fromkeys(_ZERO_WIDTH, "")}
+_CLEAN = re.compile("[" + re.escape("".join(_CLEAN_MAP)) + "]")
 
 # Old tone placement (tone mark on the second vowel of oa/oe/uy) -> new placement (first vowel)
 # is the convention of most current texts; both are correct Vietnamese. Only the folded copy
@@ -64,8 +67,39 @@ for _pair in _FOLD_PAIRS:
 _FOLD_RE = re.compile("|".join(f"{re.escape(f)}[{s}]" for f, s in _SECONDS.items()))
 
 
+# The same pairs found from their second letter, which the look-behind checks with the one
+# before: a marked vowel is rarer than "o" and "u", where the regex would try each pair.
+_FOLD_AT = re.compile(
+    "["
+    + "".join(_SECONDS.values())
+    + "](?<="
+    + "|".join(f"{re.escape(f)}[{s}]" for f, s in _SECONDS.items())
+    + ")"
+)
+
+
 def _fold_pair(m: re.Match[str]) -> str:
     return _FOLD_PAIRS[m.group(0)]
+
+
+# Below this length the plain substitution costs less than the loop of _fold_pairs (names).
+_LONG = 1000
+
+
+def _fold_pairs(text: str) -> str:
+    """Each pair of _FOLD_PAIRS in `text` replaced (pairs never overlap: a second letter is
+    never a first one)."""
+    pieces: list[str] = []
+    last = 0
+    for m in _FOLD_AT.finditer(text):
+        p = m.start() - 1
+        pieces.append(text[last:p])
+        pieces.append(_FOLD_PAIRS[text[p : p + 2]])
+        last = p + 2
+    if not pieces:
+        return text
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 def normalize(text: str) -> str:
@@ -74,10 +108,11 @@ def normalize(text: str) -> str:
     # Line by line: one decomposed accent anywhere sends the whole string down the slow path
     # (30x the quick check on a 100 KB document), and "\n" never composes with a neighbour,
     # so the joined lines are the NFC of the whole.
-    text = "\n".join([unicodedata.normalize("NFC", line) for line in text.split("\n")])
-    text = _ZERO_WIDTH.sub("", text)
+    # (Most texts are NFC already: the quick check alone then.)
+    if not unicodedata.is_normalized("NFC", text):
+        text = "\n".join([unicodedata.normalize("NFC", line) for line in text.split("\n")])
     # These characters are rare: a regex finds them faster than translate() walks every one.
-    return _SPECIAL.sub(lambda m: _CHAR_MAP[ord(m.group(0))], text)
+    return _CLEAN.sub(lambda m: _CLEAN_MAP[m.group(0)], text)
 
 
 def fold(text: str) -> str:
@@ -89,7 +124,7 @@ def fold(text: str) -> str:
     lowered = text.lower()
     if len(lowered) != len(text):  # rare: a character whose lower case is longer
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    folded = _FOLD_RE.sub(_fold_pair, lowered)
+    folded = _FOLD_RE.sub(_fold_pair, lowered) if len(lowered) < _LONG else _fold_pairs(lowered)
     assert len(folded) == len(text)
     return folded
 
