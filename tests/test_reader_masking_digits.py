@@ -167,3 +167,15 @@ def test_a_text_of_figures_costs_time_in_proportion_to_its_length(unit: str) -> 
     t_small = max(_mask_seconds(small), 0.002)
     t_large = _mask_seconds(large)
     assert t_large / t_small < 25, f"{t_small:.3f} s -> {t_large:.3f} s"
+
+
+def test_a_hint_without_metacharacters_is_the_one_string_its_pattern_shows() -> None:
+    # _rarely_spared tells a plain-word hint by its lack of metacharacters, for what
+    # required_strings would show (one string, the hint itself) without parsing it.
+    from chitieu.text.pattern_facts import required_strings
+
+    hints = [t.hint for t in load_lexicon().traps if t.hint is not None]
+    hints += [re.compile(h) for h in (r"a\.b", "a|b", "(?:ab)", "ab?", "x y", "đt")]
+    for hint in hints:
+        plain = masking._METACHARACTER.search(hint.pattern) is None
+        assert plain == (required_strings(hint) == (hint.pattern,)), hint.pattern

@@ -286,7 +286,10 @@ def _rarely_spared(trap: Trap) -> bool:
     digit. (Only a matter of cost: measured on bench/corpus and the golden passages.)"""
     if trap.needs and all(_LETTER.search(s) for s in trap.needs):
         return False
-    return trap.hint is None or required_strings(trap.hint) != (trap.hint.pattern,)
+    return trap.hint is None or _METACHARACTER.search(trap.hint.pattern) is not None
+
+
+_METACHARACTER = re.compile(r"[\\.^$*+?{}\[\]|()]")  # none: the hint is one plain string
 
 
 def _join(traps: list[Trap], members: list[int]) -> _Joined | None:

@@ -156,7 +156,8 @@ def _required(tree: Any) -> set[str] | None:
             if run is None:  # too many strings: start again from this part
                 run = exact
             best = _better(best, run)
-            best = _better(best, exact)
+            if len(exact) > 1 or len(run) > 1:  # (one string each: the run is the better)
+                best = _better(best, exact)
             continue
         run = {""}
         name = str(op)
@@ -179,8 +180,21 @@ def _required(tree: Any) -> set[str] | None:
 
 
 def _join(a: set[str], b: set[str]) -> set[str] | None:
-    joined = {x + y for x, y in product(a, b)}
+    joined = _product(a, b)
     return joined if len(joined) <= _MAX_STRINGS else None
+
+
+def _product(a: set[str], b: set[str]) -> set[str]:
+    """Every string of `a` followed by one of `b`. Most parts are one literal: those cases
+    skip the pairs (the analyses run over every trap when the reader starts). The sets are
+    never changed once made: `a` itself may be the answer."""
+    if len(b) == 1:
+        (y,) = b
+        return {x + y for x in a} if y else a
+    if len(a) == 1:
+        (x,) = a
+        return {x + y for y in b}
+    return {x + y for x, y in product(a, b)}
 
 
 def _exact(op: Any, av: Any) -> set[str] | None:
@@ -286,7 +300,7 @@ def _openings(tree: Any) -> set[str]:
 
 def _join_openings(a: set[str], b: set[str]) -> set[str] | None:
     """Every string of `a` followed by one of `b`; None when that would be too many."""
-    joined = {x + y for x, y in product(a, b)}
+    joined = _product(a, b)
     return joined if len(joined) <= _MAX_OPENINGS else None
 
 
