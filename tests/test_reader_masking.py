@@ -159,7 +159,7 @@ def _opening_texts() -> list[str]:
 
 
 def test_most_traps_are_tried_at_their_opening_strings() -> None:
-    steps, opening, _ = masking._plan(load_lexicon().traps)
+    steps, opening, _, _ = masking._plan(load_lexicon().traps)
     assert opening is not None
     assert sum(step.opened for step in steps) > len(steps) // 2
 
@@ -193,7 +193,7 @@ def test_the_opening_strings_a_pattern_shows() -> None:
 
 def test_the_one_pass_finds_every_place_each_trap_opens_at() -> None:
     lexicon = load_lexicon()
-    steps, opening, _ = masking._plan(lexicon.traps)
+    steps, opening, _, _ = masking._plan(lexicon.traps)
     for text in _opening_texts():
         places = masking._places(opening, text)
         for i, step in enumerate(steps):
@@ -234,7 +234,7 @@ def test_each_trap_tried_at_its_places_gives_the_matches_of_finditer_in_any_wind
     # Unmerged, so that a match that overlaps the one before (finditer resumes past a match)
     # would show.
     lexicon = load_lexicon()
-    steps, opening, _ = masking._plan(lexicon.traps)
+    steps, opening, _, _ = masking._plan(lexicon.traps)
     rng = random.Random(5)
     compared = 0
     for text in _opening_texts():

@@ -60,7 +60,7 @@ def _texts() -> list[str]:
 
 def test_the_common_traps_about_a_number_are_tried_together() -> None:
     lexicon = load_lexicon()
-    steps, _, joined = masking._plan(lexicon.traps)
+    steps, _, joined, _ = masking._plan(lexicon.traps)
     assert joined is not None and len(joined.members) >= 5
     names = {lexicon.traps[i].name for i in joined.members}
     assert {"date", "duration"} <= names
@@ -70,7 +70,7 @@ def test_the_common_traps_about_a_number_are_tried_together() -> None:
 
 def test_the_joint_pattern_gives_each_trap_the_matches_of_its_finditer() -> None:
     lexicon = load_lexicon()
-    _, _, joined = masking._plan(lexicon.traps)
+    _, _, joined, _ = masking._plan(lexicon.traps)
     assert joined is not None
     compared = 0
     for text in _texts():
@@ -107,7 +107,7 @@ def test_a_trap_that_may_read_past_its_window_is_searched_in_the_windows(
     lexicon = load_lexicon()
     monkeypatch.setattr(lexicon, "traps", [trap])
     text = "x " * 300 + "5" + " " * 200 + "tuổi" + " x" * 300
-    _, _, joined = masking._plan(lexicon.traps)
+    _, _, joined, _ = masking._plan(lexicon.traps)
     assert joined is not None and joined.near == (False,)
     assert masking.mask_traps(lexicon, text) == []
     # Dense (the window is the whole text): the joint pattern's match is the pass's.
@@ -179,3 +179,10 @@ def test_a_hint_without_metacharacters_is_the_one_string_its_pattern_shows() -> 
     for hint in hints:
         plain = masking._METACHARACTER.search(hint.pattern) is None
         assert plain == (required_strings(hint) == (hint.pattern,)), hint.pattern
+
+
+def test_every_trap_is_tried_one_way_only() -> None:
+    plan = masking._plan(load_lexicon().traps)
+    searched = {id(step) for step in plan.searched}
+    for step in plan.steps:
+        assert step.opened + step.joined + (id(step) in searched) == 1, step.trap.name

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from chitieu.text.lexicon import Lexicon, Trap
 from chitieu.text.pattern_facts import (
@@ -332,14 +332,21 @@ class _Step:
     joined: bool  # tried at the digits with the other such traps (see _Joined)
 
 
-_PLANS: dict[int, tuple[list[Trap], list[_Step], _Opening | None, _Joined | None]] = {}
+class _Plan(NamedTuple):
+    steps: list[_Step]
+    opening: _Opening | None
+    joined: _Joined | None
+    searched: list[_Step]  # neither opened nor joined: searched on their own
+
+
+_PLANS: dict[int, tuple[list[Trap], _Plan]] = {}
 
 
 def _needs(trap: Trap) -> tuple[str, ...]:
     return trap.needs or (required_strings(trap.pattern) if trap.hint is not None else ())
 
 
-def _plan(traps: list[Trap]) -> tuple[list[_Step], _Opening | None, _Joined | None]:
+def _plan(traps: list[Trap]) -> _Plan:
     """Per trap, once per trap list: the strings every match holds (see pattern_facts.py),
     and whether it is tried at the digits with the others that start there or at its
     opening strings. The strings are the grammar's `needs`, else,
@@ -355,13 +362,14 @@ def _plan(traps: list[Trap]) -> tuple[list[_Step], _Opening | None, _Joined | No
             for t, found, j in zip(traps, openings, joinable, strict=True)
         ]
         members = [i for i, j in enumerate(joinable) if j]
-        cached = _PLANS[id(traps)] = (
-            traps,
+        plan = _Plan(
             steps,
             _opening_finder(openings),
             _join(traps, members),
+            [step for step in steps if not step.opened and not step.joined],
         )
-    return cached[1], cached[2], cached[3]
+        cached = _PLANS[id(traps)] = (traps, plan)
+    return cached[1]
 
 
 def _run(
@@ -370,8 +378,17 @@ def _run(
     """The trap's matches in each (a, b) of `spread`, unless the needed strings or the hint
     are missing. A trap with a hint is rare enough to look for everywhere (it may hold no
     digit: "hai con số"): its spread is the whole text."""
+    if step.needs and not _holds_any(scan, step.needs):
+        return
+    _search(step, scan, spread, spans)
+
+
+def _search(
+    step: _Step, scan: str, spread: list[tuple[int, int]], spans: list[tuple[int, int, str]]
+) -> None:
+    """_run, once one of the needed strings is known to be in the text."""
     trap, needs = step.trap, step.needs
-    if not _passes(trap, needs, scan):
+    if trap.hint is not None and trap.hint.search(scan) is None:
         return
     runs = _needed_runs(needs, trap.pattern, scan) if needs else None
     for a, b in spread:
@@ -392,7 +409,7 @@ def mask_traps(lexicon: Lexicon, folded: str) -> list[tuple[int, int, str]]:
     n = len(scan)
     windows = _windows(scan)
     whole = [(0, n)]
-    steps, opening, joined = _plan(lexicon.traps)
+    steps, opening, joined, searched = _plan(lexicon.traps)
     if joined is not None:
         dense = windows == whole
         for i, near, matches in zip(
@@ -419,9 +436,14 @@ def mask_traps(lexicon: Lexicon, folded: str) -> list[tuple[int, int, str]]:
         if found and _passes(trap, steps[i].needs, scan):
             spans += found
     # An opened trap without places holds none of its opening strings: it cannot match.
-    for step in steps:
-        if not step.opened and not step.joined:
-            _run(step, scan, windows if step.trap.hint is None else whole, spans)
+    for step in searched:
+        if step.needs:  # (tested here: most texts hold none, and a call costs more)
+            for needle in step.needs:
+                if needle in scan:
+                    break
+            else:
+                continue
+        _search(step, scan, windows if step.trap.hint is None else whole, spans)
     spans.sort()
     merged: list[tuple[int, int, str]] = []
     for s, e, name in spans:
