@@ -348,11 +348,12 @@ def _needs(trap: Trap) -> tuple[str, ...]:
 
 def _plan(traps: list[Trap]) -> _Plan:
     """Per trap, once per trap list: the strings every match holds (see pattern_facts.py),
-    and whether it is tried at the digits with the others that start there or at its
-    opening strings. The strings are the grammar's `needs`, else,
-    for a trap with a hint (a rare one), those its pattern shows: a cheaper test than the
-    hint, and in a long text they mark the few places to search. A common trap's strings
-    ("năm", "20") are in nearly every text: testing for them would only add cost."""
+    and how it is tried: at the digits with the others that start there (_Joined), at its
+    opening strings (_Opening), or searched on its own. The strings are the grammar's
+    `needs`, else, for a trap with a hint (a rare one), those its pattern shows: a cheaper
+    test than the hint, and in a long text they mark the few places to search. A common
+    trap's strings ("năm", "20") are in nearly every text: testing for them would only add
+    cost."""
     cached = _PLANS.get(id(traps))
     if cached is None or cached[0] is not traps:
         joinable = [_joinable(t) for t in traps]
