@@ -1,5 +1,5 @@
 """From normalised text to tokens: words, numbers and punctuation with spans, masked traps,
-skipped boilerplate lines, and cue phrases tagged from the grammar tables (longest first).
+skipped boilerplate lines, and cue phrases tagged from the grammar tables (tagging.py).
 """
 
 from __future__ import annotations
@@ -8,7 +8,6 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import partial
 from itertools import accumulate, compress, repeat
 from typing import Any, NamedTuple
 
@@ -17,6 +16,8 @@ from chitieu.text.items import slot_init
 from chitieu.text.lexicon import Lexicon, load_lexicon
 from chitieu.text.masking import boilerplate_lines, mask_traps
 from chitieu.text.normalize import fold, normalize
+from chitieu.text.tagging import Tag as Tag  # re-exported: rules import it with Prepared
+from chitieu.text.tagging import tag_words
 
 # Digit groups (the number parser decides what they mean), letter runs, any other character;
 # one group, so re.split keeps the tokens between the white space. Letters first (the most
@@ -36,18 +37,6 @@ class Token(NamedTuple):
     end: int
     text: str  # folded form
     value: Decimal | None = None
-
-
-class Tag(NamedTuple):
-    """A cue phrase over tokens; a tuple, so a text's phrases are built in one pass."""
-
-    start: int  # token index
-    end: int  # token index, exclusive
-    categories: frozenset[str]
-    phrase: str
-    # The categories plus their file prefixes ("verbs.value" -> also "verbs."), so a prefix
-    # test is one set lookup.
-    keys: frozenset[str] = frozenset()
 
 
 @slot_init
@@ -330,9 +319,8 @@ class _WordKind(dict[str, str]):
 _WORD_KIND = _WordKind()
 
 
-# Build a Token (a Tag) from a tuple of its fields without a Python-level call. For the
-# tokens, map(tuple.__new__, repeat(Token), …) skips the partial's layer (15% of that pass).
-_make_tag = partial(tuple.__new__, Tag)
+# Build a Token from a tuple of its fields without a Python-level call: map(tuple.__new__,
+# repeat(Token), …) skips a partial's layer (15% of that pass).
 _new_tuple = tuple.__new__
 
 
@@ -379,7 +367,7 @@ def prepare(raw: str) -> Prepared:
     tokens: list[Token] = list(
         map(_new_tuple, repeat(Token), zip(kinds, starts, ends, words, values, strict=True))
     )
-    tags, tag_of, keys = _tag(lexicon, words)
+    tags, tag_of, keys = tag_words(lexicon, words)
     doc = Prepared(
         text,
         folded,
@@ -398,45 +386,3 @@ def prepare(raw: str) -> Prepared:
     )
     doc._numbers = numbers
     return doc
-
-
-_EMPTY: frozenset[str] = frozenset()
-
-
-def _tag(lexicon: Lexicon, words: list[str]) -> tuple[list[Tag], list[int], list[frozenset[str]]]:
-    """Longest cue phrase first, left to right. Only tokens that can open a phrase are
-    visited, and the trie walk is inlined: this runs once per text on every token."""
-    found: list[tuple[int, int, frozenset[str], str, frozenset[str]]] = []
-    n = len(words)
-    tag_of = [-1] * n
-    keys = [_EMPTY] * n
-    first_words = lexicon.cues.children
-    end = 0
-    for i in compress(range(n), map(first_words.__contains__, words)):
-        if i < end:
-            continue  # inside the phrase just tagged
-        node = first_words[words[i]]
-        j = i + 1
-        best = node if node.categories else None
-        stop = j
-        children = node.children
-        while children and j < n:
-            nxt = children.get(words[j])
-            if nxt is None:
-                break
-            j += 1
-            if nxt.categories:
-                best, stop = nxt, j
-            children = nxt.children
-        if best is None:
-            continue
-        if stop == i + 1:  # one word: no slices, no join
-            tag_of[i] = len(found)
-            keys[i] = best.keys
-            found.append((i, stop, best.frozen, words[i], best.keys))
-        else:
-            tag_of[i:stop] = [len(found)] * (stop - i)
-            keys[i:stop] = [best.keys] * (stop - i)
-            found.append((i, stop, best.frozen, " ".join(words[i:stop]), best.keys))
-        end = stop
-    return list(map(_make_tag, found)), tag_of, keys
