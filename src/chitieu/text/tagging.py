@@ -37,33 +37,33 @@ def tag_words(
     n = len(words)
     tag_of = [-1] * n
     keys = [_EMPTY] * n
-    first_words = lexicon.cues.children
+    steps = lexicon.cues.steps()
     end = 0
-    for i in compress(range(n), map(first_words.__contains__, words)):
+    for i in compress(range(n), map(steps.__contains__, words)):
         if i < end:
             continue  # inside the phrase just tagged
-        node = first_words[words[i]]
-        j = i + 1
-        best = node if node.categories else None
-        stop = j
-        children = node.children
-        while children and j < n:
-            nxt = children.get(words[j])
+        best, after = steps[words[i]]
+        stop = j = i + 1
+        while after is not None and j < n:
+            nxt = after.get(words[j])
             if nxt is None:
                 break
             j += 1
-            if nxt.categories:
-                best, stop = nxt, j
-            children = nxt.children
+            if nxt[0] is not None:
+                best, stop = nxt[0], j
+            after = nxt[1]
         if best is None:
             continue
-        if stop == i + 1:  # one word: no slices, no join
-            tag_of[i] = len(found)
-            keys[i] = best.keys
-            found.append((i, stop, best.frozen, words[i], best.keys))
+        k = len(found)
+        categories, phrase, phrase_keys = best
+        found.append((i, stop, categories, phrase, phrase_keys))
+        # Item by item: slice assignments build two lists per phrase (most are 1-2 words).
+        if stop == i + 1:
+            tag_of[i] = k
+            keys[i] = phrase_keys
         else:
-            tag_of[i:stop] = [len(found)] * (stop - i)
-            keys[i:stop] = [best.keys] * (stop - i)
-            found.append((i, stop, best.frozen, " ".join(words[i:stop]), best.keys))
+            for m in range(i, stop):
+                tag_of[m] = k
+                keys[m] = phrase_keys
         end = stop
     return list(map(_make_tag, found)), tag_of, keys

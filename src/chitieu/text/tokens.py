@@ -77,7 +77,9 @@ class Prepared:
     quantity_cache: dict[tuple[int, int], tuple[Any, ...]] = field(default_factory=dict)
     unit_cache: dict[int, Any] = field(default_factory=dict)  # token index -> unit read there
     _category_starts: dict[str, list[int]] = field(default_factory=dict)
-    _category_spans: dict[str, tuple[list[int], list[int]]] = field(default_factory=dict)
+    _category_spans: dict[str | tuple[str, ...], tuple[list[int], list[int]]] = field(
+        default_factory=dict
+    )
 
     _number_starts: list[int] | None = None
     _numbers: list[int] | None = None
@@ -150,12 +152,16 @@ class Prepared:
             self._category_starts[category] = found
         return found
 
-    def category_spans(self, category: str) -> tuple[list[int], list[int]]:
+    def category_spans(self, category: str | tuple[str, ...]) -> tuple[list[int], list[int]]:
         """Token starts and ends of the phrases whose keys hold `category` (a category or a
-        "file." prefix), sorted: phrases never overlap, so both lists are (cached)."""
+        "file." prefix; a tuple: any of them), sorted: phrases never overlap, so both lists
+        are (cached)."""
         found = self._category_spans.get(category)
         if found is None:
-            tags = [t for t in self.tags if category in t.keys]
+            if isinstance(category, str):
+                tags = [t for t in self.tags if category in t.keys]
+            else:
+                tags = [t for t in self.tags if not t.keys.isdisjoint(category)]
             found = ([t.start for t in tags], [t.end for t in tags])
             self._category_spans[category] = found
         return found
@@ -250,15 +256,19 @@ class Prepared:
         most tokens near a figure, by every rule."""
         chars = self._trap_chars
         if chars is None:
-            chars = self._trap_chars = self._index_traps()
+            chars = self.trap_chars()
         return chars.get(pos)
 
-    def _index_traps(self) -> dict[int, str]:
-        """Char offset -> trap name, for the chars the traps mask: as many entries as masked
+    def trap_chars(self) -> dict[int, str]:
+        """Char offset -> trap name, for the chars the traps mask (cached; callers never
+        change it): trap_at's index, for a loop asking many chars. As many entries as masked
         chars, at most the text's length. Spans come sorted by start; should two overlap, a
         char belongs to the last span starting at or before it (each span stops at the next
         one's start)."""
-        chars: dict[int, str] = {}
+        chars = self._trap_chars
+        if chars is not None:
+            return chars
+        chars = self._trap_chars = {}
         masked = self.masked
         for k, (s, e, name) in enumerate(masked):
             if k + 1 < len(masked):
