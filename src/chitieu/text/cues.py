@@ -129,7 +129,7 @@ def first_boundary(doc: Prepared, a: int, b: int) -> int:
     # C-level set test; a few words to a comma with no bracket are walked plainly; a bracket
     # or a longer walk takes the memoised walk.
     texts = doc.words
-    if 0 <= a and b - a <= _SHORT_WALK and _STOPS.isdisjoint(texts[a:b]):
+    if a >= 0 and b - a <= _SHORT_WALK and _STOPS.isdisjoint(texts[a:b]):
         return b
     end = min(b, a + _SHORT_WALK)
     for i in range(a, end):
