@@ -114,3 +114,21 @@ def test_trap_at_gives_a_char_to_the_last_span_starting_before_it() -> None:
         "c",
         None,
     ]
+
+
+def test_trap_chars_holds_exactly_the_chars_trap_at_names() -> None:
+    doc = replace(prepare(TEXT), masked=[(0, 10, "a"), (4, 6, "b"), (20, 25, "c")])
+    chars = doc.trap_chars()
+    assert chars is doc.trap_chars()  # built once
+    assert chars == {p: doc.trap_at(p) for p in range(len(doc.text)) if doc.trap_at(p)}
+
+
+def test_category_spans_takes_one_category_or_any_of_several_prefixes() -> None:
+    doc = prepare(TEXT)
+    starts, ends = doc.category_spans(("verbs.", "comparators."))
+    tagged = [t for t in doc.tags if not t.keys.isdisjoint(("verbs.", "comparators."))]
+    assert (starts, ends) == ([t.start for t in tagged], [t.end for t in tagged])
+    assert starts  # "đạt", "tăng": the text has verbs
+    value = doc.category_spans("verbs.value")
+    assert value[0] == [t.start for t in doc.tags if "verbs.value" in t.categories]
+    assert set(value[0]) <= set(starts)

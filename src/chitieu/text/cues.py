@@ -3,7 +3,7 @@ segments end. The small vocabulary every reading rule shares."""
 
 from __future__ import annotations
 
-import bisect
+from bisect import bisect_right
 
 from chitieu.text.tokens import Prepared
 
@@ -61,31 +61,25 @@ def has_prefix(cats: frozenset[str], prefixes: tuple[str, ...] | str) -> bool:
 
 def range_has(doc: Prepared, a: int, b: int, category: str) -> bool:
     """True when a phrase of `category` (or under a "file." prefix) covers a token of [a, b)."""
-    keys = doc.keys
-    # Plain comparisons: max()/min() calls cost more than the scan on a short chain.
-    if a < 0:
-        a = 0
-    if b > len(keys):
-        b = len(keys)
-    if b - a <= 16:  # the usual cue chain: a plain scan is cheapest (no generator)
-        for i in range(a, b):  # noqa: SIM110 (a generator costs more per call here)
-            if category in keys[i]:
-                return True
-        return False
-    # A long range (a clause of hostile text): binary search over that category's phrases.
+    # A binary search over that category's phrases (sorted, never overlapping): the first
+    # ending after a must start before b. Cheaper than scanning even a short cue chain, and
+    # most texts hold no phrase of the category asked at all.
     starts, ends = doc.category_spans(category)
-    j = bisect.bisect_right(ends, a)
+    if not starts or a >= b:
+        return False
+    j = bisect_right(ends, a)  # a < 0 or b past the end: the same answer as clipped
     return j < len(starts) and starts[j] < b
 
 
 def first_tag_in(doc: Prepared, a: int, b: int, prefixes: tuple[str, ...]) -> int | None:
     """Start of the first phrase under `prefixes` covering a token of [a, b). By binary search
-    over those tokens: a clause with no predicate may be the whole text, asked once per number."""
-    at = doc.tokens_with(prefixes)
-    j = bisect.bisect_left(at, max(a, 0))
-    if j < len(at) and at[j] < b:
-        return doc.tags[doc.tag_of[at[j]]].start  # tokens_with holds tagged tokens only
-    return None
+    over those phrases: a clause with no predicate may be the whole text, asked once per
+    number."""
+    starts, ends = doc.category_spans(prefixes)
+    if a >= b:
+        return None
+    j = bisect_right(ends, a)  # the first such phrase ending after a
+    return starts[j] if j < len(starts) and starts[j] < b else None
 
 
 def is_boundary(doc: Prepared, i: int, words: bool = True) -> bool:
@@ -125,13 +119,18 @@ def last_boundary(doc: Prepared, a: int, b: int, words: bool = True) -> int | No
 
 
 _SHORT_WALK = 32
+# Every word the walk below stops at or tests: with none of them, there is no boundary.
+_STOPS = frozenset((*BOUNDARY_PUNCT, *BOUNDARY_WORDS, "("))
 
 
 def first_boundary(doc: Prepared, a: int, b: int) -> int:
     """The first boundary in [a, b) outside closed brackets (an unclosed "(" is one), or b."""
-    # The usual case, a few words to a comma or the clause end with no bracket, is walked
-    # plainly; a bracket or a longer walk takes the memoised walk.
+    # The usual case, a few words to the clause end with no mark or "và" at all, is one
+    # C-level set test; a few words to a comma with no bracket are walked plainly; a bracket
+    # or a longer walk takes the memoised walk.
     texts = doc.words
+    if a >= 0 and b - a <= _SHORT_WALK and _STOPS.isdisjoint(texts[a:b]):
+        return b
     end = min(b, a + _SHORT_WALK)
     for i in range(a, end):
         w = texts[i]
@@ -185,24 +184,26 @@ _DATE_TRAPS = frozenset(("date", "day_month", "month_year", "quarter_year"))
 def trim(doc: Prepared, a: int, b: int) -> tuple[int, int]:
     """Drop framing words and punctuation from both ends of a name."""
     texts, kinds, keys, starts = doc.words, doc.kinds, doc.keys, doc.starts
+    traps = doc.trap_chars()  # one call, then a dict lookup per token
     # "(1) tăng trưởng GRDP …": an inline list number is not part of the name.
-    while a < b and doc.trap_at(starts[a]) == "inline_numbering":
+    while a < b and traps.get(starts[a]) == "inline_numbering":
         a += 1
     # "(trong) tháng 12/2026 bàn giao …": a leading month or date frames the name.
-    while a < b and doc.trap_at(starts[a]) in _DATE_TRAPS:
+    while a < b and traps.get(starts[a]) in _DATE_TRAPS:
         a += 1
     changed = True
     while changed and a < b:
         changed = False
+        # An untagged token's keys are empty, hence false: no isdisjoint call for it.
         if kinds[a] == "punct" and texts[a] not in ('"', "'"):
             a, changed = a + 1, True
-        elif not keys[a].isdisjoint(_TRIM_HEAD):
+        elif keys[a] and not keys[a].isdisjoint(_TRIM_HEAD):
             a, changed = doc.tags[doc.tag_of[a]].end, True  # keys only on tagged tokens
         if a >= b:
             break
         if kinds[b - 1] == "punct" and texts[b - 1] not in ('"', "'", ")"):
             b, changed = b - 1, True
-        elif not keys[b - 1].isdisjoint(_TRIM_TAIL):
+        elif keys[b - 1] and not keys[b - 1].isdisjoint(_TRIM_TAIL):
             b, changed = doc.tags[doc.tag_of[b - 1]].start, True
     if a < b and texts[b - 1] in ('"', "'") and texts[a:b].count(texts[b - 1]) % 2:
         b -= 1  # '… giải ngân vốn đầu tư công đạt trên 95%"': a quotation closes, not the name

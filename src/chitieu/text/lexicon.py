@@ -46,6 +46,13 @@ class Entry:
     canonical: str | None = None
 
 
+# A phrase ending at a trie node: its categories, its words joined by " ", its keys.
+type Phrase = tuple[frozenset[str], str, frozenset[str]]
+# A trie node as the tagger walks it: the phrase ending there (or None), and the next words
+# (None at a leaf).
+type Step = tuple[Phrase | None, dict[str, Step] | None]
+
+
 @dataclass
 class Trie:
     """Word-sequence trie: node -> {word: node}; terminal nodes hold categories."""
@@ -57,8 +64,10 @@ class Trie:
     # categories, and the same plus their file prefixes ("verbs.value" -> also "verbs.").
     frozen: frozenset[str] = frozenset()
     keys: frozenset[str] = frozenset()
+    _steps: dict[str, Step] | None = field(default=None, repr=False, compare=False)
 
     def add(self, words: tuple[str, ...], entry: Entry) -> None:
+        self._steps = None  # built again on next use
         node = self
         for w in words:
             node = node.children.setdefault(w, Trie())
@@ -74,6 +83,21 @@ class Trie:
             node.frozen = frozenset(node.categories)
             node.keys = node.frozen | {c.split(".", 1)[0] + "." for c in node.categories}
             stack.extend(node.children.values())
+        self._steps = None
+
+    def steps(self) -> dict[str, Step]:
+        """First word -> Step, the trie as nested tuples and dicts (built on first use, after
+        freeze): the tagger walks every text's words through it, and a tuple's items cost
+        less than a node's attributes, a phrase's joined words nothing."""
+        if self._steps is None:
+
+            def step(node: Trie, path: tuple[str, ...]) -> Step:
+                phrase = (node.frozen, " ".join(path), node.keys) if node.categories else None
+                after = {w: step(c, (*path, w)) for w, c in node.children.items()}
+                return (phrase, after or None)
+
+            self._steps = {w: step(c, (w,)) for w, c in self.children.items()}
+        return self._steps
 
     def longest(self, words: list[str], start: int) -> tuple[int, Trie] | None:
         """The longest phrase starting at words[start]: (length, node), or None."""

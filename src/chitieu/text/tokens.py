@@ -1,5 +1,5 @@
 """From normalised text to tokens: words, numbers and punctuation with spans, masked traps,
-skipped boilerplate lines, and cue phrases tagged from the grammar tables (longest first).
+skipped boilerplate lines, and cue phrases tagged from the grammar tables (tagging.py).
 """
 
 from __future__ import annotations
@@ -8,7 +8,6 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import partial
 from itertools import accumulate, compress, repeat
 from typing import Any, NamedTuple
 
@@ -17,6 +16,8 @@ from chitieu.text.items import slot_init
 from chitieu.text.lexicon import Lexicon, load_lexicon
 from chitieu.text.masking import boilerplate_lines, mask_traps
 from chitieu.text.normalize import fold, normalize
+from chitieu.text.tagging import Tag as Tag  # re-exported: rules import it with Prepared
+from chitieu.text.tagging import tag_words
 
 # Digit groups (the number parser decides what they mean), letter runs, any other character;
 # one group, so re.split keeps the tokens between the white space. Letters first (the most
@@ -36,18 +37,6 @@ class Token(NamedTuple):
     end: int
     text: str  # folded form
     value: Decimal | None = None
-
-
-class Tag(NamedTuple):
-    """A cue phrase over tokens; a tuple, so a text's phrases are built in one pass."""
-
-    start: int  # token index
-    end: int  # token index, exclusive
-    categories: frozenset[str]
-    phrase: str
-    # The categories plus their file prefixes ("verbs.value" -> also "verbs."), so a prefix
-    # test is one set lookup.
-    keys: frozenset[str] = frozenset()
 
 
 @slot_init
@@ -88,7 +77,9 @@ class Prepared:
     quantity_cache: dict[tuple[int, int], tuple[Any, ...]] = field(default_factory=dict)
     unit_cache: dict[int, Any] = field(default_factory=dict)  # token index -> unit read there
     _category_starts: dict[str, list[int]] = field(default_factory=dict)
-    _category_spans: dict[str, tuple[list[int], list[int]]] = field(default_factory=dict)
+    _category_spans: dict[str | tuple[str, ...], tuple[list[int], list[int]]] = field(
+        default_factory=dict
+    )
 
     _number_starts: list[int] | None = None
     _numbers: list[int] | None = None
@@ -161,12 +152,16 @@ class Prepared:
             self._category_starts[category] = found
         return found
 
-    def category_spans(self, category: str) -> tuple[list[int], list[int]]:
+    def category_spans(self, category: str | tuple[str, ...]) -> tuple[list[int], list[int]]:
         """Token starts and ends of the phrases whose keys hold `category` (a category or a
-        "file." prefix), sorted: phrases never overlap, so both lists are (cached)."""
+        "file." prefix; a tuple: any of them), sorted: phrases never overlap, so both lists
+        are (cached)."""
         found = self._category_spans.get(category)
         if found is None:
-            tags = [t for t in self.tags if category in t.keys]
+            if isinstance(category, str):
+                tags = [t for t in self.tags if category in t.keys]
+            else:
+                tags = [t for t in self.tags if not t.keys.isdisjoint(category)]
             found = ([t.start for t in tags], [t.end for t in tags])
             self._category_spans[category] = found
         return found
@@ -261,15 +256,19 @@ class Prepared:
         most tokens near a figure, by every rule."""
         chars = self._trap_chars
         if chars is None:
-            chars = self._trap_chars = self._index_traps()
+            chars = self.trap_chars()
         return chars.get(pos)
 
-    def _index_traps(self) -> dict[int, str]:
-        """Char offset -> trap name, for the chars the traps mask: as many entries as masked
+    def trap_chars(self) -> dict[int, str]:
+        """Char offset -> trap name, for the chars the traps mask (cached; callers never
+        change it): trap_at's index, for a loop asking many chars. As many entries as masked
         chars, at most the text's length. Spans come sorted by start; should two overlap, a
         char belongs to the last span starting at or before it (each span stops at the next
         one's start)."""
-        chars: dict[int, str] = {}
+        chars = self._trap_chars
+        if chars is not None:
+            return chars
+        chars = self._trap_chars = {}
         masked = self.masked
         for k, (s, e, name) in enumerate(masked):
             if k + 1 < len(masked):
@@ -330,9 +329,8 @@ class _WordKind(dict[str, str]):
 _WORD_KIND = _WordKind()
 
 
-# Build a Token (a Tag) from a tuple of its fields without a Python-level call. For the
-# tokens, map(tuple.__new__, repeat(Token), …) skips the partial's layer (15% of that pass).
-_make_tag = partial(tuple.__new__, Tag)
+# Build a Token from a tuple of its fields without a Python-level call: map(tuple.__new__,
+# repeat(Token), …) skips a partial's layer (15% of that pass).
 _new_tuple = tuple.__new__
 
 
@@ -379,7 +377,7 @@ def prepare(raw: str) -> Prepared:
     tokens: list[Token] = list(
         map(_new_tuple, repeat(Token), zip(kinds, starts, ends, words, values, strict=True))
     )
-    tags, tag_of, keys = _tag(lexicon, words)
+    tags, tag_of, keys = tag_words(lexicon, words)
     doc = Prepared(
         text,
         folded,
@@ -398,45 +396,3 @@ def prepare(raw: str) -> Prepared:
     )
     doc._numbers = numbers
     return doc
-
-
-_EMPTY: frozenset[str] = frozenset()
-
-
-def _tag(lexicon: Lexicon, words: list[str]) -> tuple[list[Tag], list[int], list[frozenset[str]]]:
-    """Longest cue phrase first, left to right. Only tokens that can open a phrase are
-    visited, and the trie walk is inlined: this runs once per text on every token."""
-    found: list[tuple[int, int, frozenset[str], str, frozenset[str]]] = []
-    n = len(words)
-    tag_of = [-1] * n
-    keys = [_EMPTY] * n
-    first_words = lexicon.cues.children
-    end = 0
-    for i in compress(range(n), map(first_words.__contains__, words)):
-        if i < end:
-            continue  # inside the phrase just tagged
-        node = first_words[words[i]]
-        j = i + 1
-        best = node if node.categories else None
-        stop = j
-        children = node.children
-        while children and j < n:
-            nxt = children.get(words[j])
-            if nxt is None:
-                break
-            j += 1
-            if nxt.categories:
-                best, stop = nxt, j
-            children = nxt.children
-        if best is None:
-            continue
-        if stop == i + 1:  # one word: no slices, no join
-            tag_of[i] = len(found)
-            keys[i] = best.keys
-            found.append((i, stop, best.frozen, words[i], best.keys))
-        else:
-            tag_of[i:stop] = [len(found)] * (stop - i)
-            keys[i:stop] = [best.keys] * (stop - i)
-            found.append((i, stop, best.frozen, " ".join(words[i:stop]), best.keys))
-        end = stop
-    return list(map(_make_tag, found)), tag_of, keys
