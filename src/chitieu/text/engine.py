@@ -41,13 +41,13 @@ from chitieu.text.modes import (
     TIE,
     Cues,
     Years,
-    clause_cues,
+    cues_and_figures,
     doc_default,
     heading_mode,
     paren_reports,
     weak_sign,
 )
-from chitieu.text.quantities import Quantity, quantities_in
+from chitieu.text.quantities import Quantity
 from chitieu.text.results import build_results, shares_verb, verbless
 from chitieu.text.sentences import split_sentences
 from chitieu.text.summaries import (
@@ -86,8 +86,8 @@ def extract(text: str) -> Extraction:
     targets: list[ExtractedTarget] = []
     results: list[ExtractedResult] = []
     raw_summaries = []
-    cues = clause_cues(doc, sentences)
-    default = doc_default(doc, sentences, cues)
+    cues, figures = cues_and_figures(doc, sentences)  # (the quantities of every clause)
+    default = doc_default(doc, sentences, cues, figures)
     years = Years(doc)
     all_years = years.between(0, len(doc.tokens))
     target_year = max(all_years) if all_years else None
@@ -99,16 +99,21 @@ def extract(text: str) -> Extraction:
     para_mode: str | None = None
     cued = RESULT  # the mode of the last sentence a cue decided (for a tied leaning)
     tables = read_tables(doc)  # rows under a heading row of columns ("Kế hoạch | Thực hiện")
+    keys, words, starts = doc.keys, doc.words, doc.starts
+    n = len(keys)
+    # Most texts hold no economic-structure phrase: then no clause needs is_structure asked.
+    structured = bool(doc.category_starts("indicators.structure"))
     ages = [m[0] for m in doc.masked if m[2] == "age_apposition"]  # people's ages, rarely any
     targets += tables.targets
     results += tables.results
-    for s in sentences:
-        if tables.lines and tables.covers(doc.tokens[s.start].start):
+    for s, clauses in zip(sentences, figures, strict=True):
+        if tables.lines and tables.covers(starts[s.start]):
             continue
         if s.new_line:
             para_mode = None
         heading = heading_mode(doc, s)
-        if para_mode is None and last_mode is not None and doc.has(s.start, "modes.singles_out"):
+        # (keys hold a phrase's categories: doc.has(i, c) is c in keys[i], with no call)
+        if para_mode is None and last_mode is not None and "modes.singles_out" in keys[s.start]:
             para_mode = last_mode  # "Riêng đặc khu Vân Đồn đón khoảng 1,2 triệu lượt khách"
         if heading is not None:
             block_mode = heading
@@ -117,21 +122,24 @@ def extract(text: str) -> Extraction:
         last_name: str | None = None  # "…giảm 2 - 3%/năm; đến năm 2030 còn dưới 5%"
         # "… ước đạt 21.356 tỷ đồng. Trong đó: công nghiệp 13.480 tỷ đồng": a sentence opening
         # on "trong đó" breaks down the figure before it, and shares its mode and estimate.
-        part_of_before = range_has(doc, s.start, s.start + 2, "summaries.subset")
+        part_of_before = "summaries.subset" in keys[s.start] or (
+            s.start + 1 < n and "summaries.subset" in keys[s.start + 1]
+        )
         if part_of_before:
             sentence_weak = last_mode
         prev_estimated = last_estimated and part_of_before
         # "Ước cả năm 2025, tổng giá trị sản xuất đạt …; tỷ lệ hộ nghèo còn 1,65%": an estimate
         # that opens the sentence as its own phrase (a comma within a few words) covers every
         # clause of it, as a heading "Ước thực hiện cả năm 2025:" covers its list.
-        comma = _first_index(doc.words, ",", s.start, min(s.end, s.start + _OPENER_WORDS))
-        opening_estimate = comma is not None and doc.has(s.start, "modes.estimated")
+        opening_estimate = (
+            "modes.estimated" in keys[s.start]
+            and _first_index(words, ",", s.start, min(s.end, s.start + _OPENER_WORDS)) is not None
+        )
         breakdown = prev_estimated  # parts listed after "trong đó" share it while verbless
         last_estimated = False
         summary_qs: list[Quantity] = []
         infos: list[tuple[int, int, list[Slot]]] = []
-        for a, b in s.clauses:
-            qs = quantities_in(doc, a, b)
+        for a, b, qs in clauses:
             if not qs:
                 infos.append((a, b, []))  # most clauses of prose hold no figure: no filter to run
                 continue
@@ -160,7 +168,7 @@ def extract(text: str) -> Extraction:
                 slots = [sl for sl in slots if not _restates(doc, sl, counted, diagnostics)]
             infos.append((a, b, slots))
         read_counts = read_sentence(doc, s.start, s.end, summary_qs, s.index) if summary_qs else []
-        if reports_met(read_counts):
+        if read_counts and reports_met(read_counts):
             # "Nhiệm kỳ 2020 - 2025, … đạt và vượt 20/22 chỉ tiêu …; thu nhập … năm 2025 đạt
             # 75 triệu đồng": counting targets met reports, for the rest of its sentence too.
             sentence_mode = RESULT
@@ -171,7 +179,9 @@ def extract(text: str) -> Extraction:
         decided: str | None = None  # a mode read from the years, passed on to the paragraph
         in_structure = False  # inside an economic-structure enumeration of this sentence
         for a, b, slots in infos:
-            if is_structure(doc, a, b):
+            if not structured:
+                pass
+            elif is_structure(doc, a, b):
                 in_structure = True
             elif in_structure and brings_own_head(doc, a, b, slots):
                 in_structure = False  # "…; tỷ lệ đô thị hóa đạt 45%": the list has ended
@@ -183,11 +193,23 @@ def extract(text: str) -> Extraction:
                 # no year of its own it is one of them too; only an earlier year reports.
                 ys = years.between(a, b)
                 res = bool(ys) and not (target_year is not None and max(ys) >= target_year)
+            if not slots:
+                # A clause with no figure reads nothing: all it can pass on is what its years
+                # say (`decided`, the mode chain below down to the years; the later steps
+                # only weigh figures). Most clauses of prose end here.
+                if (
+                    past  # (years.mode answers None otherwise)
+                    and not (res or tgt or sentence_mode)
+                    and not (para_mode != RESULT and range_has(doc, a, b, "modes.recurrent"))
+                    and (by_years := years.mode(s, target_year, past, (a, b)))
+                    and (by_years == RESULT or not block_mode)
+                ):
+                    decided = by_years
+                continue
             recurrent = not (res or tgt) and range_has(doc, a, b, "modes.recurrent")
             weak = False
             if (
-                slots
-                and not (res or tgt)
+                not (res or tgt)
                 and range_has(doc, a, b, "modes.event")
                 # "trao 150 căn nhà tình thương …": houses handed over are counted, not gifts
                 # (the units marked `given` in units.toml).
@@ -203,7 +225,7 @@ def extract(text: str) -> Extraction:
                         )
                     )
                 continue
-            if slots and ages and _about_one_person(doc, a, b, ages):
+            if ages and _about_one_person(doc, a, b, ages):
                 for sl in slots:
                     diagnostics.append(
                         figure_diagnostic(
@@ -224,8 +246,10 @@ def extract(text: str) -> Extraction:
                 # "… sản lượng hằng năm trên 98.000 tấn" inside a paragraph that reports is
                 # the yearly figure of the period reviewed, not a target.
                 mode = TARGET
-            elif (by_years := years.mode(s, target_year, past, (a, b))) and (
-                by_years == RESULT or not block_mode
+            elif (
+                past
+                and (by_years := years.mode(s, target_year, past, (a, b)))
+                and (by_years == RESULT or not block_mode)
             ):
                 # An earlier year outranks a section heading ("NHIỆM VỤ NĂM 2027" as a
                 # headline over "Năm 2026, … đạt …").
@@ -245,18 +269,16 @@ def extract(text: str) -> Extraction:
                 if not any_weak_read:
                     any_weak, any_weak_read = _sentence_weak_sign(doc, signs, infos, cues), True
                 mode = any_weak or (cued if default == TIE else default)
-            if (res or tgt or recurrent) and slots:
+            if res or tgt or recurrent:
                 sentence_mode = (
                     mode if sentence_mode is None or (tgt and not res) else sentence_mode
                 )
             elif weak and sentence_weak is None:
                 sentence_weak = mode
-            if not slots:
-                continue
             last_mode = mode
             diagnostics.append(
                 Diagnostic(
-                    (doc.tokens[a].start, doc.tokens[b - 1].end),
+                    (starts[a], doc.ends[b - 1]),
                     f"mode.{mode}",
                     doc.span_text(a, min(b, a + 12)),
                     _MODE_MESSAGES[mode],
@@ -267,7 +289,9 @@ def extract(text: str) -> Extraction:
                 quoted = [sl for sl in slots if sl.in_paren and paren_reports(doc, sl, target_year)]
                 slots = [sl for sl in slots if sl not in quoted]
                 structure = (
-                    "clause" if is_structure(doc, a, b) else ("sentence" if in_structure else None)
+                    "clause"
+                    if structured and is_structure(doc, a, b)
+                    else ("sentence" if in_structure else None)
                 )
                 found_targets = build_targets(
                     doc, slots, (a, b), s.index, structure, diagnostics, last_name

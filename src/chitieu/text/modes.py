@@ -94,47 +94,70 @@ def _mode_cues3(
 
 
 Cues = dict[tuple[int, int], tuple[bool, bool, bool]]
+# The clauses of each sentence with their quantities: figures[n][k] is (a, b, quantities_in
+# of [a, b)) for the k-th clause of the n-th sentence.
+Figures = list[list[tuple[int, int, tuple[Quantity, ...]]]]
 
 
 def clause_cues(doc: Prepared, sentences: list[Sentence]) -> Cues:
     """(result cue, target cue) of every clause, computed once."""
+    return cues_and_figures(doc, sentences)[0]
+
+
+def cues_and_figures(doc: Prepared, sentences: list[Sentence]) -> tuple[Cues, Figures]:
+    """clause_cues, and the quantities of every clause it read on the way (the reader asks
+    them of each clause again: a list, not a call and a cache lookup each time)."""
     cues: Cues = {}
+    figures: Figures = []
     silent = (False, False, False)
+    none: tuple[Quantity, ...] = ()
     # The phrases mode_cues weighs, in one pass over the text's phrases: nearly half the
     # clauses have none, and need no more than a binary search to say so.
     cue_tags = [t for t in doc.tags if not t.categories.isdisjoint(_MODE_CUES)]
     cue_starts = [t.start for t in cue_tags]
+    # Most clauses hold no number: a binary search over where quantities may start says so.
+    numbers = doc.number_starts()
+    count = len(numbers)
+    bisect_left = bisect.bisect_left
     for s in sentences:
+        row: list[tuple[int, int, tuple[Quantity, ...]]] = []
         for a, b in s.clauses:
-            qs = quantities_in(doc, a, b)  # read here for every later rule (cached)
-            j = bisect.bisect_left(cue_starts, max(a, 0))
-            k = bisect.bisect_left(cue_starts, b, j)
+            j = bisect_left(numbers, a)
+            qs = quantities_in(doc, a, b) if j < count and numbers[j] < b else none
+            row.append((a, b, qs))
+            j = bisect_left(cue_starts, max(a, 0))
+            k = bisect_left(cue_starts, b, j)
             if j == k:
                 # Nothing for mode_cues to weigh: the tokens it would set aside do not matter.
                 cues[(a, b)] = silent
                 continue
             cues[(a, b)] = _mode_cues(doc, cue_tags[j:k], covered_tokens(doc, qs, a, b), b)
-    return cues
+        figures.append(row)
+    return cues, figures
 
 
 _MODE_CUES = frozenset(("modes.result", "modes.target", "modes.result_basis"))
 
 
-def doc_default(doc: Prepared, sentences: list[Sentence], cues: Cues) -> str:
+def doc_default(
+    doc: Prepared, sentences: list[Sentence], cues: Cues, figures: Figures | None = None
+) -> str:
     """With no cue anywhere near a statement, the document's leaning decides: the mode most
     clauses with figures state outright, and the sentences without figures that frame them
     ("… tổ chức hội nghị sơ kết 6 tháng đầu năm"), one vote each. A text with no sign of
     reporting reads as targets. A tie (TIE) leaves it to the nearest cued statement before,
-    else to reports (targets are nearly always announced by a cue; reports often go bare)."""
+    else to reports (targets are nearly always announced by a cue; reports often go bare).
+    `figures`: cues_and_figures' quantities, else they are read here."""
+    if figures is None:
+        figures = [[(a, b, quantities_in(doc, a, b)) for a, b in s.clauses] for s in sentences]
     res = tgt = 0
-    for s in sentences:
+    for row in figures:  # a sentence's clauses
         figured = False  # the sentence holds a figure
-        for c in s.clauses:
-            qs = quantities_in(doc, *c)
+        for a, b, qs in row:
             if not qs:
                 continue
             figured = True
-            r, t, _ = cues[c]
+            r, t, _ = cues[(a, b)]
             # Counting targets met ("đạt 6/7 chỉ tiêu") is reporting.
             if not r:
                 for q in qs:
@@ -145,8 +168,8 @@ def doc_default(doc: Prepared, sentences: list[Sentence], cues: Cues) -> str:
             tgt += t and not r
         if not figured:
             r = t = False
-            for c in s.clauses:
-                cr, ct, _ = cues[c]
+            for a, b, _qs in row:
+                cr, ct, _ = cues[(a, b)]
                 r, t = r or cr, t or ct
             res += r and not t
             tgt += t and not r
