@@ -103,6 +103,9 @@ def extract(text: str) -> Extraction:
     n = len(keys)
     # Most texts hold no economic-structure phrase: then no clause needs is_structure asked.
     structured = bool(doc.category_starts("indicators.structure"))
+    # Nor, in most texts, any phrase of these: range_has over a clause need not be asked.
+    any_recurrent = bool(doc.category_spans("modes.recurrent")[0])
+    any_event = bool(doc.category_spans("modes.event")[0])
     ages = [m[0] for m in doc.masked if m[2] == "age_apposition"]  # people's ages, rarely any
     targets += tables.targets
     results += tables.results
@@ -200,16 +203,23 @@ def extract(text: str) -> Extraction:
                 if (
                     past  # (years.mode answers None otherwise)
                     and not (res or tgt or sentence_mode)
-                    and not (para_mode != RESULT and range_has(doc, a, b, "modes.recurrent"))
+                    and not (
+                        any_recurrent
+                        and para_mode != RESULT
+                        and range_has(doc, a, b, "modes.recurrent")
+                    )
                     and (by_years := years.mode(s, target_year, past, (a, b)))
                     and (by_years == RESULT or not block_mode)
                 ):
                     decided = by_years
                 continue
-            recurrent = not (res or tgt) and range_has(doc, a, b, "modes.recurrent")
+            recurrent = (
+                any_recurrent and not (res or tgt) and range_has(doc, a, b, "modes.recurrent")
+            )
             weak = False
             if (
-                not (res or tgt)
+                any_event
+                and not (res or tgt)
                 and range_has(doc, a, b, "modes.event")
                 # "trao 150 căn nhà tình thương …": houses handed over are counted, not gifts
                 # (the units marked `given` in units.toml).

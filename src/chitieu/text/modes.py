@@ -258,9 +258,11 @@ class Years:
         targets are set for reports ("Năm 2026 … đạt 185.000 con; năm 2027 phấn đấu …")."""
         if target_year is None or not past:
             return None
-        ys = self.between(*clause)
-        if ys:
-            latest: int | None = max(ys)
+        at = self._at  # self.between(*clause), inlined: asked of most clauses with figures
+        j = bisect.bisect_left(at, clause[0])
+        k = bisect.bisect_left(at, clause[1], j)
+        if j < k:
+            latest: int | None = max(self._years[j:k])
         else:
             start, end, latest = self._sentence
             if (start, end) != (s.start, s.end):
