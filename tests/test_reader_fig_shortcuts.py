@@ -12,15 +12,8 @@ import pytest
 from chitieu.text.clauses import _inside_paren
 from chitieu.text.criteria import drop_criteria
 from chitieu.text.figure_filters import _drop_starting_points
-from chitieu.text.modes import (
-    RESULT,
-    TARGET,
-    Years,
-    clause_cues,
-    covered_tokens,
-    mode_cues,
-    period_years,
-)
+from chitieu.text.mode_cues import clause_cues, covered_tokens, mode_cues
+from chitieu.text.modes import RESULT, TARGET, Years, period_years
 from chitieu.text.quantities import quantities_in
 from chitieu.text.sentences import split_sentences
 from chitieu.text.tokens import prepare

@@ -35,13 +35,12 @@ from chitieu.text.items import (
     Extraction,
     figure_diagnostic,
 )
+from chitieu.text.mode_cues import Cues, cues_and_figures
 from chitieu.text.modes import (
     RESULT,
     TARGET,
     TIE,
-    Cues,
     Years,
-    cues_and_figures,
     doc_default,
     heading_mode,
     paren_reports,
