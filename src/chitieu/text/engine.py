@@ -13,7 +13,6 @@ duplicates.py.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
 
 from chitieu.text.clauses import Slot, build_slots
 from chitieu.text.criteria import drop_criteria
@@ -145,21 +144,20 @@ def extract(text: str) -> Extraction:
             if not qs:
                 infos.append((a, b, []))  # most clauses of prose hold no figure: no filter to run
                 continue
-            # Counts of targets ("15/19 chỉ tiêu"): a count first, a cheap test most fail.
-            is_count = [q.unit_kind == "count" and is_summary_quantity(doc, q) for q in qs]
+            # Counts of targets ("15/19 chỉ tiêu") go to the summaries, the other numbers
+            # through the filters of figures, in one pass (a count first: a cheap test most
+            # fail; only a percentage can be a share of targets: most skip the call).
             counts: list[Quantity] = []
-            mine: Sequence[Quantity] = qs
-            if True in is_count:  # (rare: most clauses count no targets)
-                counts = [q for q, c in zip(qs, is_count, strict=True) if c]
-                mine = [q for q, c in zip(qs, is_count, strict=True) if not c]
+            mine: list[Quantity] = []
+            for q in qs:
+                if q.unit_kind == "count" and is_summary_quantity(doc, q):
+                    counts.append(q)
+                elif _keep(doc, q, diagnostics) and (
+                    not q.is_percent or not _share_of_targets(doc, q, diagnostics)
+                ):
+                    mine.append(q)
+            if counts:  # (rare: most clauses count no targets)
                 summary_qs += counts
-            mine = [
-                q
-                for q in mine
-                if _keep(doc, q, diagnostics)
-                # (only a percentage can be one: most figures skip the call)
-                and (q.unit_kind != "percent" or not _share_of_targets(doc, q, diagnostics))
-            ]
             if len(mine) > 1:  # both filters weigh a figure against another of its clause
                 mine = drop_criteria(
                     doc, _drop_starting_points(doc, mine, diagnostics), diagnostics
@@ -296,7 +294,8 @@ def extract(text: str) -> Extraction:
             if mode == TARGET:
                 # "… từ 10% trở lên (năm 2025 ước đạt 8,1%)": a report quoted beside a target.
                 quoted = [sl for sl in slots if sl.in_paren and paren_reports(doc, sl, target_year)]
-                slots = [sl for sl in slots if sl not in quoted]
+                if quoted:  # (rare)
+                    slots = [sl for sl in slots if sl not in quoted]
                 structure = (
                     "clause"
                     if structured and is_structure(doc, a, b)
