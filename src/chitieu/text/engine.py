@@ -77,7 +77,7 @@ def extract(text: str) -> Extraction:
     doc = prepare(text)
     sentences = split_sentences(doc)
     diagnostics: list[Diagnostic] = [
-        Diagnostic(s.span, s.rule, s.text, _SKIP_MESSAGES.get(s.rule.split(".")[0], "bỏ qua"))
+        Diagnostic(s.span, s.rule, s.text, _skip_message(s.rule))
         for s in doc.skips
         if s.rule == "boilerplate" or any(map(str.isdigit, s.text))
     ]
@@ -121,25 +121,9 @@ def extract(text: str) -> Extraction:
         sentence_mode: str | None = None
         sentence_weak: str | None = None  # from bounds or report-only forms, this sentence only
         last_name: str | None = None  # "…giảm 2 - 3%/năm; đến năm 2030 còn dưới 5%"
-        # "… ước đạt 21.356 tỷ đồng. Trong đó: công nghiệp 13.480 tỷ đồng": a sentence opening
-        # on "trong đó" breaks down the figure before it, and shares its mode and estimate.
-        part_of_before = "summaries.subset" in keys[s.start] or (
-            s.start + 1 < n and "summaries.subset" in keys[s.start + 1]
-        )
-        if part_of_before:
-            sentence_weak = last_mode
-        prev_estimated = last_estimated and part_of_before
-        # "Ước cả năm 2025, tổng giá trị sản xuất đạt …; tỷ lệ hộ nghèo còn 1,65%": an estimate
-        # that opens the sentence as its own phrase (a comma within a few words) covers every
-        # clause of it, as a heading "Ước thực hiện cả năm 2025:" covers its list.
-        opening_estimate = (
-            "modes.estimated" in keys[s.start]
-            and _first_index(words, ",", s.start, min(s.end, s.start + _OPENER_WORDS)) is not None
-        )
-        breakdown = prev_estimated  # parts listed after "trong đó" share it while verbless
-        last_estimated = False
         summary_qs: list[Quantity] = []
         infos: list[tuple[int, int, list[Slot]]] = []
+        figured = False  # a clause of the sentence has figures to read
         for a, b, qs in clauses:
             if not qs:
                 infos.append((a, b, []))  # most clauses of prose hold no figure: no filter to run
@@ -167,6 +151,29 @@ def extract(text: str) -> Extraction:
                 counted = [q.first for q in counts]
                 slots = [sl for sl in slots if not _restates(doc, sl, counted, diagnostics)]
             infos.append((a, b, slots))
+            figured = figured or bool(slots)
+        prev_estimated = opening_estimate = False
+        if figured:  # (what follows only weighs figures: half the sentences have none)
+            # "… ước đạt 21.356 tỷ đồng. Trong đó: công nghiệp 13.480 tỷ đồng": a sentence
+            # opening on "trong đó" breaks down the figure before it, and shares its mode and
+            # estimate.
+            part_of_before = "summaries.subset" in keys[s.start] or (
+                s.start + 1 < n and "summaries.subset" in keys[s.start + 1]
+            )
+            if part_of_before:
+                sentence_weak = last_mode
+            prev_estimated = last_estimated and part_of_before
+            # "Ước cả năm 2025, tổng giá trị sản xuất đạt …; tỷ lệ hộ nghèo còn 1,65%": an
+            # estimate that opens the sentence as its own phrase (a comma within a few words)
+            # covers every clause of it, as a heading "Ước thực hiện cả năm 2025:" covers its
+            # list.
+            opening_estimate = (
+                "modes.estimated" in keys[s.start]
+                and _first_index(words, ",", s.start, min(s.end, s.start + _OPENER_WORDS))
+                is not None
+            )
+        breakdown = prev_estimated  # parts listed after "trong đó" share it while verbless
+        last_estimated = False
         read_counts = read_sentence(doc, s.start, s.end, summary_qs, s.index) if summary_qs else []
         if read_counts and reports_met(read_counts):
             # "Nhiệm kỳ 2020 - 2025, … đạt và vượt 20/22 chỉ tiêu …; thu nhập … năm 2025 đạt
@@ -372,6 +379,17 @@ def extract(text: str) -> Extraction:
         summaries=summaries,
         diagnostics=diagnostics,
     )
+
+
+def _skip_message(rule: str) -> str:
+    """The message of a skip rule ("trap.date" -> the traps' one), looked up once per rule."""
+    found = _SKIP_BY_RULE.get(rule)
+    if found is None:
+        found = _SKIP_BY_RULE[rule] = _SKIP_MESSAGES.get(rule.split(".")[0], "bỏ qua")
+    return found
+
+
+_SKIP_BY_RULE: dict[str, str] = {}  # (rules are the grammar's trap names: a bounded set)
 
 
 def _about_one_person(doc: Prepared, a: int, b: int, ages: list[int]) -> bool:
