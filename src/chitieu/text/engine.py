@@ -12,8 +12,6 @@ duplicates.py.
 
 from __future__ import annotations
 
-import bisect
-
 from chitieu.text.clauses import Slot, build_slots
 from chitieu.text.criteria import drop_criteria
 from chitieu.text.cues import range_has
@@ -24,6 +22,7 @@ from chitieu.text.figure_filters import (
     _keep,
     _restates,
     _share_of_targets,
+    about_one_person,
 )
 from chitieu.text.headlines import drop_headline_echoes
 from chitieu.text.items import (
@@ -34,16 +33,17 @@ from chitieu.text.items import (
     Extraction,
     figure_diagnostic,
 )
-from chitieu.text.mode_cues import Cues, cues_and_figures
+from chitieu.text.mode_cues import cues_and_figures
 from chitieu.text.modes import (
     RESULT,
     TARGET,
     TIE,
     Years,
+    clause_weak_sign,
     doc_default,
     heading_mode,
     paren_reports,
-    weak_sign,
+    sentence_weak_sign,
 )
 from chitieu.text.quantities import Quantity
 from chitieu.text.results import build_results, shares_verb, verbless
@@ -57,7 +57,7 @@ from chitieu.text.summaries import (
 )
 from chitieu.text.tables import read_tables
 from chitieu.text.targets import brings_own_head, build_targets, is_structure
-from chitieu.text.tokens import Prepared, prepare
+from chitieu.text.tokens import prepare
 
 # How far the comma closing a sentence's opening phrase ("Ước cả năm 2025,") may be.
 _OPENER_WORDS = 8
@@ -179,7 +179,7 @@ def extract(text: str) -> Extraction:
             # "Nhiệm kỳ 2020 - 2025, … đạt và vượt 20/22 chỉ tiêu …; thu nhập … năm 2025 đạt
             # 75 triệu đồng": counting targets met reports, for the rest of its sentence too.
             sentence_mode = RESULT
-        # The weak sign of each clause, read when first asked (see _weak_sign).
+        # The weak sign of each clause, read when first asked (see modes.clause_weak_sign).
         signs: dict[tuple[int, int], str | None] = {}
         any_weak: str | None = None
         any_weak_read = False
@@ -239,7 +239,7 @@ def extract(text: str) -> Extraction:
                         )
                     )
                 continue
-            if ages and _about_one_person(doc, a, b, ages):
+            if ages and about_one_person(doc, a, b, ages):
                 for sl in slots:
                     diagnostics.append(
                         figure_diagnostic(
@@ -273,7 +273,7 @@ def extract(text: str) -> Extraction:
                 mode = block_mode
             elif para_mode:
                 mode = para_mode
-            elif (sign := _weak_sign(doc, signs, a, b, slots)) == TARGET:
+            elif (sign := clause_weak_sign(doc, signs, a, b, slots)) == TARGET:
                 mode, weak = TARGET, True
             elif sentence_weak:
                 mode = sentence_weak
@@ -281,7 +281,7 @@ def extract(text: str) -> Extraction:
                 mode, weak = RESULT, True
             else:
                 if not any_weak_read:
-                    any_weak, any_weak_read = _sentence_weak_sign(doc, signs, infos, cues), True
+                    any_weak, any_weak_read = sentence_weak_sign(doc, signs, infos, cues), True
                 mode = any_weak or (cued if default == TIE else default)
             if res or tgt or recurrent:
                 sentence_mode = (
@@ -390,49 +390,6 @@ def _skip_message(rule: str) -> str:
 
 
 _SKIP_BY_RULE: dict[str, str] = {}  # (rules are the grammar's trap names: a bounded set)
-
-
-def _about_one_person(doc: Prepared, a: int, b: int, ages: list[int]) -> bool:
-    """ "Anh Y Bhin Niê (41 tuổi) cho biết vườn 2 ha …", "Cử tri Nguyễn Thị Lan, 71 tuổi, …":
-    a named person given with an age (news introduces private people so, officials never)
-    tells of their own garden or street; "trẻ mẫu giáo (5 tuổi)" names no one. `ages`: where
-    the text's age_apposition traps start."""
-    lo, hi = doc.tokens[a].start, doc.tokens[b - 1].end
-    for start in ages:
-        if not lo <= start < hi:
-            continue
-        k = bisect.bisect_left(doc.starts, start) - 1  # the word before "(" or ","
-        if k >= 0 and doc.kinds[k] == "word" and doc.text[doc.starts[k]].isupper():
-            return True
-    return False
-
-
-def _weak_sign(
-    doc: Prepared, signs: dict[tuple[int, int], str | None], a: int, b: int, slots: list[Slot]
-) -> str | None:
-    """modes.weak_sign of clause [a, b), read once: the sentence's sign and the clause's own
-    mode both ask. Nothing the loop does to its slots changes what weak_sign reads."""
-    key = (a, b)
-    if key in signs:
-        return signs[key]
-    found = signs[key] = weak_sign(doc, slots)
-    return found
-
-
-def _sentence_weak_sign(
-    doc: Prepared,
-    signs: dict[tuple[int, int], str | None],
-    infos: list[tuple[int, int, list[Slot]]],
-    cues: Cues,
-) -> str | None:
-    """A weak sign anywhere in the sentence (on a clause with no cue) outweighs the
-    document's leaning for all of it: the first one."""
-    for a, b, slots in infos:
-        if slots and not any(cues[(a, b)]):
-            found = _weak_sign(doc, signs, a, b, slots)
-            if found:
-                return found
-    return None
 
 
 def _first_index(words: list[str], word: str, a: int, b: int) -> int | None:

@@ -176,6 +176,34 @@ def weak_sign(doc: Prepared, slots: list[Slot]) -> str | None:
     return None
 
 
+def clause_weak_sign(
+    doc: Prepared, signs: dict[tuple[int, int], str | None], a: int, b: int, slots: list[Slot]
+) -> str | None:
+    """weak_sign of clause [a, b), read once: the sentence's sign and the clause's own
+    mode both ask. Nothing the loop does to its slots changes what weak_sign reads."""
+    key = (a, b)
+    if key in signs:
+        return signs[key]
+    found = signs[key] = weak_sign(doc, slots)
+    return found
+
+
+def sentence_weak_sign(
+    doc: Prepared,
+    signs: dict[tuple[int, int], str | None],
+    infos: list[tuple[int, int, list[Slot]]],
+    cues: Cues,
+) -> str | None:
+    """A weak sign anywhere in the sentence (on a clause with no cue) outweighs the
+    document's leaning for all of it: the first one."""
+    for a, b, slots in infos:
+        if slots and not any(cues[(a, b)]):
+            found = clause_weak_sign(doc, signs, a, b, slots)
+            if found:
+                return found
+    return None
+
+
 def quantity_target_signal(doc: Prepared, slots: list[Slot]) -> bool:
     """Bounds and ranges are how targets are written (a plan quoted in brackets aside)."""
     keys = doc.keys
