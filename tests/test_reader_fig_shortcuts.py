@@ -12,15 +12,8 @@ import pytest
 from chitieu.text.clauses import _inside_paren
 from chitieu.text.criteria import drop_criteria
 from chitieu.text.figure_filters import _drop_starting_points
-from chitieu.text.modes import (
-    RESULT,
-    TARGET,
-    Years,
-    clause_cues,
-    covered_tokens,
-    mode_cues,
-    period_years,
-)
+from chitieu.text.mode_cues import clause_cues, covered_tokens, cues_and_figures, mode_cues
+from chitieu.text.modes import RESULT, TARGET, Years, doc_default, period_years
 from chitieu.text.quantities import quantities_in
 from chitieu.text.sentences import split_sentences
 from chitieu.text.tokens import prepare
@@ -105,3 +98,28 @@ def test_a_lone_figure_passes_the_starting_point_and_criterion_filters_unchanged
         assert len(drop_criteria(doc, _drop_starting_points(doc, qs, []), [])) == 1
         for q in qs:  # one figure alone: nothing to weigh it against
             assert drop_criteria(doc, _drop_starting_points(doc, [q], []), []) == [q]
+
+
+@pytest.mark.parametrize("text", _texts(), ids=lambda t: t[:24])
+def test_the_quantities_handed_on_with_the_cues_are_those_each_clause_reads(text: str) -> None:
+    doc = prepare(text)
+    sentences = split_sentences(doc)
+    cues, figures = cues_and_figures(doc, sentences)
+    assert cues == clause_cues(prepare(text), split_sentences(prepare(text)))
+    assert len(figures) == len(sentences)
+    for s, row in zip(sentences, figures, strict=True):
+        assert [(a, b) for a, b, _ in row] == list(s.clauses)
+        for a, b, qs in row:
+            assert list(qs) == list(quantities_in(doc, a, b))
+    # The leaning reads the same from the handed-on quantities as from its own reading.
+    assert doc_default(doc, sentences, cues, figures) == doc_default(doc, sentences, cues)
+    assert any(qs for row in figures for _, _, qs in row)
+
+
+@pytest.mark.parametrize("text", _texts(), ids=lambda t: t[:24])
+def test_a_quantity_is_a_percentage_exactly_when_its_unit_is_one(text: str) -> None:
+    doc = prepare(text)
+    qs = quantities_in(doc, 0, len(doc.tokens))
+    assert qs and any(q.is_percent for q in qs)
+    for q in qs:
+        assert q.is_percent == (q.unit_kind == "percent")

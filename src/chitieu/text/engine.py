@@ -12,9 +12,6 @@ duplicates.py.
 
 from __future__ import annotations
 
-import bisect
-from collections.abc import Sequence
-
 from chitieu.text.clauses import Slot, build_slots
 from chitieu.text.criteria import drop_criteria
 from chitieu.text.cues import range_has
@@ -25,6 +22,7 @@ from chitieu.text.figure_filters import (
     _keep,
     _restates,
     _share_of_targets,
+    about_one_person,
 )
 from chitieu.text.headlines import drop_headline_echoes
 from chitieu.text.items import (
@@ -35,19 +33,19 @@ from chitieu.text.items import (
     Extraction,
     figure_diagnostic,
 )
+from chitieu.text.mode_cues import cues_and_figures
 from chitieu.text.modes import (
     RESULT,
     TARGET,
     TIE,
-    Cues,
     Years,
-    clause_cues,
+    clause_weak_sign,
     doc_default,
     heading_mode,
     paren_reports,
-    weak_sign,
+    sentence_weak_sign,
 )
-from chitieu.text.quantities import Quantity, quantities_in
+from chitieu.text.quantities import Quantity
 from chitieu.text.results import build_results, shares_verb, verbless
 from chitieu.text.sentences import split_sentences
 from chitieu.text.summaries import (
@@ -59,7 +57,7 @@ from chitieu.text.summaries import (
 )
 from chitieu.text.tables import read_tables
 from chitieu.text.targets import brings_own_head, build_targets, is_structure
-from chitieu.text.tokens import Prepared, prepare
+from chitieu.text.tokens import prepare
 
 # How far the comma closing a sentence's opening phrase ("Ước cả năm 2025,") may be.
 _OPENER_WORDS = 8
@@ -79,15 +77,15 @@ def extract(text: str) -> Extraction:
     doc = prepare(text)
     sentences = split_sentences(doc)
     diagnostics: list[Diagnostic] = [
-        Diagnostic(s.span, s.rule, s.text, _SKIP_MESSAGES.get(s.rule.split(".")[0], "bỏ qua"))
+        Diagnostic(s.span, s.rule, s.text, _skip_message(s.rule))
         for s in doc.skips
         if s.rule == "boilerplate" or any(map(str.isdigit, s.text))
     ]
     targets: list[ExtractedTarget] = []
     results: list[ExtractedResult] = []
     raw_summaries = []
-    cues = clause_cues(doc, sentences)
-    default = doc_default(doc, sentences, cues)
+    cues, figures = cues_and_figures(doc, sentences)  # (the quantities of every clause)
+    default = doc_default(doc, sentences, cues, figures)
     years = Years(doc)
     all_years = years.between(0, len(doc.tokens))
     target_year = max(all_years) if all_years else None
@@ -99,57 +97,51 @@ def extract(text: str) -> Extraction:
     para_mode: str | None = None
     cued = RESULT  # the mode of the last sentence a cue decided (for a tied leaning)
     tables = read_tables(doc)  # rows under a heading row of columns ("Kế hoạch | Thực hiện")
+    keys, words, starts = doc.keys, doc.words, doc.starts
+    n = len(keys)
+    # Most texts hold no economic-structure phrase: then no clause needs is_structure asked.
+    structured = bool(doc.category_starts("indicators.structure"))
+    # Nor, in most texts, any phrase of these: range_has over a clause need not be asked.
+    any_recurrent = bool(doc.category_spans("modes.recurrent")[0])
+    any_event = bool(doc.category_spans("modes.event")[0])
     ages = [m[0] for m in doc.masked if m[2] == "age_apposition"]  # people's ages, rarely any
     targets += tables.targets
     results += tables.results
-    for s in sentences:
-        if tables.lines and tables.covers(doc.tokens[s.start].start):
+    for s, clauses in zip(sentences, figures, strict=True):
+        if tables.lines and tables.covers(starts[s.start]):
             continue
         if s.new_line:
             para_mode = None
         heading = heading_mode(doc, s)
-        if para_mode is None and last_mode is not None and doc.has(s.start, "modes.singles_out"):
+        # (keys hold a phrase's categories: doc.has(i, c) is c in keys[i], with no call)
+        if para_mode is None and last_mode is not None and "modes.singles_out" in keys[s.start]:
             para_mode = last_mode  # "Riêng đặc khu Vân Đồn đón khoảng 1,2 triệu lượt khách"
         if heading is not None:
             block_mode = heading
         sentence_mode: str | None = None
         sentence_weak: str | None = None  # from bounds or report-only forms, this sentence only
         last_name: str | None = None  # "…giảm 2 - 3%/năm; đến năm 2030 còn dưới 5%"
-        # "… ước đạt 21.356 tỷ đồng. Trong đó: công nghiệp 13.480 tỷ đồng": a sentence opening
-        # on "trong đó" breaks down the figure before it, and shares its mode and estimate.
-        part_of_before = range_has(doc, s.start, s.start + 2, "summaries.subset")
-        if part_of_before:
-            sentence_weak = last_mode
-        prev_estimated = last_estimated and part_of_before
-        # "Ước cả năm 2025, tổng giá trị sản xuất đạt …; tỷ lệ hộ nghèo còn 1,65%": an estimate
-        # that opens the sentence as its own phrase (a comma within a few words) covers every
-        # clause of it, as a heading "Ước thực hiện cả năm 2025:" covers its list.
-        comma = _first_index(doc.words, ",", s.start, min(s.end, s.start + _OPENER_WORDS))
-        opening_estimate = comma is not None and doc.has(s.start, "modes.estimated")
-        breakdown = prev_estimated  # parts listed after "trong đó" share it while verbless
-        last_estimated = False
         summary_qs: list[Quantity] = []
         infos: list[tuple[int, int, list[Slot]]] = []
-        for a, b in s.clauses:
-            qs = quantities_in(doc, a, b)
+        figured = False  # a clause of the sentence has figures to read
+        for a, b, qs in clauses:
             if not qs:
                 infos.append((a, b, []))  # most clauses of prose hold no figure: no filter to run
                 continue
-            # Counts of targets ("15/19 chỉ tiêu"): a count first, a cheap test most fail.
-            is_count = [q.unit_kind == "count" and is_summary_quantity(doc, q) for q in qs]
+            # Counts of targets ("15/19 chỉ tiêu") go to the summaries, the other numbers
+            # through the filters of figures, in one pass (a count first: a cheap test most
+            # fail; only a percentage can be a share of targets: most skip the call).
             counts: list[Quantity] = []
-            mine: Sequence[Quantity] = qs
-            if True in is_count:  # (rare: most clauses count no targets)
-                counts = [q for q, c in zip(qs, is_count, strict=True) if c]
-                mine = [q for q, c in zip(qs, is_count, strict=True) if not c]
+            mine: list[Quantity] = []
+            for q in qs:
+                if q.unit_kind == "count" and is_summary_quantity(doc, q):
+                    counts.append(q)
+                elif _keep(doc, q, diagnostics) and (
+                    not q.is_percent or not _share_of_targets(doc, q, diagnostics)
+                ):
+                    mine.append(q)
+            if counts:  # (rare: most clauses count no targets)
                 summary_qs += counts
-            mine = [
-                q
-                for q in mine
-                if _keep(doc, q, diagnostics)
-                # (only a percentage can be one: most figures skip the call)
-                and (q.unit_kind != "percent" or not _share_of_targets(doc, q, diagnostics))
-            ]
             if len(mine) > 1:  # both filters weigh a figure against another of its clause
                 mine = drop_criteria(
                     doc, _drop_starting_points(doc, mine, diagnostics), diagnostics
@@ -159,19 +151,44 @@ def extract(text: str) -> Extraction:
                 counted = [q.first for q in counts]
                 slots = [sl for sl in slots if not _restates(doc, sl, counted, diagnostics)]
             infos.append((a, b, slots))
+            figured = figured or bool(slots)
+        prev_estimated = opening_estimate = False
+        if figured:  # (what follows only weighs figures: half the sentences have none)
+            # "… ước đạt 21.356 tỷ đồng. Trong đó: công nghiệp 13.480 tỷ đồng": a sentence
+            # opening on "trong đó" breaks down the figure before it, and shares its mode and
+            # estimate.
+            part_of_before = "summaries.subset" in keys[s.start] or (
+                s.start + 1 < n and "summaries.subset" in keys[s.start + 1]
+            )
+            if part_of_before:
+                sentence_weak = last_mode
+            prev_estimated = last_estimated and part_of_before
+            # "Ước cả năm 2025, tổng giá trị sản xuất đạt …; tỷ lệ hộ nghèo còn 1,65%": an
+            # estimate that opens the sentence as its own phrase (a comma within a few words)
+            # covers every clause of it, as a heading "Ước thực hiện cả năm 2025:" covers its
+            # list.
+            opening_estimate = (
+                "modes.estimated" in keys[s.start]
+                and _first_index(words, ",", s.start, min(s.end, s.start + _OPENER_WORDS))
+                is not None
+            )
+        breakdown = prev_estimated  # parts listed after "trong đó" share it while verbless
+        last_estimated = False
         read_counts = read_sentence(doc, s.start, s.end, summary_qs, s.index) if summary_qs else []
-        if reports_met(read_counts):
+        if read_counts and reports_met(read_counts):
             # "Nhiệm kỳ 2020 - 2025, … đạt và vượt 20/22 chỉ tiêu …; thu nhập … năm 2025 đạt
             # 75 triệu đồng": counting targets met reports, for the rest of its sentence too.
             sentence_mode = RESULT
-        # The weak sign of each clause, read when first asked (see _weak_sign).
+        # The weak sign of each clause, read when first asked (see modes.clause_weak_sign).
         signs: dict[tuple[int, int], str | None] = {}
         any_weak: str | None = None
         any_weak_read = False
         decided: str | None = None  # a mode read from the years, passed on to the paragraph
         in_structure = False  # inside an economic-structure enumeration of this sentence
         for a, b, slots in infos:
-            if is_structure(doc, a, b):
+            if not structured:
+                pass
+            elif is_structure(doc, a, b):
                 in_structure = True
             elif in_structure and brings_own_head(doc, a, b, slots):
                 in_structure = False  # "…; tỷ lệ đô thị hóa đạt 45%": the list has ended
@@ -183,10 +200,29 @@ def extract(text: str) -> Extraction:
                 # no year of its own it is one of them too; only an earlier year reports.
                 ys = years.between(a, b)
                 res = bool(ys) and not (target_year is not None and max(ys) >= target_year)
-            recurrent = not (res or tgt) and range_has(doc, a, b, "modes.recurrent")
+            if not slots:
+                # A clause with no figure reads nothing: all it can pass on is what its years
+                # say (`decided`, the mode chain below down to the years; the later steps
+                # only weigh figures). Most clauses of prose end here.
+                if (
+                    past  # (years.mode answers None otherwise)
+                    and not (res or tgt or sentence_mode)
+                    and not (
+                        any_recurrent
+                        and para_mode != RESULT
+                        and range_has(doc, a, b, "modes.recurrent")
+                    )
+                    and (by_years := years.mode(s, target_year, past, (a, b)))
+                    and (by_years == RESULT or not block_mode)
+                ):
+                    decided = by_years
+                continue
+            recurrent = (
+                any_recurrent and not (res or tgt) and range_has(doc, a, b, "modes.recurrent")
+            )
             weak = False
             if (
-                slots
+                any_event
                 and not (res or tgt)
                 and range_has(doc, a, b, "modes.event")
                 # "trao 150 căn nhà tình thương …": houses handed over are counted, not gifts
@@ -203,7 +239,7 @@ def extract(text: str) -> Extraction:
                         )
                     )
                 continue
-            if slots and ages and _about_one_person(doc, a, b, ages):
+            if ages and about_one_person(doc, a, b, ages):
                 for sl in slots:
                     diagnostics.append(
                         figure_diagnostic(
@@ -224,8 +260,10 @@ def extract(text: str) -> Extraction:
                 # "… sản lượng hằng năm trên 98.000 tấn" inside a paragraph that reports is
                 # the yearly figure of the period reviewed, not a target.
                 mode = TARGET
-            elif (by_years := years.mode(s, target_year, past, (a, b))) and (
-                by_years == RESULT or not block_mode
+            elif (
+                past
+                and (by_years := years.mode(s, target_year, past, (a, b)))
+                and (by_years == RESULT or not block_mode)
             ):
                 # An earlier year outranks a section heading ("NHIỆM VỤ NĂM 2027" as a
                 # headline over "Năm 2026, … đạt …").
@@ -235,7 +273,7 @@ def extract(text: str) -> Extraction:
                 mode = block_mode
             elif para_mode:
                 mode = para_mode
-            elif (sign := _weak_sign(doc, signs, a, b, slots)) == TARGET:
+            elif (sign := clause_weak_sign(doc, signs, a, b, slots)) == TARGET:
                 mode, weak = TARGET, True
             elif sentence_weak:
                 mode = sentence_weak
@@ -243,20 +281,18 @@ def extract(text: str) -> Extraction:
                 mode, weak = RESULT, True
             else:
                 if not any_weak_read:
-                    any_weak, any_weak_read = _sentence_weak_sign(doc, signs, infos, cues), True
+                    any_weak, any_weak_read = sentence_weak_sign(doc, signs, infos, cues), True
                 mode = any_weak or (cued if default == TIE else default)
-            if (res or tgt or recurrent) and slots:
+            if res or tgt or recurrent:
                 sentence_mode = (
                     mode if sentence_mode is None or (tgt and not res) else sentence_mode
                 )
             elif weak and sentence_weak is None:
                 sentence_weak = mode
-            if not slots:
-                continue
             last_mode = mode
             diagnostics.append(
                 Diagnostic(
-                    (doc.tokens[a].start, doc.tokens[b - 1].end),
+                    (starts[a], doc.ends[b - 1]),
                     f"mode.{mode}",
                     doc.span_text(a, min(b, a + 12)),
                     _MODE_MESSAGES[mode],
@@ -265,9 +301,12 @@ def extract(text: str) -> Extraction:
             if mode == TARGET:
                 # "… từ 10% trở lên (năm 2025 ước đạt 8,1%)": a report quoted beside a target.
                 quoted = [sl for sl in slots if sl.in_paren and paren_reports(doc, sl, target_year)]
-                slots = [sl for sl in slots if sl not in quoted]
+                if quoted:  # (rare)
+                    slots = [sl for sl in slots if sl not in quoted]
                 structure = (
-                    "clause" if is_structure(doc, a, b) else ("sentence" if in_structure else None)
+                    "clause"
+                    if structured and is_structure(doc, a, b)
+                    else ("sentence" if in_structure else None)
                 )
                 found_targets = build_targets(
                     doc, slots, (a, b), s.index, structure, diagnostics, last_name
@@ -342,47 +381,15 @@ def extract(text: str) -> Extraction:
     )
 
 
-def _about_one_person(doc: Prepared, a: int, b: int, ages: list[int]) -> bool:
-    """ "Anh Y Bhin Niê (41 tuổi) cho biết vườn 2 ha …", "Cử tri Nguyễn Thị Lan, 71 tuổi, …":
-    a named person given with an age (news introduces private people so, officials never)
-    tells of their own garden or street; "trẻ mẫu giáo (5 tuổi)" names no one. `ages`: where
-    the text's age_apposition traps start."""
-    lo, hi = doc.tokens[a].start, doc.tokens[b - 1].end
-    for start in ages:
-        if not lo <= start < hi:
-            continue
-        k = bisect.bisect_left(doc.starts, start) - 1  # the word before "(" or ","
-        if k >= 0 and doc.kinds[k] == "word" and doc.text[doc.starts[k]].isupper():
-            return True
-    return False
-
-
-def _weak_sign(
-    doc: Prepared, signs: dict[tuple[int, int], str | None], a: int, b: int, slots: list[Slot]
-) -> str | None:
-    """modes.weak_sign of clause [a, b), read once: the sentence's sign and the clause's own
-    mode both ask. Nothing the loop does to its slots changes what weak_sign reads."""
-    key = (a, b)
-    if key in signs:
-        return signs[key]
-    found = signs[key] = weak_sign(doc, slots)
+def _skip_message(rule: str) -> str:
+    """The message of a skip rule ("trap.date" -> the traps' one), looked up once per rule."""
+    found = _SKIP_BY_RULE.get(rule)
+    if found is None:
+        found = _SKIP_BY_RULE[rule] = _SKIP_MESSAGES.get(rule.split(".")[0], "bỏ qua")
     return found
 
 
-def _sentence_weak_sign(
-    doc: Prepared,
-    signs: dict[tuple[int, int], str | None],
-    infos: list[tuple[int, int, list[Slot]]],
-    cues: Cues,
-) -> str | None:
-    """A weak sign anywhere in the sentence (on a clause with no cue) outweighs the
-    document's leaning for all of it: the first one."""
-    for a, b, slots in infos:
-        if slots and not any(cues[(a, b)]):
-            found = _weak_sign(doc, signs, a, b, slots)
-            if found:
-                return found
-    return None
+_SKIP_BY_RULE: dict[str, str] = {}  # (rules are the grammar's trap names: a bounded set)
 
 
 def _first_index(words: list[str], word: str, a: int, b: int) -> int | None:

@@ -1,19 +1,20 @@
-"""Does a clause set targets or report results? Cue words first, then the sentence, the
-section, the years, the paragraph, weak signs, and last the document's leaning."""
+"""Does a clause set targets or report results? Cue words first (read in mode_cues.py), then
+the sentence, the section, the years, the paragraph, weak signs, and last the document's
+leaning."""
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
 
 from chitieu.text.clauses import Slot
 from chitieu.text.cues import has_prefix, tag_cats
+from chitieu.text.mode_cues import Cues, Figures
 from chitieu.text.normalize import fold
-from chitieu.text.quantities import Quantity, quantities_in
+from chitieu.text.quantities import quantities_in
 from chitieu.text.result_bases import signed_in_paren, starts_with_plan
 from chitieu.text.sentences import Sentence
 from chitieu.text.summaries import is_summary_quantity
-from chitieu.text.tokens import Prepared, Tag
+from chitieu.text.tokens import Prepared
 
 TARGET, RESULT = "target", "result"
 _NO_KEYS: frozenset[str] = frozenset()
@@ -23,118 +24,25 @@ _TERM_WORDS = ("kỳ", fold("đoạn"))
 TIE = "tie"
 
 
-def mode_cues(doc: Prepared, a: int, b: int, covered: set[int]) -> tuple[bool, bool, bool]:
-    """(result, target, only a running total speaks): "cộng dồn giai đoạn 2026 - 2030 …" in
-    a list of targets reports nothing by itself; the third flag lets the list decide."""
-    return _mode_cues(doc, _tags_in(doc, a, b), covered, b)
-
-
-def _tags_in(doc: Prepared, a: int, b: int) -> list[Tag]:
-    """The phrases starting in tokens [a, b), by bisection: a clause may be the whole text."""
-    starts = doc.tag_starts
-    j = bisect.bisect_left(starts, max(a, 0))
-    return doc.tags[j : bisect.bisect_left(starts, b, j)]
-
-
-def _mode_cues(
-    doc: Prepared, tags: Sequence[Tag], covered: set[int], b: int
-) -> tuple[bool, bool, bool]:
-    """mode_cues over `tags`, the clause's phrases (those without a mode cue may be left out:
-    they weigh nothing)."""
-    res, tgt, basis = _mode_cues3(doc, tags, covered, b)
-    running = basis and not res and not tgt and _only_running_totals(tags)
-    return res or (basis and not tgt), tgt and not res, running
-
-
-def _only_running_totals(tags: Sequence[Tag]) -> bool:
-    found = False
-    for t in tags:
-        if "modes.result_basis" in t.categories:
-            if "modes.running_total" not in t.categories:
-                return False
-            found = True
-    return found
-
-
-def _mode_cues3(
-    doc: Prepared, tags: Sequence[Tag], covered: set[int], b: int
-) -> tuple[bool, bool, bool]:
-    """(has a result cue, has a target cue, has a result basis) among `tags`, the phrases
-    starting in the clause, ignoring words that belong to a quantity or directly follow one
-    ("126,82% chỉ tiêu" is a reference, not a heading)."""
-    res = tgt = basis = False
-    first_res = last_res = last_tgt = -1
-    setter = False
-    for t in tags:
-        i = t.start
-        cats = t.categories
-        # A basis that is a reporting period ("so với cùng kỳ") still speaks for a result.
-        if "modes.result_basis" in cats:
-            basis = True
-        if i in covered:
-            continue
-        if "modes.result" in cats:
-            if not res:
-                first_res = i
-            res, last_res = True, i
-        # "hằng năm" sets targets only when nothing before it in the sentence reports.
-        if "modes.target" in cats and "modes.recurrent" not in cats:
-            tgt, last_tgt, setter = True, i, "modes.setter" in cats
-    # "Dù kết quả khả quan, phường vẫn phải phấn đấu thu … 650 tỷ đồng": a report cue in a
-    # segment of its own, then a target verb on the figure.
-    if res and tgt and last_res < last_tgt < min(covered, default=b):
-        comma = doc.next_token(",", last_res)
-        res = comma is None or comma > last_tgt
-    elif res and tgt and setter and last_tgt < first_res:
-        # "phấn đấu đến ngày 31/01/2027 giải ngân 100% …": a date after the target verb, in
-        # its segment, is a deadline, not the "as of" of a report.
-        comma = doc.next_token(",", last_tgt)
-        res = comma is not None and comma < first_res
-    return res, tgt, basis
-
-
-Cues = dict[tuple[int, int], tuple[bool, bool, bool]]
-
-
-def clause_cues(doc: Prepared, sentences: list[Sentence]) -> Cues:
-    """(result cue, target cue) of every clause, computed once."""
-    cues: Cues = {}
-    silent = (False, False, False)
-    # The phrases mode_cues weighs, in one pass over the text's phrases: nearly half the
-    # clauses have none, and need no more than a binary search to say so.
-    cue_tags = [t for t in doc.tags if not t.categories.isdisjoint(_MODE_CUES)]
-    cue_starts = [t.start for t in cue_tags]
-    for s in sentences:
-        for a, b in s.clauses:
-            qs = quantities_in(doc, a, b)  # read here for every later rule (cached)
-            j = bisect.bisect_left(cue_starts, max(a, 0))
-            k = bisect.bisect_left(cue_starts, b, j)
-            if j == k:
-                # Nothing for mode_cues to weigh: the tokens it would set aside do not matter.
-                cues[(a, b)] = silent
-                continue
-            cues[(a, b)] = _mode_cues(doc, cue_tags[j:k], covered_tokens(doc, qs, a, b), b)
-    return cues
-
-
-_MODE_CUES = frozenset(("modes.result", "modes.target", "modes.result_basis"))
-
-
-def doc_default(doc: Prepared, sentences: list[Sentence], cues: Cues) -> str:
+def doc_default(
+    doc: Prepared, sentences: list[Sentence], cues: Cues, figures: Figures | None = None
+) -> str:
     """With no cue anywhere near a statement, the document's leaning decides: the mode most
     clauses with figures state outright, and the sentences without figures that frame them
     ("… tổ chức hội nghị sơ kết 6 tháng đầu năm"), one vote each. A text with no sign of
     reporting reads as targets. A tie (TIE) leaves it to the nearest cued statement before,
-    else to reports (targets are nearly always announced by a cue; reports often go bare)."""
+    else to reports (targets are nearly always announced by a cue; reports often go bare).
+    `figures`: cues_and_figures' quantities, else they are read here."""
+    if figures is None:
+        figures = [[(a, b, quantities_in(doc, a, b)) for a, b in s.clauses] for s in sentences]
     res = tgt = 0
-    for s in sentences:
+    for row in figures:  # a sentence's clauses
         figured = False  # the sentence holds a figure
-        for c in s.clauses:
-            qs = quantities_in(doc, *c)
+        for a, b, qs in row:
             if not qs:
                 continue
             figured = True
-            r, t, _ = cues[c]
+            r, t, _ = cues[(a, b)]
             # Counting targets met ("đạt 6/7 chỉ tiêu") is reporting.
             if not r:
                 for q in qs:
@@ -145,61 +53,14 @@ def doc_default(doc: Prepared, sentences: list[Sentence], cues: Cues) -> str:
             tgt += t and not r
         if not figured:
             r = t = False
-            for c in s.clauses:
-                cr, ct, _ = cues[c]
+            for a, b, _qs in row:
+                cr, ct, _ = cues[(a, b)]
                 r, t = r or cr, t or ct
             res += r and not t
             tgt += t and not r
     if res and res == tgt:
         return TIE
     return RESULT if res > tgt else TARGET
-
-
-def covered_tokens(doc: Prepared, qs: Sequence[Quantity], a: int, b: int) -> set[int]:
-    """Tokens whose cue words do not speak for the clause: the quantities, the word right
-    after one ("126,82% chỉ tiêu"), and a comparison's basis ("so với ước thực hiện 2025")."""
-    covered: set[int] = set()
-    keys = doc.keys
-    for q in qs:
-        covered.update(range(q.first, q.last))
-        if q.last < len(keys) and "references.plan" in keys[q.last]:
-            covered.add(q.last)
-    # A bracket holding a figure speaks for that figure only ("(năm 2025 ước đạt 8,1%)").
-    firsts = sorted([q.first for q in qs])
-    open_at: int | None = None
-    # Visit the brackets only, found by bisection (most clauses have none).
-    k = doc.next_token("(", a) if firsts else None
-    close = doc.next_token(")", a) if k is not None and k < b else None
-    while k is not None and k < b:
-        if close is not None and close < k:
-            if open_at is not None:
-                j = bisect.bisect_left(firsts, open_at)
-                if j < len(firsts) and firsts[j] < close:
-                    covered.update(range(open_at, close))
-                open_at = None
-            close = doc.next_token(")", close + 1)
-            continue
-        open_at = k
-        k = doc.next_token("(", k + 1)
-    while open_at is not None and close is not None and close < b:
-        j = bisect.bisect_left(firsts, open_at)
-        if j < len(firsts) and firsts[j] < close:
-            covered.update(range(open_at, close))
-        open_at = None
-    # Visit only the tokens of "so với …" phrases (a clause may be the whole text).
-    starts, ends = doc.category_spans("references.compare")
-    k = bisect.bisect_right(ends, a)
-    i = a
-    while k < len(starts) and starts[k] < b:
-        i = max(i, starts[k])
-        while i < min(ends[k], b):
-            j = i
-            while j < b and doc.tokens[j].text not in (",", ";", "(", ")", "."):
-                covered.add(j)
-                j += 1
-            i = j + 1
-        k += 1
-    return covered
 
 
 def period_years(doc: Prepared, a: int, b: int) -> list[int]:
@@ -235,9 +96,11 @@ class Years:
         targets are set for reports ("Năm 2026 … đạt 185.000 con; năm 2027 phấn đấu …")."""
         if target_year is None or not past:
             return None
-        ys = self.between(*clause)
-        if ys:
-            latest: int | None = max(ys)
+        at = self._at  # self.between(*clause), inlined: asked of most clauses with figures
+        j = bisect.bisect_left(at, clause[0])
+        k = bisect.bisect_left(at, clause[1], j)
+        if j < k:
+            latest: int | None = max(self._years[j:k])
         else:
             start, end, latest = self._sentence
             if (start, end) != (s.start, s.end):
@@ -310,6 +173,34 @@ def weak_sign(doc: Prepared, slots: list[Slot]) -> str | None:
         return TARGET
     if weak_result(doc, slots):
         return RESULT
+    return None
+
+
+def clause_weak_sign(
+    doc: Prepared, signs: dict[tuple[int, int], str | None], a: int, b: int, slots: list[Slot]
+) -> str | None:
+    """weak_sign of clause [a, b), read once: the sentence's sign and the clause's own
+    mode both ask. Nothing the loop does to its slots changes what weak_sign reads."""
+    key = (a, b)
+    if key in signs:
+        return signs[key]
+    found = signs[key] = weak_sign(doc, slots)
+    return found
+
+
+def sentence_weak_sign(
+    doc: Prepared,
+    signs: dict[tuple[int, int], str | None],
+    infos: list[tuple[int, int, list[Slot]]],
+    cues: Cues,
+) -> str | None:
+    """A weak sign anywhere in the sentence (on a clause with no cue) outweighs the
+    document's leaning for all of it: the first one."""
+    for a, b, slots in infos:
+        if slots and not any(cues[(a, b)]):
+            found = clause_weak_sign(doc, signs, a, b, slots)
+            if found:
+                return found
     return None
 
 

@@ -25,10 +25,9 @@ class Quantity(NamedTuple):  # a tuple: one is built per number read, and tuples
     total: Decimal | None  # the M of "N/M"
     start: int  # char span
     end: int
-
-    @property
-    def is_percent(self) -> bool:
-        return self.unit_kind == "percent"
+    # unit_kind == "percent", stored: every rule asks it of every figure, and a field is read
+    # in C where a property runs a Python call.
+    is_percent: bool
 
     @property
     def unit_folded(self) -> str:
@@ -168,7 +167,9 @@ def _quantity_at(doc: Prepared, i: int, b: int) -> Quantity | None:
         if unit is None or unit[1] != "count":
             return None
         text, kind, end = unit
-        return Quantity(i, end, value, None, text, kind, None, starts[i], ends[end - 1])
+        return Quantity(
+            i, end, value, None, text, kind, None, starts[i], ends[end - 1], kind == "percent"
+        )
     v1 = doc.tokens[i].value  # a number token: number_starts holds numbers and number words
     if v1 is None or doc.trap_at(starts[i]) is not None:
         return None
@@ -215,8 +216,14 @@ def _quantity_at(doc: Prepared, i: int, b: int) -> Quantity | None:
     if hi is not None and hi < lo:
         lo, hi = hi, lo
     if unit is None:
-        return _new(Quantity, (i, last, lo, hi, None, None, total, starts[i], ends[last - 1]))
-    return _new(Quantity, (i, last, lo, hi, unit[0], unit[1], total, starts[i], ends[last - 1]))
+        return _new(
+            Quantity, (i, last, lo, hi, None, None, total, starts[i], ends[last - 1], False)
+        )
+    kind = unit[1]
+    return _new(
+        Quantity,
+        (i, last, lo, hi, unit[0], kind, total, starts[i], ends[last - 1], kind == "percent"),
+    )
 
 
 # What Quantity(...) does, without the Python-level __new__ a NamedTuple adds: one is built

@@ -26,10 +26,18 @@ def is_summary_quantity(doc: Prepared, q: Quantity) -> bool:
     """A count of targets: its unit is a set noun of summaries.toml ("chỉ tiêu")."""
     if not q.unit or q.unit_kind != "count":
         return False
-    return fold_phrase(q.unit) in _set_nouns(doc)
+    # Asked of every count the reader meets; a unit's answer is folded (a regex pass) once.
+    key = (id(doc.lexicon), q.unit)
+    found = _IS_NOUN.get(key)
+    if found is None:
+        if len(_IS_NOUN) >= 4096:  # bounded: units as written vary with the text
+            _IS_NOUN.clear()
+        found = _IS_NOUN[key] = fold_phrase(q.unit) in _set_nouns(doc)
+    return found
 
 
 _NOUNS: dict[int, frozenset[str]] = {}
+_IS_NOUN: dict[tuple[int, str], bool] = {}
 
 
 def _set_nouns(doc: Prepared) -> frozenset[str]:
