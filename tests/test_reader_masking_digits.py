@@ -1,5 +1,5 @@
 """The traps whose every match starts with a digit (dates, years, durations, document
-numbers…) are tried together, at each digit, by one pattern (masking._Joined) instead of a
+numbers…) are tried together, at each digit, by one pattern (joint_traps.Joined) instead of a
 pass each: each must still find exactly what its own finditer finds, and the masks must be
 those of the traps searched one by one, on dense and on sparse texts (where only the windows
 around the digits are searched)."""
@@ -13,7 +13,7 @@ import time
 import pytest
 
 from case_matching import case_texts
-from chitieu.text import masking
+from chitieu.text import joint_traps, masking
 from chitieu.text.lexicon import load_lexicon
 from chitieu.text.normalize import fold, normalize
 from chitieu.text.pattern_facts import digit_heads, reach
@@ -74,7 +74,7 @@ def test_the_joint_pattern_gives_each_trap_the_matches_of_its_finditer() -> None
     assert joined is not None
     compared = 0
     for text in _texts():
-        found = masking._joined_matches(joined, text)
+        found = joint_traps.joined_matches(joined, text)
         for i, matches in zip(joined.members, found, strict=True):
             pattern = lexicon.traps[i].pattern
             assert matches == [m.span() for m in pattern.finditer(text)], (i, text[:80])
@@ -91,7 +91,7 @@ def test_masks_are_those_of_the_traps_searched_one_by_one(
     monkeypatch.setattr(masking, "_PLANS", {})
     joined = [masking.mask_traps(lexicon, t) for t in texts]
     monkeypatch.setattr(masking, "_PLANS", {})
-    monkeypatch.setattr(masking, "_joinable", lambda trap: False)
+    monkeypatch.setattr(masking, "can_join", lambda trap: False)
     assert joined == [masking.mask_traps(lexicon, t) for t in texts]
     assert sum(map(len, joined)) > 2000
 
@@ -170,14 +170,14 @@ def test_a_text_of_figures_costs_time_in_proportion_to_its_length(unit: str) -> 
 
 
 def test_a_hint_without_metacharacters_is_the_one_string_its_pattern_shows() -> None:
-    # _rarely_spared tells a plain-word hint by its lack of metacharacters, for what
+    # joint_traps._rarely_spared tells a plain-word hint by its lack of metacharacters, for what
     # required_strings would show (one string, the hint itself) without parsing it.
     from chitieu.text.pattern_facts import required_strings
 
     hints = [t.hint for t in load_lexicon().traps if t.hint is not None]
     hints += [re.compile(h) for h in (r"a\.b", "a|b", "(?:ab)", "ab?", "x y", "đt")]
     for hint in hints:
-        plain = masking._METACHARACTER.search(hint.pattern) is None
+        plain = joint_traps._METACHARACTER.search(hint.pattern) is None
         assert plain == (required_strings(hint) == (hint.pattern,)), hint.pattern
 
 

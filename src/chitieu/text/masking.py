@@ -10,14 +10,9 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from chitieu.text.joint_traps import Joined, can_join, join_traps, joined_matches
 from chitieu.text.lexicon import Lexicon, Trap
-from chitieu.text.pattern_facts import (
-    consumed_run,
-    digit_heads,
-    opening_strings,
-    reach,
-    required_strings,
-)
+from chitieu.text.pattern_facts import consumed_run, opening_strings, required_strings
 
 # Longer digit runs are not figures anyone writes; blanking them in the copy the trap patterns
 # scan keeps every pattern linear on hostile input. (Spelt "\d\d{18,}", the same as "\d{19,}":
@@ -243,99 +238,18 @@ def _match_at(
             j = bisect_left(places, m.end(), j + 1)  # past the place: never an empty match
 
 
-# Most traps about a number start at its first digit ("\d(?<![\d.,]\d)…": dates, durations,
-# counts of documents…). Each searched on its own costs a pass over the text that stops at
-# every digit; one pattern tries them all at once at each digit where one of their heads
-# (pattern_facts.digit_heads: the number's start, mostly) is, and captures, trap by trap,
-# the match its own pattern would give there. From those, taken left to right without
-# overlap, come the matches finditer gives.
-
-
-@dataclass(frozen=True)
-class _Joined:
-    """The traps tried together at the digits: `finder` captures in group k + 1 the match of
-    trap `members[k]` at each digit where one of them matches. `near[k]`: the trap's attempts
-    read less than _WINDOW characters, so searching the whole text finds what searching the
-    windows around its digits finds (see _join)."""
-
-    finder: re.Pattern[str]
-    members: tuple[int, ...]
-    near: tuple[bool, ...]
-
-
-def _joinable(trap: Trap) -> bool:
-    """A trap whose every match starts with a digit, with no groups or flags of its own
-    (its match is read from the joint pattern's group), and that a substring test would
-    seldom spare (see _rarely_spared)."""
-    return (
-        trap.pattern.groups == 0
-        and trap.pattern.flags == re.UNICODE
-        and _rarely_spared(trap)
-        and bool(digit_heads(trap.pattern))
-    )
-
-
-_LETTER = re.compile(r"[^\W\d_]")
-
-
-def _rarely_spared(trap: Trap) -> bool:
-    """Whether most texts hold what the trap needs: no `needs`, or one without a letter ("-",
-    "/": in nearly every text of figures), and no hint or one of several words. A word it
-    needs ("giải pháp", "mm") or one plain word as hint ("sao") is missing from most texts:
-    there a substring test spares the trap's pass, where joined it would be tried at every
-    digit. (Only a matter of cost: measured on bench/corpus and the golden passages.)"""
-    if trap.needs and all(_LETTER.search(s) for s in trap.needs):
-        return False
-    return trap.hint is None or _METACHARACTER.search(trap.hint.pattern) is not None
-
-
-_METACHARACTER = re.compile(r"[\\.^$*+?{}\[\]|()]")  # none: the hint is one plain string
-
-
-def _join(traps: list[Trap], members: list[int]) -> _Joined | None:
-    if not members:
-        return None
-    patterns = [traps[i].pattern for i in members]
-    heads = sorted({h for p in patterns for h in digit_heads(p)})
-    tries = "".join(f"(?:(?=({p.pattern}))|)" for p in patterns)  # each: its match, or none
-    # The first digit lets `re` skip to the digits; the look-behind steps back onto it to try
-    # the heads, then each trap. The conditions after it refuse a digit where none matched.
-    none_matched = "(?!)"
-    for k in range(len(patterns), 0, -1):
-        none_matched = f"(?({k})|{none_matched})"
-    finder = re.compile(rf"\d(?<=(?=(?:{'|'.join(heads)})){tries}\d){none_matched}")
-    near = tuple((reach(p) or _WINDOW + 1) <= _WINDOW for p in patterns)
-    return _Joined(finder, tuple(members), near)
-
-
-def _joined_matches(joined: _Joined, scan: str) -> list[list[tuple[int, int]]]:
-    """Per member, the matches finditer(scan) gives: at each digit, the match its pattern
-    has there, kept when it starts at or past where the last one kept ended."""
-    count = len(joined.members)
-    found: list[list[tuple[int, int]]] = [[] for _ in range(count)]
-    ends = [0] * count
-    for m in joined.finder.finditer(scan):
-        regs = m.regs
-        for k in range(count):
-            s, e = regs[k + 1]
-            if s >= ends[k]:  # (-1, -1): no match of this trap here
-                found[k].append((s, e))
-                ends[k] = e  # never empty: a match holds its first digit
-    return found
-
-
 @dataclass(frozen=True)
 class _Step:
     trap: Trap
     needs: tuple[str, ...]
     opened: bool  # tried only where its opening strings are (see _Opening)
-    joined: bool  # tried at the digits with the other such traps (see _Joined)
+    joined: bool  # tried at the digits with the other such traps (see joint_traps.py)
 
 
 class _Plan(NamedTuple):
     steps: list[_Step]
     opening: _Opening | None
-    joined: _Joined | None
+    joined: Joined | None
     searched: list[_Step]  # neither opened nor joined: searched on their own
 
 
@@ -348,15 +262,15 @@ def _needs(trap: Trap) -> tuple[str, ...]:
 
 def _plan(traps: list[Trap]) -> _Plan:
     """Per trap, once per trap list: the strings every match holds (see pattern_facts.py),
-    and how it is tried: at the digits with the others that start there (_Joined), at its
-    opening strings (_Opening), or searched on its own. The strings are the grammar's
+    and how it is tried: at the digits with the others that start there (joint_traps.py), at
+    its opening strings (_Opening), or searched on its own. The strings are the grammar's
     `needs`, else, for a trap with a hint (a rare one), those its pattern shows: a cheaper
     test than the hint, and in a long text they mark the few places to search. A common
     trap's strings ("năm", "20") are in nearly every text: testing for them would only add
     cost."""
     cached = _PLANS.get(id(traps))
     if cached is None or cached[0] is not traps:
-        joinable = [_joinable(t) for t in traps]
+        joinable = [can_join(t) for t in traps]
         openings = [() if j else _openings(t) for t, j in zip(traps, joinable, strict=True)]
         steps = [
             _Step(t, _needs(t), bool(found), j)
@@ -366,7 +280,7 @@ def _plan(traps: list[Trap]) -> _Plan:
         plan = _Plan(
             steps,
             _opening_finder(openings),
-            _join(traps, members),
+            join_traps(traps, members, _WINDOW),
             [step for step in steps if not step.opened and not step.joined],
         )
         cached = _PLANS[id(traps)] = (traps, plan)
@@ -414,7 +328,7 @@ def mask_traps(lexicon: Lexicon, folded: str) -> list[tuple[int, int, str]]:
     if joined is not None:
         dense = windows == whole
         for i, near, matches in zip(
-            joined.members, joined.near, _joined_matches(joined, scan), strict=True
+            joined.members, joined.near, joined_matches(joined, scan), strict=True
         ):
             step = steps[i]
             if not near and not dense and step.trap.hint is None:
