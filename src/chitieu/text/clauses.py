@@ -120,7 +120,7 @@ def build_slots(doc: Prepared, a: int, b: int, qs: list[Quantity]) -> list[Slot]
                 pres.append((prev_end, q.first))
             else:
                 posts.append((prev_end, split))
-                pres.append((split + 1 if doc.tokens[split].text != "(" else split, q.first))
+                pres.append((split + 1 if doc.words[split] != "(" else split, q.first))
         prev_end = q.last
     if qs:
         posts.append((qs[-1].last, b))
@@ -207,7 +207,7 @@ def _split_names(doc: Prepared, a: int, b: int) -> list[tuple[int, int]]:
     parts: list[tuple[int, int]] = []
     start = a
     for i in range(a, b):
-        if doc.tokens[i].text in (",", "và") and (doc.tokens[i].text == "," or is_boundary(doc, i)):
+        if doc.words[i] in (",", "và") and (doc.words[i] == "," or is_boundary(doc, i)):
             parts.append((start, i))
             start = i + 1
     parts.append((start, b))
@@ -233,7 +233,7 @@ def _respectively(doc: Prepared, a: int, slots: list[Slot]) -> None:
         subject: tuple[int, int] | None = None  # the words before the last predicate
         for i in range(slot.full_pre[0], ca):
             cats = tag_cats(doc, i)
-            if doc.tokens[i].text == ":":
+            if doc.words[i] == ":":
                 start, verb, subject = i + 1, None, None
             elif has_prefix(cats, PREDICATE):
                 t = doc.tag(i)
@@ -249,7 +249,7 @@ def _respectively(doc: Prepared, a: int, slots: list[Slot]) -> None:
         if (
             len(prior) >= len(group)
             and all(g.q.is_percent for g in group)  # changes or shares of plan
-            and all(doc.tokens[i].kind == "punct" for i in range(prior[-1].q.last, ca))
+            and all(doc.kinds[i] == "punct" for i in range(prior[-1].q.last, ca))
         ):
             cats = slot.chain_keys
             if verb is None and "verbs.increase" in cats:

@@ -21,9 +21,9 @@ def cell_break(doc: Prepared, i: int) -> bool:
     """A cell ends right before token i on the same line: a tab, 2+ spaces or a "|"."""
     if i <= 0:
         return False
-    if doc.tokens[i - 1].text == _PIPE:
+    if doc.words[i - 1] == _PIPE:
         return True
-    gap = doc.text[doc.tokens[i - 1].end : doc.tokens[i].start]
+    gap = doc.text[doc.ends[i - 1] : doc.starts[i]]
     return "\n" not in gap and ("\t" in gap or "  " in gap)
 
 
@@ -34,16 +34,16 @@ def column_unit(
     unit alone and another cell (the indicator's name) comes before it on the same line."""
     if not cell_break(doc, i):
         return None
-    end = i - 1 if doc.tokens[i - 1].text == _PIPE else i  # the unit cell ends here
+    end = i - 1 if doc.words[i - 1] == _PIPE else i  # the unit cell ends here
     start = end - 1
     while start > 0 and end - start < _MAX_UNIT_TOKENS and not cell_break(doc, start):
         start -= 1
     if start <= 0 or start >= end or not cell_break(doc, start):
         return None
-    name_end = start - 1 if doc.tokens[start - 1].text == _PIPE else start
-    if name_end <= 0 or doc.tokens[name_end - 1].kind != "word":
+    name_end = start - 1 if doc.words[start - 1] == _PIPE else start
+    if name_end <= 0 or doc.kinds[name_end - 1] != "word":
         return None  # no name cell before (or a number: a unit after a figure)
-    if "\n" in doc.text[doc.tokens[name_end - 1].end : doc.tokens[start].start]:
+    if "\n" in doc.text[doc.ends[name_end - 1] : doc.starts[start]]:
         return None
     found = read_unit(doc, start)
     if found is None or found[2] != end:

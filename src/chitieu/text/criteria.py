@@ -30,15 +30,15 @@ def _describes(doc: Prepared, count: Quantity, q: Quantity) -> bool:
     for k in range(count.last, q.first):
         # "87 trang trại, gia trại của hội viên cho thu nhập trên 1 tỷ đồng": a comma may list
         # more nouns; any other mark, or a verb, ends the description.
-        if doc.tokens[k].text == ",":
+        if doc.words[k] == ",":
             # "…, khởi công mới từ 10 dự án trở lên": a count after a comma is counted anew
             if q.unit_kind == "count" or has_prefix(tag_cats(doc, k + 1), _HEADS):
                 return False
-        elif doc.tokens[k].kind != "word":
+        elif doc.kinds[k] != "word":
             return False
         if has_prefix(tag_cats(doc, k), _PREDICATE):
             return False
-    end = min(len(doc.tokens), q.last + 2)
+    end = min(len(doc.words), q.last + 2)
     return range_has(doc, count.last, end, "comparators.threshold")
 
 

@@ -87,7 +87,7 @@ def extract(text: str) -> Extraction:
     cues, figures = cues_and_figures(doc, sentences)  # (the quantities of every clause)
     default = doc_default(doc, sentences, cues, figures)
     years = Years(doc)
-    all_years = years.between(0, len(doc.tokens))
+    all_years = years.between(0, len(doc.words))
     target_year = max(all_years) if all_years else None
     past = any(y < target_year for y in all_years) if target_year is not None else False
     block_mode: str | None = None

@@ -72,7 +72,7 @@ def _share_of_targets(doc: Prepared, q: Quantity, diagnostics: list[Diagnostic])
     k = q.last + 1  # "số chỉ tiêu": the number of targets, not a plan
     if (
         q.is_percent
-        and k < len(doc.tokens)
+        and k < len(doc.words)
         and (
             (doc.words[k - 1] == "số" and "summaries.set_noun" in tag_cats(doc, k))
             # "hoàn thành 100% các chỉ tiêu": all the targets, not one indicator
@@ -106,9 +106,9 @@ def _restates(doc: Prepared, slot: Slot, counted: list[int], diagnostics: list[D
         # Else a bare share after a comma, with no word of its own before it.
         last = max(counted[j - 1], slot.pre[0] - 1)  # look back no further than this slot's words
         k = slot.chain[0] - 1
-        while k > last and doc.tokens[k].text != ",":
+        while k > last and doc.words[k] != ",":
             k -= 1
-        if k <= last or any(doc.tokens[i].kind == "word" for i in range(k + 1, slot.chain[0])):
+        if k <= last or any(doc.kinds[i] == "word" for i in range(k + 1, slot.chain[0])):
             return False
     diagnostics.append(
         figure_diagnostic(
@@ -146,12 +146,12 @@ def _drop_starting_points(
         nxt = qs[k + 1] if k + 1 < len(qs) else None
         if (
             nxt is not None
-            and q.last < len(doc.tokens)
+            and q.last < len(doc.words)
             and nxt.first - q.last <= 6  # "từ 3,2% đầu nhiệm kỳ xuống còn 0,8%"
             and range_has(doc, q.last, nxt.first, "verbs.from_to")
             # Words, or a dated year ("từ 14,5% năm 2015 xuống còn 3,9%").
             and all(
-                doc.tokens[k].kind == "word" or doc.trap_at(doc.tokens[k].start)
+                doc.kinds[k] == "word" or doc.trap_at(doc.starts[k])
                 for k in range(q.last, nxt.first)
             )
         ):
@@ -170,7 +170,7 @@ def about_one_person(doc: Prepared, a: int, b: int, ages: list[int]) -> bool:
     a named person given with an age (news introduces private people so, officials never)
     tells of their own garden or street; "trẻ mẫu giáo (5 tuổi)" names no one. `ages`: where
     the text's age_apposition traps start."""
-    lo, hi = doc.tokens[a].start, doc.tokens[b - 1].end
+    lo, hi = doc.starts[a], doc.ends[b - 1]
     for start in ages:
         if not lo <= start < hi:
             continue

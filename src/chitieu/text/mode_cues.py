@@ -168,7 +168,7 @@ def covered_tokens(doc: Prepared, qs: Sequence[Quantity], a: int, b: int) -> set
         i = max(i, starts[k])
         while i < min(ends[k], b):
             j = i
-            while j < b and doc.tokens[j].text not in (",", ";", "(", ")", "."):
+            while j < b and doc.words[j] not in (",", ";", "(", ")", "."):
                 covered.add(j)
                 j += 1
             i = j + 1

@@ -77,7 +77,7 @@ class Years:
     __slots__ = ("_at", "_sentence", "_years")
 
     def __init__(self, doc: Prepared) -> None:
-        found = _period_years_at(doc, 0, len(doc.tokens))
+        found = _period_years_at(doc, 0, len(doc.words))
         self._at = [i for i, _ in found]
         self._years = [y for _, y in found]
         # The latest year of the last sentence asked: its clauses without years of their own
@@ -115,12 +115,12 @@ class Years:
 def _period_years_at(doc: Prepared, a: int, b: int) -> list[tuple[int, int]]:
     """(token index, year) of period_years(doc, a, b)."""
     years: list[tuple[int, int]] = []
-    words, kinds, toks = doc.words, doc.kinds, doc.tokens
+    words, kinds, values = doc.words, doc.kinds, doc.values
     for i in doc.numbers_in(max(a, 0), b):  # years are numbers: visit those alone
         # Four digits first: a string length is cheaper than comparing Decimals.
         if len(words[i]) != 4:
             continue
-        value = toks[i].value
+        value = values[i]
         if value is None or not 1950 <= value <= 2100:
             continue
         if doc.trap_at(doc.starts[i]) == "invoked_document_title":
@@ -147,7 +147,7 @@ def _names_period(doc: Prepared, i: int) -> bool:
     """The words before "nhiệm kỳ"/"giai đoạn" (ending at token i) name a body or a standard
     within five words ("khóa XII, nhiệm kỳ", "chuẩn nghèo đa chiều giai đoạn")."""
     for k in range(i - 1, max(i - 6, -1), -1):
-        if doc.tokens[k].text in (".", ";", ":"):
+        if doc.words[k] in (".", ";", ":"):
             return False
         if "modes.names_period" in tag_cats(doc, k):
             return True
@@ -267,7 +267,7 @@ def restated_share(doc: Prepared, before: Slot, s: Slot) -> bool:
         and "modes.target_weak" not in s.chain_keys  # "còn" is a level, "dưới" a bound
         and "modes.target_weak" not in before.chain_keys
         # "chiếm 1,15%" alone, not "đạt 90% kế hoạch"
-        and all(doc.tokens[i].kind != "word" for i in range(*s.post_near))
+        and all(doc.kinds[i] != "word" for i in range(*s.post_near))
     )
 
 
@@ -275,8 +275,8 @@ def paren_reports(doc: Prepared, slot: Slot, target_year: int | None = None) -> 
     """The bracket around a figure holds a reporting word ("ước đạt", "thực hiện") or a year
     before the one targets are set for ("(năm 2025 đạt 41,2%)" beside a 2030 target)."""
     i = slot.q.first - 1
-    while i >= 0 and doc.tokens[i].text != "(":
-        if doc.tokens[i].text == ")":
+    while i >= 0 and doc.words[i] != "(":
+        if doc.words[i] == ")":
             return False
         i -= 1
     if i < 0:
@@ -298,10 +298,12 @@ def heading_mode(doc: Prepared, s: Sentence) -> str | None:
     figures = [q for q in quantities_in(doc, s.start, s.end) if q.unit or q.total is not None]
     if figures and not s.ends_with_colon:
         return None
-    if not s.ends_with_colon and s.end < len(doc.tokens):
-        nxt = doc.tokens[s.end]
-        if "\n" not in doc.text[doc.tokens[s.end - 1].end : nxt.start]:
-            return None  # not alone on its line
+    if (
+        not s.ends_with_colon
+        and s.end < len(doc.words)
+        and "\n" not in doc.text[doc.ends[s.end - 1] : doc.starts[s.end]]
+    ):
+        return None  # not alone on its line
     cats = _NO_KEYS.union(*doc.keys[max(s.start, 0) : s.end])  # each token's tag_cats
     if "modes.section_result" in cats:
         return RESULT

@@ -42,7 +42,7 @@ def _number_at(doc: Prepared, i: int) -> Decimal | None:
     """The value of the number at token i, unless it is none or lies in a trap."""
     if not 0 <= i < len(doc.kinds) or doc.kinds[i] != "num":
         return None
-    value = doc.tokens[i].value
+    value = doc.values[i]
     if value is None or doc.trap_at(doc.starts[i]) is not None:
         return None
     return value
@@ -170,7 +170,7 @@ def _quantity_at(doc: Prepared, i: int, b: int) -> Quantity | None:
         return Quantity(
             i, end, value, None, text, kind, None, starts[i], ends[end - 1], kind == "percent"
         )
-    v1 = doc.tokens[i].value  # a number token: number_starts holds numbers and number words
+    v1 = doc.values[i]  # a number token: number_starts holds numbers and number words
     if v1 is None or doc.trap_at(starts[i]) is not None:
         return None
     j = i + 1

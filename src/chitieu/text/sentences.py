@@ -35,17 +35,17 @@ class Sentence:
 def _wrapped(doc: Prepared, i: int) -> bool:
     """A hard line break inside a sentence (PDF text layers): the line before ends without
     punctuation and the next starts in lower case or with a number, on a single break."""
-    prev, tok = doc.tokens[i - 1], doc.tokens[i]
-    gap = doc.text[prev.end : tok.start]
-    if gap.count("\n") != 1 or prev.kind == "punct":
+    start = doc.starts[i]
+    gap = doc.text[doc.ends[i - 1] : start]
+    if gap.count("\n") != 1 or doc.kinds[i - 1] == "punct":
         return False
-    first = doc.text[tok.start]
+    first = doc.text[start]
     return first.islower() or (
-        tok.kind == "num"
-        and not _BULLET.match(doc.folded[tok.start : tok.end + 2])
+        doc.kinds[i] == "num"
+        and not _BULLET.match(doc.folded[start : doc.ends[i] + 2])
         # "…hoàn thành kế hoạch thu\n9 tháng năm 2025, tổng số thu …": a period opening the
         # line opens a statement, unless the line before asks for it ("… trong\n9 tháng").
-        and not (doc.trap_at(tok.start) in _PERIOD_TRAPS and doc.words[i - 1] not in _ASKS)
+        and not (doc.trap_at(start) in _PERIOD_TRAPS and doc.words[i - 1] not in _ASKS)
     )
 
 
@@ -57,10 +57,9 @@ _ASKS = frozenset(("trong", "sau", "của", "đến", "từ", "trước", "vào"
 
 def _numbering(doc: Prepared, i: int) -> bool:
     """Token i (a number before ".") numbers a list item or an article."""
-    tok = doc.tokens[i]
-    if i > 0 and doc.tokens[i - 1].text in doc.lexicon.numbered:  # sentences.toml
+    if i > 0 and doc.words[i - 1] in doc.lexicon.numbered:  # sentences.toml
         return True
-    return doc.opens_line(tok.start) and len(tok.text) <= 2
+    return doc.opens_line(doc.starts[i]) and len(doc.words[i]) <= 2
 
 
 # Cells of a table pasted as text: a tab, a "|", or 2+ spaces between two non-spaces.
@@ -70,8 +69,7 @@ _CELLS = re.compile(r"\t|\||\S {2,}\S")
 def _table_row(doc: Prepared, a: int, b: int) -> bool:
     """A line of cells ("Thu ngân sách<TAB>tỷ đồng<TAB>35,6") is an item of the list above
     it, like a bulleted line."""
-    tokens = doc.tokens
-    return _CELLS.search(doc.text, tokens[a].start, tokens[b - 1].end) is not None
+    return _CELLS.search(doc.text, doc.starts[a], doc.ends[b - 1]) is not None
 
 
 # Words after "năm" that make a spoken year: "năm qua", "năm tới", "năm nay", "năm sau".

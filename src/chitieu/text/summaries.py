@@ -76,7 +76,7 @@ def _role(doc: Prepared, a: int, b: int, first: bool, allow_total: bool) -> str 
         for role, own, status in _ROLE_KEYS:
             said = own in cats or status in cats
             if said and (allow_total or role != "total"):
-                if role == "total" and doc.tokens[i].text == "/":
+                if role == "total" and doc.words[i] == "/":
                     continue
                 return role
     return None
@@ -104,7 +104,7 @@ def read_sentence(
         pre_a = split + 1 if split is not None else prev_end
         nxt = qs[k + 1].first if k + 1 < len(qs) else b
         # A count's own words stop at a heading colon or a clause end ("5 chỉ tiêu: (1) …").
-        stop = next((i for i in range(q.last, nxt) if doc.tokens[i].text in (":", ";")), None)
+        stop = next((i for i in range(q.last, nxt) if doc.words[i] in (":", ";")), None)
         if stop is not None and k + 1 >= len(qs):
             nxt = stop
         post_split = last_boundary(doc, q.last, nxt) if k + 1 < len(qs) else None
@@ -152,7 +152,7 @@ def _single_mentions(doc: Prepared, a: int, b: int, qs: list[Quantity], cur: _Su
             continue
         if words[i - 1] != "riêng" and not _names_one(doc, tag.end, b, cats):
             continue
-        end = next((k for k in range(i, b) if doc.tokens[k].text in (";", ".")), b)
+        end = next((k for k in range(i, b) if doc.words[k] in (";", ".")), b)
         role = _role(doc, tag.end, end, first=True, allow_total=False)
         if role in ("not_achieved", "pending") and role not in cur.counts:
             cur.counts[role] = 1
@@ -167,7 +167,7 @@ def _names_one(doc: Prepared, nxt: int, b: int, cats: frozenset[str]) -> bool:
     return (
         "summaries.set_noun" in cats
         and nxt < b
-        and doc.tokens[nxt].kind == "word"
+        and doc.kinds[nxt] == "word"
         and not has_prefix(tag_cats(doc, nxt), ("modes.", "verbs.", "summaries.", "comparators."))
     )
 
@@ -192,16 +192,16 @@ def named_apart(doc: Prepared, a: int, b: int, sentence: int) -> list[_Summary]:
     nxt = tag.end
     if (
         nxt >= b
-        or doc.tokens[nxt].kind != "word"
+        or doc.kinds[nxt] != "word"
         or has_prefix(tag_cats(doc, nxt), ("modes.", "verbs.", "summaries.", "comparators."))
     ):
         return []  # "chỉ tiêu đề ra", "chỉ tiêu 5": not one target named
-    end = next((k for k in range(nxt, b) if doc.tokens[k].text == ";"), b)
+    end = next((k for k in range(nxt, b) if doc.words[k] == ";"), b)
     role = _role(doc, nxt, end, first=True, allow_total=False)
     if role not in ("not_achieved", "pending"):
         return []
-    start = doc.tokens[i].start
-    return [_Summary({role: 1}, start, doc.tokens[end - 1].end, sentence, named=True)]
+    start = doc.starts[i]
+    return [_Summary({role: 1}, start, doc.ends[end - 1], sentence, named=True)]
 
 
 def _fits(m: _Summary, s: _Summary) -> bool:

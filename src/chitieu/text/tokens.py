@@ -53,7 +53,7 @@ class Skip:
 class Prepared:
     text: str
     folded: str
-    tokens: list[Token]
+    values: list[Decimal | None]  # per token: a number's value, None for the rest
     tags: list[Tag]
     tag_of: list[int]  # token index -> index in tags, or -1
     masked: list[tuple[int, int, str]]  # char spans of traps, sorted
@@ -87,6 +87,17 @@ class Prepared:
     kinds: list[str] = field(default_factory=list)
     starts: list[int] = field(default_factory=list)
     ends: list[int] = field(default_factory=list)
+    _tokens: list[Token] | None = field(default=None, init=False)
+
+    @property
+    def tokens(self) -> list[Token]:
+        """The tokens as tuples, built on first use: the rules read the parallel lists
+        (words, kinds, starts, ends, values), and most texts never need these."""
+        tokens = self._tokens
+        if tokens is None:
+            fields = zip(self.kinds, self.starts, self.ends, self.words, self.values, strict=True)
+            tokens = self._tokens = list(map(_new_tuple, repeat(Token), fields))
+        return tokens
 
     def __post_init__(self) -> None:
         self.mask_starts = [m[0] for m in self.masked]
@@ -374,14 +385,11 @@ def prepare(raw: str) -> Prepared:
         if value is None:
             s, e = starts[i], ends[i]
             skips.append(Skip((s, e), "number.unreadable", text[s:e]))
-    tokens: list[Token] = list(
-        map(_new_tuple, repeat(Token), zip(kinds, starts, ends, words, values, strict=True))
-    )
     tags, tag_of, keys = tag_words(lexicon, words)
     doc = Prepared(
         text,
         folded,
-        tokens,
+        values,
         tags,
         tag_of,
         masked,
