@@ -212,10 +212,12 @@ _INDICATOR_HEADS = ("indicators.rate", "indicators.amount", "indicators.head")
 def _own_range(doc: Prepared, slot: Slot) -> tuple[int, int]:
     """The name's tokens without a unit column or a trailing "đến ngày 31/12"."""
     na, nb = slot.name_range
-    if nb > na and slot.q.unit is not None:  # else no unit column to cut (no call)
+    # (no unit, or no cell break before the figure: no unit column to cut, no call)
+    if nb > na and slot.q.unit is not None and cell_break(doc, slot.q.first):
         na, nb = _without_unit_cell(doc, slot)
     end = nb
-    while end > na and doc.trap_at(doc.starts[end - 1]) is not None:
+    trap_at, starts = doc.trap_at, doc.starts
+    while end > na and trap_at(starts[end - 1]) is not None:
         end -= 1  # "… năm 2025 đến ngày 31/12": the date
     if end < nb and end > na and "modes.result" in doc.keys[end - 1]:
         t = doc.tag(end - 1)

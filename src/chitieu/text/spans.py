@@ -183,11 +183,13 @@ def name_span(
         # "…các chỉ tiêu kế hoạch năm 2024, trong đó tốc độ tăng trưởng … đạt 7%": the name
         # follows the last "trong đó".
         texts, keys = doc.words, doc.keys
-        for k in range(b - 1, a, -1):
-            if texts[k - 1] == "," and "summaries.subset" in keys[k]:
-                if _top_level_comma(doc, k - 1, k) is not None:
-                    a = k
-                break
+        # (a C-level test first: most names hold no comma, and then no walk back over them)
+        if "," in texts[a : b - 1]:
+            for k in range(b - 1, a, -1):
+                if texts[k - 1] == "," and "summaries.subset" in keys[k]:
+                    if _top_level_comma(doc, k - 1, k) is not None:
+                        a = k
+                    break
         while True:
             comma = _top_level_comma(doc, a, b)
             if comma is None or not (
@@ -231,7 +233,7 @@ def name_span(
         stop = first_tag_in(doc, i, b, PREDICATE)
     # _after_with looks at a "với" among the last words only: most names hold none (no call).
     after_with = i
-    for k in range(b - 2, max(i, b - 6), -1):
+    for k in range(b - 2, i if i > b - 6 else b - 6, -1):
         if "names.amount_with" in keys[k]:
             after_with = _after_with(doc, i, b, strip_intro, stop)
             break
