@@ -289,8 +289,10 @@ def _read_rows(
             if got is None:
                 continue
             lo, hi, u, bound = got
-            lower = "<=" if is_lower_better(doc, name) else ">="
-            comparator = "range" if hi is not None else (bound or lower)
+            if hi is not None:
+                comparator = "range"
+            else:  # (the name's words read only when no bound says it)
+                comparator = bound or ("<=" if is_lower_better(doc, name) else ">=")
             out.targets.append(
                 ExtractedTarget(
                     name=name,

@@ -75,7 +75,6 @@ def build_targets(
         )
         # "giảm 25 hộ nghèo": a count of what is taken away, the more the better.
         taken = (dec or slot.head_verb == "decrease") and not change
-        lower = is_lower_better(doc, name) and not taken
         if change and dec:
             value, value_max = -value, (-value_max if value_max is not None else None)
             if value_max is not None:
@@ -89,6 +88,8 @@ def build_targets(
         elif change and dec:
             comparator = "<="
         else:
+            # (the name's words read only here, for the one comparator they decide)
+            lower = not taken and is_lower_better(doc, name)
             comparator = "<=" if lower else ">="
         if shared and not change and not name.lower().startswith("tỷ trọng"):
             name = f"tỷ trọng {name}"
