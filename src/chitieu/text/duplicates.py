@@ -9,8 +9,8 @@ reader (engine.py) runs them once over everything it found.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import Counter
 from dataclasses import replace
+from decimal import Decimal
 from functools import lru_cache
 
 from chitieu.text.items import ExtractedResult, ExtractedTarget
@@ -150,28 +150,40 @@ def drop_restated(results: list[ExtractedResult]) -> list[ExtractedResult]:
 def _restatable(results: list[ExtractedResult]) -> list[bool]:
     """Which results another may restate: one that says all a result says says each of its
     figures (value, % of plan, change) too, so each is said twice in the text or more. Most
-    results of a text say a figure no other says: counting the figures (C-level Counters)
-    clears them without building what each says."""
+    results of a text say a figure no other says: counting the figures clears them without
+    building what each says."""
     values = [r.value for r in results]
     percents = [r.percent_of_target for r in results]
     changes = [r.change_percent for r in results]
     try:
-        said_values, said_percents, said_changes = (
-            Counter(values),
-            Counter(percents),
-            Counter(changes),
+        values_again, percents_again, changes_again = (
+            _said_again(values),
+            _said_again(percents),
+            _said_again(changes),
         )
     except TypeError:  # a signalling NaN has no hash: leave it to the full comparison
         return [True] * len(results)
     # (a result saying no figure at all may be restated: True)
     return [
         not (
-            (v is not None and said_values[v] < 2)
-            or (p is not None and said_percents[p] < 2)
-            or (c is not None and said_changes[c] < 2)
+            (v is not None and v not in values_again)
+            or (p is not None and p not in percents_again)
+            or (c is not None and c not in changes_again)
         )
         for v, p, c in zip(values, percents, changes, strict=True)
     ]
+
+
+def _said_again(figures: list[Decimal | None]) -> set[Decimal | None]:
+    """The figures said twice or more (sets: a Counter costs more on a text's few results)."""
+    once: set[Decimal | None] = set()
+    again: set[Decimal | None] = set()
+    for figure in figures:
+        if figure in once:
+            again.add(figure)
+        else:
+            once.add(figure)
+    return again
 
 
 def _said(r: ExtractedResult) -> frozenset[tuple[str, object]] | None:
