@@ -13,15 +13,18 @@ from chitieu.text.quantities import unit_at
 from chitieu.text.spans import head, keys_over, subject
 from chitieu.text.tokens import Prepared
 
-_NOT_A_NAME = (
-    "references.",
-    "comparators.",
-    "status.",
-    "modes.",
-    "verbs.increase",
-    "verbs.decrease",
-    "verbs.ratio_to_basis",
-    "verbs.exceed_by",
+# (a set: isdisjoint answers an untagged token's empty keys at once, a tuple is walked)
+_NOT_A_NAME = frozenset(
+    (
+        "references.",
+        "comparators.",
+        "status.",
+        "modes.",
+        "verbs.increase",
+        "verbs.decrease",
+        "verbs.ratio_to_basis",
+        "verbs.exceed_by",
+    )
 )
 
 
@@ -251,7 +254,7 @@ def _with_head(doc: Prepared, clause: tuple[int, int], end: int, name: str) -> s
 
 
 # Words for what was done ("ước thực hiện", "kết quả thực hiện") before a basis period.
-_DONE_IN = ("modes.estimated", "modes.result", "modes.section_result", "verbs.performed")
+_DONE_IN = frozenset(("modes.estimated", "modes.result", "modes.section_result", "verbs.performed"))
 
 
 def basis_of(doc: Prepared, slot: Slot) -> tuple[str | None, str | None]:

@@ -95,13 +95,14 @@ def _skip_leading_cues(doc: Prepared, i: int, b: int) -> tuple[int, str | None]:
     remembered ("kéo giảm số vụ tội phạm …")."""
     texts, kinds, keys, starts = doc.words, doc.kinds, doc.keys, doc.starts
     number_words = doc.lexicon.number_words
+    trap_at = doc.trap_at
     verb = None
     while i < b:
         kind = kinds[i]
         cats = keys[i]
         if (
             (kind == "punct" and texts[i] not in ('"', "'", "("))
-            or doc.trap_at(starts[i]) in _LEADING_TRAPS  # "9 tháng năm 2025 thu ngân sách …"
+            or trap_at(starts[i]) in _LEADING_TRAPS  # "9 tháng năm 2025 thu ngân sách …"
             or (texts[i] == '"' and _opens_quote(doc, i, b))
         ):
             i += 1
@@ -279,7 +280,7 @@ def name_span(
     return (na, nb), verb
 
 
-_PERIOD_WORDS = ("references.period", "modes.target")
+_PERIOD_WORDS = frozenset(("references.period", "modes.target"))
 
 
 def subject(doc: Prepared, a: int, b: int) -> tuple[int, int]:
