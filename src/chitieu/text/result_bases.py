@@ -22,7 +22,11 @@ def starts_with_plan(doc: Prepared, a: int, b: int) -> bool:
     """ "126,82% chỉ tiêu Nghị quyết", "100% so với nghị quyết": measured against a plan."""
     if a >= b:
         return False
-    return "references.plan" in tag_cats(doc, a) or _after_compare(doc, a, b, "references.plan")
+    cats = tag_cats(doc, a)
+    if "references.plan" in cats:
+        return True
+    # (no "so với" opening the words, the usual case: no _after_compare call)
+    return "references.compare" in cats and _after_compare(doc, a, b, "references.plan")
 
 
 def _after_compare(doc: Prepared, a: int, b: int, category: str) -> bool:
