@@ -79,7 +79,7 @@ def _plan_words(doc: Prepared, slot: Slot) -> str:
     if a < b and "references.plan" in tag_cats(doc, a):
         # The plan's name may hold a "và" ("chỉ tiêu tuyển chọn và gọi công dân nhập ngũ").
         end = a
-        while end < slot.post[1] and doc.tokens[end].text not in (",", ";", "(", ")", "."):
+        while end < slot.post[1] and doc.words[end] not in (",", ";", "(", ")", "."):
             end += 1
         if end - a > 2:
             return _text(doc, trim(doc, a, end))
@@ -204,7 +204,7 @@ def _names_itself(doc: Prepared, k: int, end: int) -> bool:
     """ "Kỳ họp thứ 8 HĐND phường …: Thu ngân sách 6 tháng đạt 62%", "Lĩnh vực y tế: tỷ lệ
     bao phủ …": after the ':' an indicator's own head word opens the name; the words before
     are a headline or a field, not a group the name belongs to."""
-    while k < end and doc.tokens[k].kind != "word":
+    while k < end and doc.kinds[k] != "word":
         k += 1
     return k < end and has_prefix(tag_cats(doc, k), _INDICATOR_HEADS)
 
@@ -273,8 +273,8 @@ def basis_of(doc: Prepared, slot: Slot) -> tuple[str | None, str | None]:
     end = start
     while (
         end < b
-        and doc.tokens[end].text not in (",", ";", "(", ")", ".")
-        and not (doc.tokens[end].text == "và" and end > start)
+        and doc.words[end] not in (",", ";", "(", ")", ".")
+        and not (doc.words[end] == "và" and end > start)
     ):
         end += 1
     if start >= end:
@@ -370,12 +370,11 @@ def shared_names(doc: Prepared, slot: Slot, name: str) -> list[str]:
 def names_units(doc: Prepared, last: int) -> bool:
     """ "ba xã Tân Lập, Tân Tiến, Tân Hòa (cũ)": a count followed by a proper name (two
     capitalised words) says which units, it is not a figure reached."""
-    toks = doc.tokens
-    if last + 1 >= len(toks):
+    kinds = doc.kinds
+    if last + 1 >= len(kinds):
         return False
     for k in (last, last + 1):
-        t = toks[k]
-        word = doc.text[t.start : t.end]
-        if t.kind != "word" or len(word) < 2 or not word.istitle():
+        word = doc.text[doc.starts[k] : doc.ends[k]]
+        if kinds[k] != "word" or len(word) < 2 or not word.istitle():
             return False
     return True

@@ -162,9 +162,7 @@ def build_results(
         ):
             # The result takes the plan's indicator: "Thu ngân sách: dự toán giao …" -> the
             # words before the colon, else the plan figure's own name.
-            colon = next(
-                (k for k in range(slot.pre[0], q.first) if doc.tokens[k].text == ":"), None
-            )
+            colon = next((k for k in range(slot.pre[0], q.first) if words[k] == ":"), None)
             named = _text(doc, (slot.pre[0], colon)) if colon else _text(doc, slot.name_range)
             if named:
                 slots[n + 1].forced_name = named
@@ -237,7 +235,7 @@ def build_results(
                 and keys_over(doc, na, nb).isdisjoint(_INDICATOR_HEADS)
             )
             item.unnamed = apart and all(
-                has_prefix(tag_cats(doc, k), _BASIS_WORDS) or doc.tokens[k].kind != "word"
+                has_prefix(tag_cats(doc, k), _BASIS_WORDS) or doc.kinds[k] != "word"
                 for k in range(na, nb)
             )
             items.append(item)
@@ -284,7 +282,7 @@ def build_results(
                 item.percent_of_target = pot
         elif percent and signed_in_paren(doc, q.first):
             if item.change_percent is None:
-                negative = doc.tokens[q.first - 1].text == "-"
+                negative = words[q.first - 1] == "-"
                 item.change_percent = -q.value if negative else q.value
         elif (
             # "tương đương giảm 23,3%": a rise/fall verb after the ratio word gives the change

@@ -127,7 +127,7 @@ def _skip_leading_cues(doc: Prepared, i: int, b: int) -> tuple[int, str | None]:
 def _opens_quote(doc: Prepared, i: int, b: int) -> bool:
     """ "“Năm 2026 phải đạt tăng trưởng tối thiểu 10%”": a quote opening a quoted statement
     (none closes it before the figure), not one around a name ("“xã đạt chuẩn” đạt 12")."""
-    return sum(doc.tokens[k].text == '"' for k in range(i, b)) % 2 == 1
+    return doc.words[i:b].count('"') % 2 == 1
 
 
 # Periods and labels that open a statement, not its indicator ("trẻ 6 tuổi" is one).
@@ -172,7 +172,7 @@ def name_span(
         # "- Tỷ lệ hộ nghèo: 0,85%" is a label; "Tai nạn giao thông giảm …: xảy ra 224 vụ"
         # is a sentence whose figures follow.
         verb_before = first_tag_in(doc, a, colon, PREDICATE) is not None
-        field = a < colon and doc.tokens[a].text in _FIELD_WORDS  # "Về xây dựng Đảng: …"
+        field = a < colon and doc.words[a] in _FIELD_WORDS  # "Về xây dựng Đảng: …"
         # "…, với các chỉ tiêu: hoàn thành ít nhất 12.000 căn hộ …": a label ending in a list
         # heading ("các chỉ tiêu", "mục tiêu") names no indicator; the name is after the colon.
         listed = colon > a and has_prefix(tag_cats(doc, colon - 1), _HEADING)
@@ -367,7 +367,7 @@ def _after_organisation(doc: Prepared, i: int, b: int, stop: int | None) -> tupl
     k = t.end
     while k < b and doc.words[k] in _PLACE_WORDS:
         k += 1
-    while k < b and doc.kinds[k] == "word" and doc.text[doc.tokens[k].start].isupper():
+    while k < b and doc.kinds[k] == "word" and doc.text[doc.starts[k]].isupper():
         k += 1  # "Tân Phú"
     after = first_tag_in(doc, k, b, PREDICATE)
     if k < (b if after is None else after) and doc.kinds[k] == "word":
@@ -401,7 +401,7 @@ def head(doc: Prepared, a: int, b: int) -> tuple[int, int] | None:
         ta, tb = trim(doc, ta, verb)
     # A heading of the whole list ("các chỉ tiêu chủ yếu năm 2026:") or of a field ("Về kinh
     # tế:") is not a name.
-    if ta >= tb or doc.tokens[ta].text in _INTRO_OR_FIELD:
+    if ta >= tb or doc.words[ta] in _INTRO_OR_FIELD:
         return None
     if not keys_over(doc, ta, tb).isdisjoint(_HEADING):
         return None
