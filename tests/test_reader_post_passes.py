@@ -11,8 +11,10 @@ from hypothesis import strategies as st
 
 from chitieu.text import extract
 from chitieu.text.duplicates import _drop_restated_by_fields, drop_restated
+from chitieu.text.headlines import drop_headline_echoes
 from chitieu.text.items import ExtractedResult
 from chitieu.text.spans import _top_level_comma
+from chitieu.text.tables import read_tables
 from chitieu.text.tokens import prepare
 
 _NAMES = (
@@ -141,3 +143,52 @@ def test_a_clause_with_no_verb_before_its_figure_shares_the_estimate_before_it()
         "chi ngân sách": True,
         "tổng vốn đầu tư toàn xã hội": False,
     }
+
+
+def test_results_each_saying_a_figure_no_other_says_are_all_kept() -> None:
+    # The figures are counted first: none said twice, no result can restate another.
+    results = [
+        _result("thu ngân sách", 152, "tỷ đồng", 95, None, None, at=0),
+        _result("thu ngân sách", None, None, 101, None, None, at=1),
+        _result("tỷ lệ hộ nghèo", 5, None, None, -3, "achieved", at=2),
+    ]
+    assert drop_restated(results) == results
+
+
+def test_a_shared_figure_alone_does_not_fold_results_of_other_indicators() -> None:
+    # 95% said twice: compared, but the names are of two indicators.
+    headline = _result("tỷ lệ hộ nghèo", None, None, 95, None, None, at=0)
+    body = _result("tổng thu ngân sách", 152, "tỷ đồng", 95, 8, None, at=1)
+    assert drop_restated([headline, body]) == [headline, body]
+
+
+_BODY = " Các cấp Hội tiếp tục vận động, phát triển mới 4.120 hội viên trong năm, vượt kế hoạch."
+
+
+def _item_result(name: str, value: int, at: int) -> ExtractedResult:
+    return ExtractedResult(
+        name, Decimal(value), "hội viên", False, None, None, None, (at, at + 5), 0, "result"
+    )
+
+
+def test_a_headline_without_an_item_leaves_the_body_items_as_they_are() -> None:
+    text = "Hội nghị tổng kết công tác Hội năm 2026\n" + _BODY
+    body = [_item_result("phát triển mới hội viên", 4120, 60), _item_result("hội viên", 12, 90)]
+    assert drop_headline_echoes(text, [], body) == ([], body)
+
+
+def test_a_headline_figure_said_again_in_the_body_is_dropped() -> None:
+    text = "Hội LHPN tỉnh: phát triển mới 4.120 hội viên\n" + _BODY
+    echo = _item_result("phát triển mới hội viên", 4120, 15)
+    body = _item_result("vận động, phát triển mới hội viên", 4120, 80)
+    assert drop_headline_echoes(text, [], [echo, body]) == ([], [body])
+
+
+def test_a_page_menu_apart_by_bars_is_no_table() -> None:
+    doc = prepare(
+        "Trang chủ | Thời sự | Chính trị | Kinh tế | Xã hội\n"
+        "Chia sẻ: Facebook | Zalo | In bài\n"
+        "Năm 2026, thu ngân sách đạt 152 tỷ đồng."
+    )
+    found = read_tables(doc)
+    assert (found.lines, found.targets, found.results) == ([], [], [])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import replace
+from decimal import Decimal
 from functools import lru_cache
 
 from chitieu.text.items import ExtractedResult, ExtractedTarget
@@ -102,6 +103,9 @@ def drop_restated(results: list[ExtractedResult]) -> list[ExtractedResult]:
         return results  # not one report with a headline: nothing to fold
     if len(results) < 2:
         return list(results)  # nothing to fold into: skip what each result says
+    restatable = _restatable(results)
+    if True not in restatable:
+        return list(results)  # every result says a figure no other says
     # What each result says, once, as (field, value) pairs: "says all I say and more" is a
     # proper-subset test. Values are Decimals and strings (hashable, equal ones hash alike).
     saids = [_said(r) for r in results]
@@ -120,12 +124,11 @@ def drop_restated(results: list[ExtractedResult]) -> list[ExtractedResult]:
     for j, it in enumerate(items):
         for pair in it:
             sayers.setdefault(pair, []).append(j)
-    names = [_content_of(r.name) for r in results]
     out: list[ExtractedResult] = []
     for i, r in enumerate(results):
         mine = items[i]
-        if sizes[i] == most:
-            out.append(r)  # none says more
+        if sizes[i] == most or not restatable[i]:
+            out.append(r)  # none says more, or none says all its figures
             continue
         candidates = min(map(sayers.__getitem__, mine), key=len)
         if len(candidates) > 1:  # not only itself
@@ -133,15 +136,54 @@ def drop_restated(results: list[ExtractedResult]) -> list[ExtractedResult]:
             # body.
             lo = bisect_left(candidates, i - 60)
             hi = bisect_left(candidates, i + 60)
-            words = names[i]
+            words = _content_of(r.name)
             for j in candidates[lo:hi]:
-                if mine < items[j] and _same_indicator(words, names[j]):
+                if mine < items[j] and _same_indicator(words, _content_of(results[j].name)):
                     break
             else:
                 out.append(r)
         else:
             out.append(r)
     return out
+
+
+def _restatable(results: list[ExtractedResult]) -> list[bool]:
+    """Which results another may restate: one that says all a result says says each of its
+    figures (value, % of plan, change) too, so each is said twice in the text or more. Most
+    results of a text say a figure no other says: counting the figures clears them without
+    building what each says."""
+    values = [r.value for r in results]
+    percents = [r.percent_of_target for r in results]
+    changes = [r.change_percent for r in results]
+    try:
+        values_again, percents_again, changes_again = (
+            _said_again(values),
+            _said_again(percents),
+            _said_again(changes),
+        )
+    except TypeError:  # a signalling NaN has no hash: leave it to the full comparison
+        return [True] * len(results)
+    # (a result saying no figure at all may be restated: True)
+    return [
+        not (
+            (v is not None and v not in values_again)
+            or (p is not None and p not in percents_again)
+            or (c is not None and c not in changes_again)
+        )
+        for v, p, c in zip(values, percents, changes, strict=True)
+    ]
+
+
+def _said_again(figures: list[Decimal | None]) -> set[Decimal | None]:
+    """The figures said twice or more (sets: a Counter costs more on a text's few results)."""
+    once: set[Decimal | None] = set()
+    again: set[Decimal | None] = set()
+    for figure in figures:
+        if figure in once:
+            again.add(figure)
+        else:
+            once.add(figure)
+    return again
 
 
 def _said(r: ExtractedResult) -> frozenset[tuple[str, object]] | None:

@@ -17,6 +17,7 @@ from functools import cache
 from chitieu.model import Field
 from chitieu.text.items import ExtractedResult, ExtractedTarget
 from chitieu.text.lexicon import Entry, Trie, _entry, _read, split_words
+from chitieu.text.naming import _name_words
 from chitieu.text.normalize import fold, fold_phrase
 
 # A list label at a line start. Roman before letters ("I." is a roman one); "1.2." nests
@@ -135,7 +136,9 @@ def name_field(name: str) -> str | None:
 
 def _read_name(name: str) -> str | None:
     g = load_fields()
-    words = split_words(fold(name))
+    # (the name's words as naming reads them, cached: is_lower_better and the result rules
+    # split the same names)
+    words = _name_words(name)
     starts = g.names.children
     best = 0
     best_at = 0

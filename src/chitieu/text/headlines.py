@@ -28,6 +28,12 @@ def drop_headline_echoes(
     end = text.find("\n")
     if end < 0 or len(text) - end < _MIN_BODY:
         return targets, results
+    # Only an item within the headline can echo one below it: most headlines hold none (no
+    # figure, or one the reader skipped), and then no name of the body is read.
+    if not any(t.span[1] <= end for t in targets) and not any(
+        r.span[1] <= end and r.value is not None for r in results
+    ):
+        return targets, results
     body = [
         (r.value, r.unit, _words(r.name))
         for r in results

@@ -13,15 +13,18 @@ from chitieu.text.quantities import unit_at
 from chitieu.text.spans import head, keys_over, subject
 from chitieu.text.tokens import Prepared
 
-_NOT_A_NAME = (
-    "references.",
-    "comparators.",
-    "status.",
-    "modes.",
-    "verbs.increase",
-    "verbs.decrease",
-    "verbs.ratio_to_basis",
-    "verbs.exceed_by",
+# (a set: isdisjoint answers an untagged token's empty keys at once, a tuple is walked)
+_NOT_A_NAME = frozenset(
+    (
+        "references.",
+        "comparators.",
+        "status.",
+        "modes.",
+        "verbs.increase",
+        "verbs.decrease",
+        "verbs.ratio_to_basis",
+        "verbs.exceed_by",
+    )
 )
 
 
@@ -76,7 +79,7 @@ def _plan_words(doc: Prepared, slot: Slot) -> str:
     if a < b and "references.plan" in tag_cats(doc, a):
         # The plan's name may hold a "và" ("chỉ tiêu tuyển chọn và gọi công dân nhập ngũ").
         end = a
-        while end < slot.post[1] and doc.tokens[end].text not in (",", ";", "(", ")", "."):
+        while end < slot.post[1] and doc.words[end] not in (",", ";", "(", ")", "."):
             end += 1
         if end - a > 2:
             return _text(doc, trim(doc, a, end))
@@ -201,7 +204,7 @@ def _names_itself(doc: Prepared, k: int, end: int) -> bool:
     """ "Kỳ họp thứ 8 HĐND phường …: Thu ngân sách 6 tháng đạt 62%", "Lĩnh vực y tế: tỷ lệ
     bao phủ …": after the ':' an indicator's own head word opens the name; the words before
     are a headline or a field, not a group the name belongs to."""
-    while k < end and doc.tokens[k].kind != "word":
+    while k < end and doc.kinds[k] != "word":
         k += 1
     return k < end and has_prefix(tag_cats(doc, k), _INDICATOR_HEADS)
 
@@ -212,10 +215,12 @@ _INDICATOR_HEADS = ("indicators.rate", "indicators.amount", "indicators.head")
 def _own_range(doc: Prepared, slot: Slot) -> tuple[int, int]:
     """The name's tokens without a unit column or a trailing "đến ngày 31/12"."""
     na, nb = slot.name_range
-    if nb > na and slot.q.unit is not None:  # else no unit column to cut (no call)
+    # (no unit, or no cell break before the figure: no unit column to cut, no call)
+    if nb > na and slot.q.unit is not None and cell_break(doc, slot.q.first):
         na, nb = _without_unit_cell(doc, slot)
     end = nb
-    while end > na and doc.trap_at(doc.starts[end - 1]) is not None:
+    trap_at, starts = doc.trap_at, doc.starts
+    while end > na and trap_at(starts[end - 1]) is not None:
         end -= 1  # "… năm 2025 đến ngày 31/12": the date
     if end < nb and end > na and "modes.result" in doc.keys[end - 1]:
         t = doc.tag(end - 1)
@@ -249,7 +254,7 @@ def _with_head(doc: Prepared, clause: tuple[int, int], end: int, name: str) -> s
 
 
 # Words for what was done ("ước thực hiện", "kết quả thực hiện") before a basis period.
-_DONE_IN = ("modes.estimated", "modes.result", "modes.section_result", "verbs.performed")
+_DONE_IN = frozenset(("modes.estimated", "modes.result", "modes.section_result", "verbs.performed"))
 
 
 def basis_of(doc: Prepared, slot: Slot) -> tuple[str | None, str | None]:
@@ -268,8 +273,8 @@ def basis_of(doc: Prepared, slot: Slot) -> tuple[str | None, str | None]:
     end = start
     while (
         end < b
-        and doc.tokens[end].text not in (",", ";", "(", ")", ".")
-        and not (doc.tokens[end].text == "và" and end > start)
+        and doc.words[end] not in (",", ";", "(", ")", ".")
+        and not (doc.words[end] == "và" and end > start)
     ):
         end += 1
     if start >= end:
@@ -365,12 +370,11 @@ def shared_names(doc: Prepared, slot: Slot, name: str) -> list[str]:
 def names_units(doc: Prepared, last: int) -> bool:
     """ "ba xã Tân Lập, Tân Tiến, Tân Hòa (cũ)": a count followed by a proper name (two
     capitalised words) says which units, it is not a figure reached."""
-    toks = doc.tokens
-    if last + 1 >= len(toks):
+    kinds = doc.kinds
+    if last + 1 >= len(kinds):
         return False
     for k in (last, last + 1):
-        t = toks[k]
-        word = doc.text[t.start : t.end]
-        if t.kind != "word" or len(word) < 2 or not word.istitle():
+        word = doc.text[doc.starts[k] : doc.ends[k]]
+        if kinds[k] != "word" or len(word) < 2 or not word.istitle():
             return False
     return True

@@ -12,6 +12,7 @@ import bisect
 
 from chitieu.text.clauses import Slot
 from chitieu.text.cues import has_prefix, range_has, tag_cats
+from chitieu.text.lexicon import Lexicon
 from chitieu.text.naming import _name_words, _text
 from chitieu.text.quantities import Quantity
 from chitieu.text.tokens import Prepared
@@ -21,7 +22,11 @@ def starts_with_plan(doc: Prepared, a: int, b: int) -> bool:
     """ "126,82% chỉ tiêu Nghị quyết", "100% so với nghị quyết": measured against a plan."""
     if a >= b:
         return False
-    return "references.plan" in tag_cats(doc, a) or _after_compare(doc, a, b, "references.plan")
+    cats = tag_cats(doc, a)
+    if "references.plan" in cats:
+        return True
+    # (no "so với" opening the words, the usual case: no _after_compare call)
+    return "references.compare" in cats and _after_compare(doc, a, b, "references.plan")
 
 
 def _after_compare(doc: Prepared, a: int, b: int, category: str) -> bool:
@@ -38,7 +43,7 @@ def against_basis(doc: Prepared, q: Quantity) -> bool:
     period, whatever verb introduces it ("tương đương 95,3% kế hoạch năm")."""
     if not q.is_percent:
         return False
-    end = min(len(doc.tokens), q.last + 4)
+    end = min(len(doc.words), q.last + 4)
     return starts_with_plan(doc, q.last, end) or _compared_to_period(doc, q.last, end)
 
 
@@ -56,13 +61,11 @@ def _plan_before_paren(doc: Prepared, slot: Slot) -> bool:
     """ "vượt chỉ tiêu Bộ Công an giao (80%)": a bare figure in brackets right after plan words
     quotes the target."""
     first = slot.q.first
-    paren = next(
-        (i for i in range(first - 1, max(-1, first - 7), -1) if doc.tokens[i].text == "("), None
-    )
+    paren = next((i for i in range(first - 1, max(-1, first - 7), -1) if doc.words[i] == "("), None)
     if paren is None or paren < slot.chain[0] - 1:
         return False  # words other than cue words between the bracket and the figure
     for i in range(paren - 1, max(-1, paren - 12), -1):
-        if doc.tokens[i].kind == "num" and doc.trap_at(doc.tokens[i].start) is None:
+        if doc.kinds[i] == "num" and doc.trap_at(doc.starts[i]) is None:
             return False
         if has_prefix(tag_cats(doc, i), ("references.plan", "status.")):
             return True
@@ -80,8 +83,12 @@ def signed_in_paren(doc: Prepared, first: int) -> bool:
     """ "giảm 21 vụ (-8,6%)": a signed percentage in brackets is the change."""
     if first < 2:
         return False
-    sign, paren = doc.tokens[first - 1], doc.tokens[first - 2]
-    return sign.text in ("-", "+") and sign.end == doc.tokens[first].start and paren.text == "("
+    words = doc.words
+    return (
+        words[first - 1] in ("-", "+")
+        and doc.ends[first - 1] == doc.starts[first]
+        and words[first - 2] == "("
+    )
 
 
 _STATUSES = (
@@ -120,7 +127,26 @@ def listed_status(doc: Prepared, a: int, b: int) -> str | None:
     return None
 
 
+# _is_amount's answers per name, for the lexicon they were read with (names recur across
+# clauses and texts, like is_lower_better's). Bounded: emptied when full.
+_AMOUNT: dict[str, bool] = {}
+_AMOUNT_LEXICON: list[Lexicon] = []
+
+
 def _is_amount(doc: Prepared, name: str) -> bool:
+    """The name is of an amount (an indicators.amount phrase), not a rate of one."""
+    if not _AMOUNT_LEXICON or _AMOUNT_LEXICON[0] is not doc.lexicon:
+        _AMOUNT.clear()
+        _AMOUNT_LEXICON[:] = [doc.lexicon]
+    found = _AMOUNT.get(name)
+    if found is None:
+        if len(_AMOUNT) >= 8192:
+            _AMOUNT.clear()
+        found = _AMOUNT[name] = _read_amount(doc, name)
+    return found
+
+
+def _read_amount(doc: Prepared, name: str) -> bool:
     words = list(_name_words(name))  # split_words(fold(name)), read once per name
     amount = False
     for i in range(len(words)):
@@ -149,7 +175,7 @@ def _plan_then_performed(doc: Prepared, slot: Slot, nxt: Slot | None) -> bool:
     if nxt is None or nxt.q.unit != slot.q.unit or slot.q.unit is None:
         return False
     starts = [slot.pre[0], slot.name_range[0]]
-    starts += [k + 1 for k in range(slot.pre[0], slot.q.first) if doc.tokens[k].text == ":"]
+    starts += [k + 1 for k in range(slot.pre[0], slot.q.first) if doc.words[k] == ":"]
     if not any("references.plan" in tag_cats(doc, k) for k in starts):
         return False
     return range_has(doc, nxt.full_pre[0], nxt.q.first, "modes.result") or range_has(

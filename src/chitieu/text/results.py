@@ -143,20 +143,26 @@ def build_results(
     đồng" restates its indicator)."""
     items: list[_Item] = []
     # "…; so với năm 2024, giảm 18 vụ, số người chết giảm 12,7%": changes stated apart.
-    apart = "references.compare" in tag_cats(doc, clause[0])
+    keys = doc.keys
+    apart = 0 <= clause[0] < len(keys) and "references.compare" in keys[clause[0]]
     # "…, so với cùng kỳ tăng 2 vụ, tăng 1 người chết": differences listed after one basis.
     differences = False
     item_of: dict[int, _Item] = {}  # id(slot) -> the item its figure went to
     listed = listed_status(doc, clause[0], slots[0].q.first) if slots else None
+    words = doc.words
     for n, slot in enumerate(slots):
         q = slot.q
-        # (a plan needs a figure after it: no call for the clause's last one)
-        if n + 1 < len(slots) and _plan_then_performed(doc, slot, slots[n + 1]):
+        percent = q.unit_kind == "percent"  # (q.is_percent, asked below several times)
+        # (a plan needs a figure after it in its unit: no call for most figures)
+        if (
+            n + 1 < len(slots)
+            and q.unit is not None
+            and slots[n + 1].q.unit == q.unit
+            and _plan_then_performed(doc, slot, slots[n + 1])
+        ):
             # The result takes the plan's indicator: "Thu ngân sách: dự toán giao …" -> the
             # words before the colon, else the plan figure's own name.
-            colon = next(
-                (k for k in range(slot.pre[0], q.first) if doc.tokens[k].text == ":"), None
-            )
+            colon = next((k for k in range(slot.pre[0], q.first) if words[k] == ":"), None)
             named = _text(doc, (slot.pre[0], colon)) if colon else _text(doc, slot.name_range)
             if named:
                 slots[n + 1].forced_name = named
@@ -165,13 +171,11 @@ def build_results(
             )
             continue
         pre_a = slot.pre[0]
-        slashed = pre_a < q.first and doc.tokens[pre_a].text == "/"
-        if pre_a < q.first and doc.tokens[pre_a].text in ("(", "/"):
+        slashed = pre_a < q.first and words[pre_a] == "/"
+        if pre_a < q.first and words[pre_a] in ("(", "/"):
             pre_a += 1
         elif slot.in_paren:  # "…, chưa đạt kế hoạch (kế hoạch 95%)": what the bracket says
-            pre_a = next(
-                (i + 1 for i in range(q.first - 1, pre_a, -1) if doc.words[i] == "("), pre_a
-            )
+            pre_a = next((i + 1 for i in range(q.first - 1, pre_a, -1) if words[i] == "("), pre_a)
         # "(kế hoạch 6,5-7%)", "65 tỷ đồng/dự toán 58 tỷ đồng": the plan quoted beside a result.
         if (slot.in_paren or slashed) and (
             starts_with_plan(doc, pre_a, slot.q.first)
@@ -188,7 +192,7 @@ def build_results(
             )
             continue
         own = doc.span_text(*slot.name_range)
-        if own and items and _continues_count(doc, slot, items[-1]):
+        if own and items and percent and _continues_count(doc, slot, items[-1]):
             own = ""  # "xóa 186 căn nhà tạm, nhà dột nát …, đạt 100% kế hoạch": the same figure
         after = slot.post_names[0]  # post_name's cached answer, else the call that fills it
         if after is None:
@@ -197,7 +201,7 @@ def build_results(
         opens = (
             bool(own)
             or bool(slot.forced_name)
-            or (bool(after) and (q.is_percent or q.unit_kind == "count"))
+            or (bool(after) and (percent or q.unit_kind == "count"))
             or cumulative
         )
         opened = not (not opens and items)
@@ -227,22 +231,23 @@ def build_results(
                 and items[-1].estimated
                 and na < nb
                 and slot.pre[0] > 0
-                and doc.words[slot.pre[0] - 1] == ","
+                and words[slot.pre[0] - 1] == ","
                 and keys_over(doc, na, nb).isdisjoint(_INDICATOR_HEADS)
             )
             item.unnamed = apart and all(
-                has_prefix(tag_cats(doc, k), _BASIS_WORDS) or doc.tokens[k].kind != "word"
+                has_prefix(tag_cats(doc, k), _BASIS_WORDS) or doc.kinds[k] != "word"
                 for k in range(na, nb)
             )
             items.append(item)
         item_of[id(slot)] = item
-        item.end = max(item.end, q.end)
+        if q.end > item.end:
+            item.end = q.end
         # The cue keys of the words before the figure, once (three questions below): the
         # slots' ranges before their figures do not overlap, so this stays linear.
-        pre_keys = _NO_KEYS.union(*doc.keys[max(0, slot.full_pre[0]) : q.first])
+        pre_keys = _NO_KEYS.union(*keys[max(0, slot.full_pre[0]) : q.first])
         # The same for the words after it (disjoint from the next figure's): no range_has or
         # _status call for the usual figure, whose words after hold no comparison or status.
-        post_keys = _NO_KEYS.union(*doc.keys[slot.post[0] : slot.post[1]])
+        post_keys = _NO_KEYS.union(*keys[slot.post[0] : slot.post[1]])
         # "so với năm 2024, giảm 18 vụ": a difference from the basis, not a count reached.
         compared = (
             apart  # "…; so với cùng kỳ giảm 3 vụ, giảm 2 người chết": all differences
@@ -252,8 +257,8 @@ def build_results(
         chain_keys = slot.chain_keys
         inc = "verbs.increase" in chain_keys
         dec = "verbs.decrease" in chain_keys
-        compared = compared or (differences and (inc or dec) and not q.is_percent)
-        differences = compared and (inc or dec) and not q.is_percent
+        compared = compared or (differences and (inc or dec) and not percent)
+        differences = compared and (inc or dec) and not percent
         valued = "verbs.value" in chain_keys
         exceed_by = "verbs.exceed_by" in chain_keys
         ratio = "verbs.ratio_to_basis" in chain_keys
@@ -269,23 +274,23 @@ def build_results(
         if item.status is None:
             item.status = st or listed
         sign = _MINUS_ONE if (dec or (not inc and slot.head_verb == "decrease")) else _ONE
-        if q.is_percent and q.value_max is None and starts_with_plan(doc, near_a, near_b):
+        if percent and q.value_max is None and starts_with_plan(doc, near_a, near_b):
             pot = HUNDRED + q.value if exceed_by else q.value
             if exceed_by:
                 item.status = item.status or "exceeded"
             if item.percent_of_target is None:
                 item.percent_of_target = pot
-        elif q.is_percent and signed_in_paren(doc, q.first):
+        elif percent and signed_in_paren(doc, q.first):
             if item.change_percent is None:
-                negative = doc.tokens[q.first - 1].text == "-"
+                negative = words[q.first - 1] == "-"
                 item.change_percent = -q.value if negative else q.value
         elif (
             # "tương đương giảm 23,3%": a rise/fall verb after the ratio word gives the change
-            q.is_percent and ratio and not (inc or dec) and _compared_to_period(doc, near_a, near_b)
+            percent and ratio and not (inc or dec) and _compared_to_period(doc, near_a, near_b)
         ):
             if item.change_percent is None:
                 item.change_percent = q.value - HUNDRED
-        elif q.is_percent and (
+        elif percent and (
             inc
             or dec
             or (slot.head_verb and (not valued or _compared_to_period(doc, near_a, near_b)))
@@ -294,7 +299,7 @@ def build_results(
                 item.change_percent = sign * q.value
         elif (
             (inc or dec)
-            and not q.is_percent
+            and not percent
             and q.unit_kind == "count"
             and opened
             and (not own or "verbs.more" in chain_keys)  # "… tăng thêm 17 trường"
@@ -302,7 +307,7 @@ def build_results(
         ):
             # "toàn tỉnh giảm 3.120 hộ nghèo": a count achieved, not a change of something else.
             item.value, item.unit, item.unit_kind = q.value, q.unit, q.unit_kind
-        elif (inc or dec) and not q.is_percent:
+        elif (inc or dec) and not percent:
             diagnostics.append(
                 figure_diagnostic(
                     doc.text,
@@ -312,9 +317,9 @@ def build_results(
                 )
             )
         elif (
-            q.is_percent
+            percent
             and "/" not in (q.unit or "")  # "8,6%/năm" is a rate, never a share of a plan
-            and all(doc.tokens[i].kind != "word" for i in range(near_a, near_b))
+            and "word" not in doc.kinds[near_a:near_b]
             and "verbs.share" not in chain_keys  # "chiếm 1,15%"
             and (
                 (

@@ -95,13 +95,14 @@ def _skip_leading_cues(doc: Prepared, i: int, b: int) -> tuple[int, str | None]:
     remembered ("kéo giảm số vụ tội phạm …")."""
     texts, kinds, keys, starts = doc.words, doc.kinds, doc.keys, doc.starts
     number_words = doc.lexicon.number_words
+    trap_at = doc.trap_at
     verb = None
     while i < b:
         kind = kinds[i]
         cats = keys[i]
         if (
             (kind == "punct" and texts[i] not in ('"', "'", "("))
-            or doc.trap_at(starts[i]) in _LEADING_TRAPS  # "9 tháng năm 2025 thu ngân sách …"
+            or trap_at(starts[i]) in _LEADING_TRAPS  # "9 tháng năm 2025 thu ngân sách …"
             or (texts[i] == '"' and _opens_quote(doc, i, b))
         ):
             i += 1
@@ -126,7 +127,7 @@ def _skip_leading_cues(doc: Prepared, i: int, b: int) -> tuple[int, str | None]:
 def _opens_quote(doc: Prepared, i: int, b: int) -> bool:
     """ "“Năm 2026 phải đạt tăng trưởng tối thiểu 10%”": a quote opening a quoted statement
     (none closes it before the figure), not one around a name ("“xã đạt chuẩn” đạt 12")."""
-    return sum(doc.tokens[k].text == '"' for k in range(i, b)) % 2 == 1
+    return doc.words[i:b].count('"') % 2 == 1
 
 
 # Periods and labels that open a statement, not its indicator ("trẻ 6 tuổi" is one).
@@ -171,7 +172,7 @@ def name_span(
         # "- Tỷ lệ hộ nghèo: 0,85%" is a label; "Tai nạn giao thông giảm …: xảy ra 224 vụ"
         # is a sentence whose figures follow.
         verb_before = first_tag_in(doc, a, colon, PREDICATE) is not None
-        field = a < colon and doc.tokens[a].text in _FIELD_WORDS  # "Về xây dựng Đảng: …"
+        field = a < colon and doc.words[a] in _FIELD_WORDS  # "Về xây dựng Đảng: …"
         # "…, với các chỉ tiêu: hoàn thành ít nhất 12.000 căn hộ …": a label ending in a list
         # heading ("các chỉ tiêu", "mục tiêu") names no indicator; the name is after the colon.
         listed = colon > a and has_prefix(tag_cats(doc, colon - 1), _HEADING)
@@ -183,11 +184,13 @@ def name_span(
         # "…các chỉ tiêu kế hoạch năm 2024, trong đó tốc độ tăng trưởng … đạt 7%": the name
         # follows the last "trong đó".
         texts, keys = doc.words, doc.keys
-        for k in range(b - 1, a, -1):
-            if texts[k - 1] == "," and "summaries.subset" in keys[k]:
-                if _top_level_comma(doc, k - 1, k) is not None:
-                    a = k
-                break
+        # (a C-level test first: most names hold no comma, and then no walk back over them)
+        if "," in texts[a : b - 1]:
+            for k in range(b - 1, a, -1):
+                if texts[k - 1] == "," and "summaries.subset" in keys[k]:
+                    if _top_level_comma(doc, k - 1, k) is not None:
+                        a = k
+                    break
         while True:
             comma = _top_level_comma(doc, a, b)
             if comma is None or not (
@@ -231,7 +234,7 @@ def name_span(
         stop = first_tag_in(doc, i, b, PREDICATE)
     # _after_with looks at a "với" among the last words only: most names hold none (no call).
     after_with = i
-    for k in range(b - 2, max(i, b - 6), -1):
+    for k in range(b - 2, i if i > b - 6 else b - 6, -1):
         if "names.amount_with" in keys[k]:
             after_with = _after_with(doc, i, b, strip_intro, stop)
             break
@@ -277,7 +280,7 @@ def name_span(
     return (na, nb), verb
 
 
-_PERIOD_WORDS = ("references.period", "modes.target")
+_PERIOD_WORDS = frozenset(("references.period", "modes.target"))
 
 
 def subject(doc: Prepared, a: int, b: int) -> tuple[int, int]:
@@ -364,7 +367,7 @@ def _after_organisation(doc: Prepared, i: int, b: int, stop: int | None) -> tupl
     k = t.end
     while k < b and doc.words[k] in _PLACE_WORDS:
         k += 1
-    while k < b and doc.kinds[k] == "word" and doc.text[doc.tokens[k].start].isupper():
+    while k < b and doc.kinds[k] == "word" and doc.text[doc.starts[k]].isupper():
         k += 1  # "Tân Phú"
     after = first_tag_in(doc, k, b, PREDICATE)
     if k < (b if after is None else after) and doc.kinds[k] == "word":
@@ -398,7 +401,7 @@ def head(doc: Prepared, a: int, b: int) -> tuple[int, int] | None:
         ta, tb = trim(doc, ta, verb)
     # A heading of the whole list ("các chỉ tiêu chủ yếu năm 2026:") or of a field ("Về kinh
     # tế:") is not a name.
-    if ta >= tb or doc.tokens[ta].text in _INTRO_OR_FIELD:
+    if ta >= tb or doc.words[ta] in _INTRO_OR_FIELD:
         return None
     if not keys_over(doc, ta, tb).isdisjoint(_HEADING):
         return None

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from chitieu.numbers import NumberFormatError, parse_number
-from chitieu.text.cues import tag_cats
 from chitieu.text.lexicon import split_words
 from chitieu.text.normalize import fold_phrase
 from chitieu.text.subrows import split_mark
@@ -108,14 +107,13 @@ class Column:
 
 def cell_cats(doc: Prepared, starts: list[int], a: int, b: int) -> tuple[frozenset[str], bool]:
     """The categories of the phrases in chars [a, b), and whether a "%" is there."""
-    cats: set[str] = set()
-    percent = False
+    # The cell's tokens by two binary searches, their keys in one C-level union.
     i = bisect.bisect_left(starts, a)
-    while i < len(doc.tokens) and doc.tokens[i].start < b:
-        cats |= tag_cats(doc, i)
-        percent = percent or doc.tokens[i].text == "%"
-        i += 1
-    return frozenset(cats), percent
+    j = bisect.bisect_left(starts, b, i)
+    return _NO_CATS.union(*doc.keys[i:j]), "%" in doc.words[i:j]
+
+
+_NO_CATS: frozenset[str] = frozenset()
 
 
 def read_column(doc: Prepared, starts: list[int], spans: list[tuple[int, int]]) -> Column:

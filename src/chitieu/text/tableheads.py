@@ -210,7 +210,7 @@ def _plain_words(doc: Prepared, starts: list[int], a: int, b: int) -> int:
     """Words in chars [a, b) that no heading phrase covers ("tháng" in "6 tháng")."""
     count = 0
     i = bisect.bisect_left(starts, a)
-    while i < len(doc.tokens) and doc.tokens[i].start < b:
+    while i < len(doc.starts) and doc.starts[i] < b:
         if doc.kinds[i] == "word" and not has_prefix(tag_cats(doc, i), _HEADING_WORDS):
             count += 1
         i += 1

@@ -54,6 +54,12 @@ _DASHES = {"", "-", "x", "—", "..."}
 # A unit in brackets at the end of a name, when the table has no unit column: "Thu ngân sách
 # (tỷ đồng)", "Tỷ lệ hộ nghèo (%)".
 _NAME_UNIT = re.compile(r"\s*\(([^()]{1,30})\)$")
+# The cue keys that give a column of figures done or set (tablecells.read_column): a heading
+# without one has no "actual" or "plan" column, and _named turns it down.
+_ROLE_KEYS = frozenset(
+    ("tables.actual", "modes.estimated", "modes.result", "tables.plan", "references.plan")
+)
+_NO_KEYS: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -108,7 +114,8 @@ def read_tables(doc: Prepared) -> Tables:
 
     # Only lines holding a separator can be a heading: find them, not every line.
     lines = sorted({bisect.bisect_right(starts, m.start()) - 1 for m in _SEPARATOR.finditer(text)})
-    token_starts: list[int] = []  # built on the first line that could be a heading
+    token_starts = doc.starts  # the tokens' char starts (cells find their tokens by them)
+    keys = doc.keys
     done = -1  # the last line read as part of a table
     for k in lines:
         if k <= done:
@@ -116,13 +123,18 @@ def read_tables(doc: Prepared) -> Tables:
         a, b = bounds(k)
         if not _could_head(text[a:b]):
             continue
+        # A heading names a column of figures done or set ("Thực hiện", "Kế hoạch"), on its
+        # line or the one below: without such a word on either (a menu "Trang chủ | Thời sự
+        # | …"), neither heading reader below can find one; one C-level union says so.
+        i = bisect.bisect_left(token_starts, a)
+        j = bisect.bisect_left(token_starts, bounds(k + 1)[1] if k + 1 < n else b, i)
+        if _NO_KEYS.union(*keys[i:j]).isdisjoint(_ROLE_KEYS):
+            continue
         # A heading, on one line or two, has cells of words only; both readers below ask this
         # first: asked once here, most lines with cells (rows of figures) stop at it.
         top = split_cells(text, a, b)
         if top is None or len(top[1]) < 2 or not words_only(doc, top[1]):
             continue
-        if not token_starts:
-            token_starts.extend([t.start for t in doc.tokens])
         head = None
         j = k + 1
         if k + 2 < n and (width := split_cells(text, *bounds(k + 2))) is not None:
@@ -277,8 +289,10 @@ def _read_rows(
             if got is None:
                 continue
             lo, hi, u, bound = got
-            lower = "<=" if is_lower_better(doc, name) else ">="
-            comparator = "range" if hi is not None else (bound or lower)
+            if hi is not None:
+                comparator = "range"
+            else:  # (the name's words read only when no bound says it)
+                comparator = bound or ("<=" if is_lower_better(doc, name) else ">=")
             out.targets.append(
                 ExtractedTarget(
                     name=name,
