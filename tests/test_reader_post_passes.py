@@ -192,3 +192,29 @@ def test_a_page_menu_apart_by_bars_is_no_table() -> None:
     )
     found = read_tables(doc)
     assert (found.lines, found.targets, found.results) == ([], [], [])
+
+
+def test_name_answers_are_read_once_per_name_and_again_for_another_lexicon() -> None:
+    from dataclasses import replace
+
+    from chitieu.text.naming import NameAnswers
+    from chitieu.text.tokens import prepare
+
+    calls: list[str] = []
+
+    def read(doc: object, name: str) -> bool:
+        calls.append(name)
+        return name.startswith("tỷ lệ")
+
+    answers = NameAnswers(read, size=2)
+    doc = prepare("Tỷ lệ hộ nghèo còn 1,5%.")
+    assert answers(doc, "tỷ lệ hộ nghèo") is True
+    assert answers(doc, "tỷ lệ hộ nghèo") is True
+    assert answers(doc, "thu ngân sách") is False
+    assert calls == ["tỷ lệ hộ nghèo", "thu ngân sách"]
+    answers(doc, "sản lượng lúa")  # a third name: full, emptied first
+    answers(doc, "tỷ lệ hộ nghèo")
+    assert calls[-2:] == ["sản lượng lúa", "tỷ lệ hộ nghèo"]
+    other = replace(doc.lexicon)  # another lexicon: the answers read with the first are dropped
+    answers(replace(doc, lexicon=other), "sản lượng lúa")
+    assert calls[-1] == "sản lượng lúa" and len(calls) == 5

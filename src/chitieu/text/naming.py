@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 from chitieu.text.clauses import Slot
@@ -300,27 +301,32 @@ def _name_words(name: str) -> tuple[str, ...]:
     return split_words(fold(name))
 
 
-# is_lower_better's answers per name, for the lexicon they were read with (names recur across
-# clauses and texts). Bounded: emptied when full.
-_LOWER: dict[str, bool] = {}
-_LOWER_LEXICON: list[Lexicon] = []
+class NameAnswers:
+    """A yes/no rule's answers per name, for the lexicon they were read with: names recur
+    across clauses and texts, and each answer costs a fold, a split and a walk of the name's
+    words. Bounded: emptied when full."""
 
+    def __init__(self, read: Callable[[Prepared, str], bool], size: int = 8192) -> None:
+        self._read = read
+        self._size = size
+        self._answers: dict[str, bool] = {}
+        self._lexicon: Lexicon | None = None
 
-def is_lower_better(doc: Prepared, name: str) -> bool:
-    """A lower-is-better word in the name, and no reverser before or after it ("tỷ lệ cơ sở
-    gây ô nhiễm … được xử lý", "tỷ lệ người nghiện ma túy được cai nghiện")."""
-    if not _LOWER_LEXICON or _LOWER_LEXICON[0] is not doc.lexicon:
-        _LOWER.clear()
-        _LOWER_LEXICON[:] = [doc.lexicon]
-    found = _LOWER.get(name)
-    if found is None:
-        if len(_LOWER) >= 8192:
-            _LOWER.clear()
-        found = _LOWER[name] = _lower_is_better(doc, name)
-    return found
+    def __call__(self, doc: Prepared, name: str) -> bool:
+        if self._lexicon is not doc.lexicon:
+            self._answers.clear()
+            self._lexicon = doc.lexicon
+        found = self._answers.get(name)
+        if found is None:
+            if len(self._answers) >= self._size:
+                self._answers.clear()
+            found = self._answers[name] = self._read(doc, name)
+        return found
 
 
 def _lower_is_better(doc: Prepared, name: str) -> bool:
+    """A lower-is-better word in the name, and no reverser before or after it ("tỷ lệ cơ sở
+    gây ô nhiễm … được xử lý", "tỷ lệ người nghiện ma túy được cai nghiện")."""
     words = list(_name_words(name))
     lower = False
     i = 0
@@ -336,6 +342,9 @@ def _lower_is_better(doc: Prepared, name: str) -> bool:
             lower = True
         i += length
     return lower
+
+
+is_lower_better = NameAnswers(_lower_is_better)
 
 
 def shared_names(doc: Prepared, slot: Slot, name: str) -> list[str]:

@@ -12,8 +12,7 @@ import bisect
 
 from chitieu.text.clauses import Slot
 from chitieu.text.cues import has_prefix, range_has, tag_cats
-from chitieu.text.lexicon import Lexicon
-from chitieu.text.naming import _name_words, _text
+from chitieu.text.naming import NameAnswers, _name_words, _text
 from chitieu.text.quantities import Quantity
 from chitieu.text.tokens import Prepared
 
@@ -127,26 +126,8 @@ def listed_status(doc: Prepared, a: int, b: int) -> str | None:
     return None
 
 
-# _is_amount's answers per name, for the lexicon they were read with (names recur across
-# clauses and texts, like is_lower_better's). Bounded: emptied when full.
-_AMOUNT: dict[str, bool] = {}
-_AMOUNT_LEXICON: list[Lexicon] = []
-
-
-def _is_amount(doc: Prepared, name: str) -> bool:
-    """The name is of an amount (an indicators.amount phrase), not a rate of one."""
-    if not _AMOUNT_LEXICON or _AMOUNT_LEXICON[0] is not doc.lexicon:
-        _AMOUNT.clear()
-        _AMOUNT_LEXICON[:] = [doc.lexicon]
-    found = _AMOUNT.get(name)
-    if found is None:
-        if len(_AMOUNT) >= 8192:
-            _AMOUNT.clear()
-        found = _AMOUNT[name] = _read_amount(doc, name)
-    return found
-
-
 def _read_amount(doc: Prepared, name: str) -> bool:
+    """The name is of an amount (an indicators.amount phrase), not a rate of one."""
     words = list(_name_words(name))  # split_words(fold(name)), read once per name
     amount = False
     for i in range(len(words)):
@@ -167,6 +148,9 @@ def _read_amount(doc: Prepared, name: str) -> bool:
         if "indicators.amount" in cats:
             amount = True
     return amount
+
+
+_is_amount = NameAnswers(_read_amount)  # (names recur across clauses and texts)
 
 
 def _plan_then_performed(doc: Prepared, slot: Slot, nxt: Slot | None) -> bool:
