@@ -70,7 +70,6 @@ class Prepared:
     # Indexes built on first use (init=False: a dataclasses.replace copy builds its own).
     _marks: dict[str, list[int]] | None = field(default=None, init=False)  # mark -> indexes
     _trap_chars: dict[int, str] | None = field(default=None, init=False)  # char -> trap name
-    _tokens_with: dict[tuple[str, ...], list[int]] = field(default_factory=dict)
     # first_boundary answers, per range end: {end: {start token: boundary}}
     boundary_memo: dict[int, dict[int, int]] = field(default_factory=dict)
     _first_text: dict[int, int] = field(default_factory=dict)  # line start -> first non-space
@@ -175,18 +174,6 @@ class Prepared:
                 tags = [t for t in self.tags if not t.keys.isdisjoint(category)]
             found = ([t.start for t in tags], [t.end for t in tags])
             self._category_spans[category] = found
-        return found
-
-    def tokens_with(self, prefixes: tuple[str, ...]) -> list[int]:
-        """Token indexes whose phrase has a key in `prefixes`, sorted (cached per tuple)."""
-        found = self._tokens_with.get(prefixes)
-        if found is None:
-            # Only tagged tokens have keys: walk the phrases (in order, never overlapping).
-            found = []
-            for t in self.tags:
-                if not t.keys.isdisjoint(prefixes):
-                    found.extend(range(t.start, t.end))
-            self._tokens_with[prefixes] = found
         return found
 
     def positions_of(self, text: str) -> list[int]:
