@@ -67,39 +67,8 @@ for _pair in _FOLD_PAIRS:
 _FOLD_RE = re.compile("|".join(f"{re.escape(f)}[{s}]" for f, s in _SECONDS.items()))
 
 
-# The same pairs found from their second letter, which the look-behind checks with the one
-# before: a marked vowel is rarer than "o" and "u", where the regex would try each pair.
-_FOLD_AT = re.compile(
-    "["
-    + "".join(_SECONDS.values())
-    + "](?<="
-    + "|".join(f"{re.escape(f)}[{s}]" for f, s in _SECONDS.items())
-    + ")"
-)
-
-
 def _fold_pair(m: re.Match[str]) -> str:
     return _FOLD_PAIRS[m.group(0)]
-
-
-# Below this length the plain substitution costs less than the loop of _fold_pairs (names).
-_LONG = 1000
-
-
-def _fold_pairs(text: str) -> str:
-    """Each pair of _FOLD_PAIRS in `text` replaced (pairs never overlap: a second letter is
-    never a first one)."""
-    pieces: list[str] = []
-    last = 0
-    for m in _FOLD_AT.finditer(text):
-        p = m.start() - 1
-        pieces.append(text[last:p])
-        pieces.append(_FOLD_PAIRS[text[p : p + 2]])
-        last = p + 2
-    if not pieces:
-        return text
-    pieces.append(text[last:])
-    return "".join(pieces)
 
 
 def normalize(text: str) -> str:
@@ -124,7 +93,7 @@ def fold(text: str) -> str:
     lowered = text.lower()
     if len(lowered) != len(text):  # rare: a character whose lower case is longer
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    folded = _FOLD_RE.sub(_fold_pair, lowered) if len(lowered) < _LONG else _fold_pairs(lowered)
+    folded = _FOLD_RE.sub(_fold_pair, lowered)
     assert len(folded) == len(text)
     return folded
 
@@ -133,7 +102,7 @@ def fold_tones(pattern: str) -> str:
     """Only the tone placement of `fold` (no lower case): for the regex patterns of the
     grammar, which are matched against the folded text ("khoảng" there reads "khỏang") and
     whose escapes ("\\D", "\\S") must keep their case."""
-    return _FOLD_RE.sub(lambda m: _FOLD_PAIRS[m.group(0)], pattern)
+    return _FOLD_RE.sub(_fold_pair, pattern)
 
 
 @lru_cache(maxsize=4096)
