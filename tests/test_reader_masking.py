@@ -23,6 +23,7 @@ from chitieu.text import masking
 from chitieu.text.lexicon import load_lexicon
 from chitieu.text.normalize import fold, normalize
 from chitieu.text.pattern_facts import consumed_run, opening_strings, required_strings
+from word_soup import sparse_soup
 
 
 def _case_texts() -> list[str]:
@@ -31,8 +32,6 @@ def _case_texts() -> list[str]:
 
 
 def _sparse_texts() -> list[str]:
-    texts: list[str] = []
-    rng = random.Random(7)
     rare = [
         "ngày 30/4",
         "05-CT/TW",
@@ -49,13 +48,7 @@ def _sparse_texts() -> list[str]:
         "/",
     ]
     filler = ["phát triển", "kinh tế", "xã hội", "nông thôn", "của", "tỉnh", "các", ",", ".", "\n"]
-    for _ in range(40):
-        words = [
-            rng.choice(rare) if rng.random() < 0.04 else rng.choice(filler)
-            for _ in range(rng.randint(100, 800))
-        ]
-        texts.append(" ".join(words))
-    return texts
+    return sparse_soup(7, rare, filler, 40, 0.04, (100, 800))
 
 
 def test_some_traps_are_searched_by_runs() -> None:

@@ -17,6 +17,7 @@ from chitieu.text import joint_traps, masking
 from chitieu.text.lexicon import load_lexicon
 from chitieu.text.normalize import fold, normalize
 from chitieu.text.pattern_facts import digit_heads, reach
+from word_soup import sparse_soup
 
 
 def _digit_soup() -> list[str]:
@@ -39,17 +40,9 @@ def _digit_soup() -> list[str]:
 
 def _sparse_texts() -> list[str]:
     """Long texts with few figures: the windows around the digits are not the whole text."""
-    rng = random.Random(9)
     figures = ["ngày 19-4-2023", "lúc 10:33", "05-ct/tw", "sau 3 năm", "năm 2025", "24/7"]
     filler = ["phát triển", "kinh tế", "xã hội", "của", "tỉnh", ",", ".", "\n", "-", "/"]
-    texts = []
-    for _ in range(20):
-        words = [
-            rng.choice(figures) if rng.random() < 0.01 else rng.choice(filler)
-            for _ in range(rng.randint(500, 3000))
-        ]
-        texts.append(" ".join(words))
-    return texts
+    return sparse_soup(9, figures, filler, 20, 0.01, (500, 3000))
 
 
 def _texts() -> list[str]:
